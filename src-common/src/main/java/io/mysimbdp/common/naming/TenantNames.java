@@ -1,0 +1,102 @@
+package io.mysimbdp.common.naming;
+
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+/**
+ * Every platform name derives from the tenant id alone, so nothing a tenant sends can reach
+ * outside its own namespace (database, topics, Kubernetes objects, staging folder).
+ */
+public final class TenantNames {
+    /** DNS-1123 label: usable as a folder, a topic prefix, a Kubernetes label and object name part. */
+    public static final Pattern TENANT_ID = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
+    public static final int MAX_TENANT_ID_LENGTH = 40;
+    /** A tenant's topic name, without the tenant prefix: no dots, so it cannot forge another suffix. */
+    public static final Pattern TOPIC_NAME = Pattern.compile("[a-z0-9]([-a-z0-9_]*[a-z0-9])?");
+    public static final int MAX_TOPIC_NAME_LENGTH = 40;
+    public static final String PLATFORM_DATABASE = "mysimbdp_platform";
+    public static final String INGESTIONS_COLLECTION = "ingestions";
+    public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
+    public static final String PART_OF_VALUE = "mysimbdp";
+    public static final String TENANT_LABEL = "mysimbdp.io/tenant";
+
+    private TenantNames() {
+    }
+
+    /** Null when the id is valid, otherwise why not. */
+    public static String tenantIdProblem(String id) {
+        if (id == null || id.isEmpty()) {
+            return "is empty";
+        }
+        if (id.length() > MAX_TENANT_ID_LENGTH) {
+            return "is longer than " + MAX_TENANT_ID_LENGTH + " characters";
+        }
+        if (!TENANT_ID.matcher(id).matches()) {
+            return "'" + id + "' is not a DNS-1123 label (lower-case letters, digits and '-', starting and ending with a letter or digit)";
+        }
+        return null;
+    }
+
+    public static boolean isValidTenantId(String id) {
+        return tenantIdProblem(id) == null;
+    }
+
+    /** Null when the topic name is valid, otherwise why not. */
+    public static String topicNameProblem(String topic) {
+        if (topic == null || topic.isEmpty()) {
+            return "is empty";
+        }
+        if (topic.length() > MAX_TOPIC_NAME_LENGTH) {
+            return "is longer than " + MAX_TOPIC_NAME_LENGTH + " characters";
+        }
+        if (!TOPIC_NAME.matcher(topic).matches()) {
+            return "'" + topic + "' must be lower-case letters, digits, '-' or '_' (no dots: the tenant prefix and suffixes are the platform's)";
+        }
+        return null;
+    }
+
+    /** Mongo database of a tenant: {@code tenant_<id>} with dashes as underscores. */
+    public static String database(String tenant) {
+        requireTenant(tenant);
+        return "tenant_" + tenant.replace('-', '_');
+    }
+
+    public static String dataTopic(String tenant, String topic) {
+        requireTenant(tenant);
+        if (topicNameProblem(topic) != null) {
+            throw new IllegalArgumentException("topic " + topicNameProblem(topic));
+        }
+        return tenant + "." + topic;
+    }
+
+    public static String reportTopic(String tenant, String topic) {
+        return dataTopic(tenant, topic) + ".report";
+    }
+
+    public static String alertTopic(String tenant, String topic) {
+        return dataTopic(tenant, topic) + ".alert";
+    }
+
+    public static String dlqTopic(String tenant, String topic) {
+        return dataTopic(tenant, topic) + ".dlq";
+    }
+
+    /** Kubernetes Job name of one batch ingestion: {@code ingest-<tenant>-<short-id>}. */
+    public static String batchJobName(String tenant, String shortId) {
+        requireTenant(tenant);
+        return "ingest-" + tenant + "-" + shortId.toLowerCase(Locale.ROOT);
+    }
+
+    /** Kubernetes Deployment of a tenant's stream app for one topic: {@code stream-<tenant>-<topic>}. */
+    public static String streamDeploymentName(String tenant, String topic) {
+        requireTenant(tenant);
+        return ("stream-" + tenant + "-" + topic).replace('_', '-');
+    }
+
+    private static void requireTenant(String tenant) {
+        String problem = tenantIdProblem(tenant);
+        if (problem != null) {
+            throw new IllegalArgumentException("tenant id " + problem);
+        }
+    }
+}

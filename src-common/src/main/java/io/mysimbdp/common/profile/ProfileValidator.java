@@ -1,0 +1,177 @@
+package io.mysimbdp.common.profile;
+
+import io.mysimbdp.common.naming.TenantNames;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Checks a parsed profile's values; every problem names its field. Pure. */
+public final class ProfileValidator {
+    /** Kubernetes quantities the scheduler understands: 500m, 2, 0.5 / 512Mi, 1Gi, 1G, 1000000. */
+    static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
+    static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?");
+    static final Pattern APP_NAME = TenantNames.TOPIC_NAME;
+    static final Set<String> KNOWN_FILE_TYPES = Set.of("csv", "json", "jsonl", "ndjson", "enc");
+
+    private ProfileValidator() {
+    }
+
+    public static List<ProfileError> validate(String tenant, String source, TenantProfile p) {
+        List<ProfileError> errors = new ArrayList<>();
+        Errors e = (field, problem) -> errors.add(new ProfileError(tenant, source, field, problem));
+
+        String idProblem = TenantNames.tenantIdProblem(tenant);
+        if (idProblem != null) {
+            e.add("tenant", "tenant id " + idProblem);
+        }
+        if (p.tenant() != null && !p.tenant().equals(tenant)) {
+            e.add("tenant", "names '" + p.tenant() + "' but this profile belongs to '" + tenant
+                    + "' (a profile can only describe its own tenant)");
+        }
+        if (p.weight() < 1) {
+            e.add("weight", "must be at least 1 (got " + p.weight() + ")");
+        }
+        var c = p.constraints();
+        if (c.fileTypes().isEmpty()) {
+            e.add("constraints.fileTypes", "must list at least one file type");
+        }
+        for (int i = 0; i < c.fileTypes().size(); i++) {
+            if (!KNOWN_FILE_TYPES.contains(c.fileTypes().get(i))) {
+                e.add("constraints.fileTypes[" + i + "]", "'" + c.fileTypes().get(i) + "' is not a supported type " + KNOWN_FILE_TYPES);
+            }
+        }
+        positive(e, "constraints.maxStagedFiles", c.maxStagedFiles());
+        positive(e, "constraints.maxFileSize", c.maxFileSize());
+        positive(e, "constraints.maxBytesPerHour", c.maxBytesPerHour());
+        positive(e, "constraints.maxConcurrentJobs", c.maxConcurrentJobs());
+
+        var s = p.batch().schedule();
+        if (!TenantProfile.Schedule.ON_ARRIVAL.equals(s.mode()) && !TenantProfile.Schedule.CRON.equals(s.mode())) {
+            e.add("batch.schedule.mode", "must be 'on-arrival' or 'cron' (got '" + s.mode() + "')");
+        }
+        if (TenantProfile.Schedule.CRON.equals(s.mode()) && (s.cron() == null || s.cron().isBlank())) {
+            e.add("batch.schedule.cron", "is required when mode is 'cron' (a Quartz expression such as '0 */5 * * * ?')");
+        }
+        if (s.batchingWindow().isNegative()) {
+            e.add("batch.schedule.batchingWindow", "must not be negative");
+        }
+        Set<String> appNames = new HashSet<>();
+        for (int i = 0; i < p.batch().apps().size(); i++) {
+            var app = p.batch().apps().get(i);
+            String f = "batch.apps[" + i + "]";
+            if (APP_NAME.matcher(app.name()).matches()) {
+                if (!appNames.add(app.name())) {
+                    e.add(f + ".name", "'" + app.name() + "' is used by two apps");
+                }
+            } else {
+                e.add(f + ".name", "'" + app.name() + "' must be lower-case letters, digits, '-' or '_'");
+            }
+            if (app.command() != null && app.command().isEmpty()) {
+                e.add(f + ".command", "must not be empty");
+            }
+            for (int t = 0; t < app.match().fileTypes().size(); t++) {
+                String type = app.match().fileTypes().get(t);
+                if (!c.fileTypes().contains(type)) {
+                    e.add(f + ".match.fileTypes[" + t + "]", "'" + type + "' is not in constraints.fileTypes " + c.fileTypes());
+                }
+            }
+            if (app.match().pattern() != null) {
+                try {
+                    java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + app.match().pattern());
+                } catch (RuntimeException ex) {
+                    e.add(f + ".match.pattern", "'" + app.match().pattern() + "' is not a glob: " + ex.getMessage());
+                }
+            }
+            resources(e, f + ".resources", app.resources());
+            positiveDuration(e, f + ".timeout", app.timeout());
+            positive(e, f + ".maxConcurrent", app.maxConcurrent());
+            positive(e, f + ".maxAttempts", app.maxAttempts());
+            if (!app.config().isObject()) {
+                e.add(f + ".config", "must be an object");
+            }
+        }
+        if (p.stream() != null) {
+            stream(e, p.stream());
+        }
+        if (p.access() != null && p.access().apiKeySha256() != null
+                && !p.access().apiKeySha256().matches("[0-9a-f]{64}")) {
+            e.add("access.apiKeySha256", "must be 64 lower-case hex characters (the SHA-256 of the key, never the key)");
+        }
+        return errors;
+    }
+
+    private static void stream(Errors e, TenantProfile.Stream st) {
+        var app = st.app();
+        if (app.minInstances() < 0) {
+            e.add("stream.app.minInstances", "must not be negative (got " + app.minInstances() + ")");
+        }
+        if (app.maxInstances() < Math.max(1, app.minInstances())) {
+            e.add("stream.app.maxInstances", "must be at least max(1, minInstances) (got " + app.maxInstances() + ")");
+        }
+        resources(e, "stream.app.resources", app.resources());
+        positiveDuration(e, "stream.app.reportInterval", app.reportInterval());
+        Set<String> names = new HashSet<>();
+        for (int i = 0; i < st.topics().size(); i++) {
+            var t = st.topics().get(i);
+            String f = "stream.topics[" + i + "]";
+            String problem = TenantNames.topicNameProblem(t.name());
+            if (problem != null) {
+                e.add(f + ".name", problem);
+            } else if (!names.add(t.name())) {
+                e.add(f + ".name", "'" + t.name() + "' is listed twice");
+            }
+            // extra consumers beyond the partition count would sit idle
+            if (t.partitions() != 0 && t.partitions() < app.maxInstances()) {
+                e.add(f + ".partitions", "must be at least stream.app.maxInstances (" + app.maxInstances()
+                        + ") or instances sit idle (got " + t.partitions() + ")");
+            }
+            if (t.maxBytesPerSecond() != null && t.maxBytesPerSecond() <= 0) {
+                e.add(f + ".maxBytesPerSecond", "must be positive (got " + t.maxBytesPerSecond() + ")");
+            }
+        }
+        var sc = st.scaling();
+        if (sc.scaleInLag() >= sc.scaleOutLag()) {
+            e.add("stream.scaling.scaleInLag", "must be below scaleOutLag (" + sc.scaleOutLag() + ") or scaling oscillates");
+        }
+        positive(e, "stream.scaling.windowReports", sc.windowReports());
+        if (sc.cooldown().isNegative()) {
+            e.add("stream.scaling.cooldown", "must not be negative");
+        }
+    }
+
+    private static void resources(Errors e, String field, TenantProfile.Resources r) {
+        if (!CPU.matcher(r.cpu()).matches()) {
+            e.add(field + ".cpu", "'" + r.cpu() + "' is not a CPU quantity (examples: 500m, 1, 1.5)");
+        }
+        if (!r.cpuLimit().equals(r.cpu()) && !CPU.matcher(r.cpuLimit()).matches()) {
+            e.add(field + ".cpuLimit", "'" + r.cpuLimit() + "' is not a CPU quantity (examples: 500m, 1, 1.5)");
+        }
+        if (!MEMORY.matcher(r.memory()).matches()) {
+            e.add(field + ".memory", "'" + r.memory() + "' is not a memory quantity (examples: 256Mi, 1Gi)");
+        }
+        if (!r.memoryLimit().equals(r.memory()) && !MEMORY.matcher(r.memoryLimit()).matches()) {
+            e.add(field + ".memoryLimit", "'" + r.memoryLimit() + "' is not a memory quantity (examples: 256Mi, 1Gi)");
+        }
+    }
+
+    private static void positive(Errors e, String field, long value) {
+        if (value <= 0) {
+            e.add(field, "must be positive (got " + value + ")");
+        }
+    }
+
+    private static void positiveDuration(Errors e, String field, Duration value) {
+        if (value.isZero() || value.isNegative()) {
+            e.add(field, "must be a positive duration (got " + value + ")");
+        }
+    }
+
+    @FunctionalInterface
+    private interface Errors {
+        void add(String field, String problem);
+    }
+}

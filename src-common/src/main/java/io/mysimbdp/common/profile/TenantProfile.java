@@ -1,0 +1,244 @@
+package io.mysimbdp.common.profile;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * A tenant's service profile: what the platform accepts from the tenant and how it runs the
+ * tenant's apps. Missing fields take the documented defaults in the compact constructors;
+ * {@link ProfileValidator} checks the values.
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record TenantProfile(
+        /* Tenant id; optional in the document, must equal the file's tenant when given. */
+        String tenant,
+        /* Higher runs first under the priority policy. */
+        Integer priority,
+        /* Share of the platform under the weighted-fair policy. */
+        Integer weight,
+        Constraints constraints,
+        Batch batch,
+        Stream stream,
+        Access access) {
+
+    public TenantProfile {
+        priority = priority == null ? 0 : priority;
+        weight = weight == null ? 1 : weight;
+        constraints = constraints == null ? Constraints.defaults() : constraints;
+        batch = batch == null ? Batch.defaults() : batch;
+    }
+
+    public TenantProfile withTenant(String id) {
+        return new TenantProfile(id, priority, weight, constraints, batch, stream, access);
+    }
+
+    /** What a tenant may stage: checked on metadata only, before any app runs. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Constraints(
+            List<String> fileTypes,
+            Integer maxStagedFiles,
+            @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxFileSize,
+            @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxBytesPerHour,
+            Integer maxConcurrentJobs) {
+
+        public static final List<String> DEFAULT_FILE_TYPES = List.of("csv", "json");
+        public static final int DEFAULT_MAX_STAGED_FILES = 100;
+        public static final long DEFAULT_MAX_FILE_SIZE = 1L << 30;
+        public static final long DEFAULT_MAX_BYTES_PER_HOUR = 10L << 30;
+        public static final int DEFAULT_MAX_CONCURRENT_JOBS = 2;
+
+        public Constraints {
+            fileTypes = fileTypes == null ? DEFAULT_FILE_TYPES
+                    : fileTypes.stream().map(t -> t == null ? "" : t.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();
+            maxStagedFiles = maxStagedFiles == null ? DEFAULT_MAX_STAGED_FILES : maxStagedFiles;
+            maxFileSize = maxFileSize == null ? DEFAULT_MAX_FILE_SIZE : maxFileSize;
+            maxBytesPerHour = maxBytesPerHour == null ? DEFAULT_MAX_BYTES_PER_HOUR : maxBytesPerHour;
+            maxConcurrentJobs = maxConcurrentJobs == null ? DEFAULT_MAX_CONCURRENT_JOBS : maxConcurrentJobs;
+        }
+
+        public static Constraints defaults() {
+            return new Constraints(null, null, null, null, null);
+        }
+    }
+
+    /** When and with which apps the tenant's staged files are ingested. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Batch(Schedule schedule, List<BatchApp> apps, Boolean archiveInputs) {
+        public Batch {
+            schedule = schedule == null ? Schedule.defaults() : schedule;
+            apps = apps == null || apps.isEmpty() ? List.of(BatchApp.platformDefault()) : apps;
+            archiveInputs = archiveInputs != null && archiveInputs;
+        }
+
+        public static Batch defaults() {
+            return new Batch(null, null, null);
+        }
+    }
+
+    /** {@code on-arrival} (after a batching window) or {@code cron} (a Quartz cron expression). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Schedule(String mode,
+                           @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration batchingWindow,
+                           String cron) {
+        public static final String ON_ARRIVAL = "on-arrival";
+        public static final String CRON = "cron";
+        public static final Duration DEFAULT_BATCHING_WINDOW = Duration.ofSeconds(2);
+
+        public Schedule {
+            mode = mode == null ? (cron == null ? ON_ARRIVAL : CRON) : mode;
+            batchingWindow = batchingWindow == null ? DEFAULT_BATCHING_WINDOW : batchingWindow;
+        }
+
+        public static Schedule defaults() {
+            return new Schedule(null, null, null);
+        }
+    }
+
+    /** One of the tenant's batch apps: a black box the platform runs with the batch app contract. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record BatchApp(
+            String name,
+            Match match,
+            /* Local runtime: the command, relative paths resolved against the platform home. */
+            List<String> command,
+            /* Kubernetes runtime: the container image. */
+            String image,
+            Resources resources,
+            @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration timeout,
+            Integer maxConcurrent,
+            Integer maxAttempts,
+            /* Handed to the app as MYSIMBDP_APP_CONFIG (JSON); the platform never reads it. */
+            JsonNode config) {
+
+        public static final String DEFAULT_NAME = "clientbatchingestapp";
+        public static final List<String> DEFAULT_COMMAND = List.of("tenant-apps/clientbatchingestapp/bin/clientbatchingestapp");
+        public static final String DEFAULT_IMAGE = "mysimbdp/clientbatchingestapp:0.1.0";
+        public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
+        public static final int DEFAULT_MAX_CONCURRENT = 1;
+        public static final int DEFAULT_MAX_ATTEMPTS = 3;
+
+        public BatchApp {
+            name = name == null ? DEFAULT_NAME : name;
+            match = match == null ? Match.any() : match;
+            command = command == null && image == null ? DEFAULT_COMMAND : command;
+            image = image == null ? DEFAULT_IMAGE : image;
+            resources = resources == null ? Resources.defaults() : resources;
+            timeout = timeout == null ? DEFAULT_TIMEOUT : timeout;
+            maxConcurrent = maxConcurrent == null ? DEFAULT_MAX_CONCURRENT : maxConcurrent;
+            maxAttempts = maxAttempts == null ? DEFAULT_MAX_ATTEMPTS : maxAttempts;
+            config = config == null ? JsonNodeFactory.instance.objectNode() : config;
+        }
+
+        public static BatchApp platformDefault() {
+            return new BatchApp(null, null, null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Which staged files an app takes: by type and/or by a glob on the file name. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Match(List<String> fileTypes, String pattern) {
+        public Match {
+            fileTypes = fileTypes == null ? List.of()
+                    : fileTypes.stream().map(t -> t == null ? "" : t.trim().toLowerCase(Locale.ROOT).replaceFirst("^\\.", "")).toList();
+        }
+
+        public static Match any() {
+            return new Match(null, null);
+        }
+    }
+
+    /** Declared needs of an app, as Kubernetes quantities: requests, and limits (default: the requests). */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Resources(String cpu, String memory, String cpuLimit, String memoryLimit) {
+        public static final String DEFAULT_CPU = "500m";
+        public static final String DEFAULT_MEMORY = "512Mi";
+
+        public Resources {
+            cpu = cpu == null ? DEFAULT_CPU : cpu;
+            memory = memory == null ? DEFAULT_MEMORY : memory;
+            cpuLimit = cpuLimit == null ? cpu : cpuLimit;
+            memoryLimit = memoryLimit == null ? memory : memoryLimit;
+        }
+
+        public static Resources defaults() {
+            return new Resources(null, null, null, null);
+        }
+    }
+
+    /** Near-realtime ingestion: the tenant's topics and the stream app that consumes them. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Stream(List<Topic> topics, StreamApp app, Scaling scaling) {
+        public Stream {
+            topics = topics == null ? List.of() : topics;
+            app = app == null ? StreamApp.platformDefault() : app;
+            scaling = scaling == null ? Scaling.defaults() : scaling;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Topic(String name, Integer partitions,
+                        @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxBytesPerSecond) {
+        public Topic {
+            partitions = partitions == null ? 0 : partitions;
+        }
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record StreamApp(List<String> command, String image, Integer minInstances, Integer maxInstances,
+                            Resources resources,
+                            @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration reportInterval,
+                            JsonNode config) {
+        public static final List<String> DEFAULT_COMMAND = List.of("tenant-apps/clientstreamingestapp/bin/clientstreamingestapp");
+        public static final String DEFAULT_IMAGE = "mysimbdp/clientstreamingestapp:0.1.0";
+
+        public StreamApp {
+            command = command == null && image == null ? DEFAULT_COMMAND : command;
+            image = image == null ? DEFAULT_IMAGE : image;
+            minInstances = minInstances == null ? 1 : minInstances;
+            maxInstances = maxInstances == null ? Math.max(1, minInstances) : maxInstances;
+            resources = resources == null ? Resources.defaults() : resources;
+            reportInterval = reportInterval == null ? Duration.ofSeconds(10) : reportInterval;
+            config = config == null ? JsonNodeFactory.instance.objectNode() : config;
+        }
+
+        public static StreamApp platformDefault() {
+            return new StreamApp(null, null, null, null, null, null, null);
+        }
+    }
+
+    /** Thresholds the stream monitor evaluates over a window of reports, with a cooldown between steps. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Scaling(Long scaleOutLag, Double scaleOutAvgIngestionTimeMs, Long scaleInLag,
+                          Integer windowReports,
+                          @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration cooldown) {
+        public Scaling {
+            scaleOutLag = scaleOutLag == null ? 10_000L : scaleOutLag;
+            scaleInLag = scaleInLag == null ? 100L : scaleInLag;
+            windowReports = windowReports == null ? 3 : windowReports;
+            cooldown = cooldown == null ? Duration.ofSeconds(60) : cooldown;
+        }
+
+        public static Scaling defaults() {
+            return new Scaling(null, null, null, null, null);
+        }
+    }
+
+    /** Tenant API access: the SHA-256 (hex) of the tenant's API key; the key itself is never stored. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Access(String apiKeySha256) {
+    }
+
+    /** Convenience for callers that only need the tenant's profile-declared map form. */
+    public Map<String, Object> summary() {
+        return Map.of("tenant", tenant, "priority", priority, "weight", weight,
+                "fileTypes", constraints.fileTypes(), "maxStagedFiles", constraints.maxStagedFiles(),
+                "maxFileSize", constraints.maxFileSize(), "apps", batch.apps().stream().map(BatchApp::name).toList());
+    }
+}
