@@ -56,6 +56,12 @@ public final class ProfileValidator {
         if (TenantProfile.Schedule.CRON.equals(s.mode()) && (s.cron() == null || s.cron().isBlank())) {
             e.add("batch.schedule.cron", "is required when mode is 'cron' (a Quartz expression such as '0 */5 * * * ?')");
         }
+        if (s.cron() != null && !s.cron().isBlank()) {
+            String cronProblem = CronSchedule.problem(s.cron());
+            if (cronProblem != null) {
+                e.add("batch.schedule.cron", cronProblem);
+            }
+        }
         if (s.batchingWindow().isNegative()) {
             e.add("batch.schedule.batchingWindow", "must not be negative");
         }

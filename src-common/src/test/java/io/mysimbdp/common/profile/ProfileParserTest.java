@@ -158,6 +158,13 @@ class ProfileParserTest {
     }
 
     @Test
+    void cronExpressionsAreCheckedAndEvaluated() {
+        assertTrue(onlyError("t.yaml", "batch: {schedule: {cron: 'every monday'}}").problem().contains("Quartz"));
+        assertEquals(java.time.Instant.parse("2026-11-24T09:05:00Z"),
+                CronSchedule.nextAfter("0 */5 * * * ?", java.time.Instant.parse("2026-11-24T09:01:30Z")).orElseThrow());
+    }
+
+    @Test
     void negativeLimitsAreRefused() {
         ProfileResult.Invalid i = assertInstanceOf(ProfileResult.Invalid.class, parse("t.yaml",
                 "constraints: {maxStagedFiles: -1, maxFileSize: -5, maxBytesPerHour: 0, maxConcurrentJobs: -2}"));

@@ -1,0 +1,69 @@
+package io.mysimbdp.batch.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the batch-ingest-manager; every key can be set as an environment variable (MYSIMBDP_…). */
+@ConfigMapping(prefix = "mysimbdp")
+public interface BatchConfig {
+    /** The platform home: the checkout, where relative app commands and config/ are found. */
+    @WithDefault(".")
+    String home();
+
+    /** State directory (staging, invalid, failed, jobs, logs); default {@code <home>/var}. */
+    Optional<String> var();
+
+    /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
+    Optional<String> tenantsDir();
+
+    /** Connection string handed to tenant apps as MYSIMBDP_MONGODB_URI. */
+    @WithDefault("mongodb://127.0.0.1:27017")
+    String mongodbUri();
+
+    Batch batch();
+
+    interface Batch {
+        /** A staged file is taken only after its size and mtime were unchanged this long. */
+        @WithDefault("1s")
+        Duration quietPeriod();
+
+        /** Staging is rescanned this often even without inotify events. */
+        @WithDefault("500ms")
+        Duration rescanInterval();
+
+        /** How often tenant profiles are re-read (inotify wakes it earlier). */
+        @WithDefault("1s")
+        Duration profileRescanInterval();
+
+        /** fcfs, priority or weighted-fair. */
+        @WithDefault("fcfs")
+        String policy();
+
+        /** Jobs running at once across all tenants. */
+        @WithDefault("4")
+        int maxConcurrentJobs();
+
+        /** Most files grouped into one job; more start another job. */
+        @WithDefault("500")
+        int maxFilesPerJob();
+
+        /** A batching window that keeps being extended by new files still closes after this long. */
+        @WithDefault("30s")
+        Duration maxBatchingDelay();
+
+        /** First retry delay; doubled for each further attempt. */
+        @WithDefault("2s")
+        Duration retryBackoff();
+
+        /** Longest retry delay. */
+        @WithDefault("5m")
+        Duration maxRetryBackoff();
+
+        /** The workload runtime: local (child processes). */
+        @WithDefault("local")
+        String runtime();
+    }
+}

@@ -1,0 +1,56 @@
+package io.mysimbdp.batch.model;
+
+import io.mysimbdp.common.runtime.WorkloadExit;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What happens to each file of a finished job attempt. The app's result is trusted per file: a
+ * file it reports {@code ok} is done even when the attempt as a whole failed; every other file is
+ * retried until the app's attempts are used up, then failed. Pure.
+ */
+public final class JobOutcome {
+    public enum Status { DONE, RETRY, FAILED }
+
+    public record FileOutcome(String file, Status status, String reason, AppResult.FileResult figures) {
+    }
+
+    private JobOutcome() {
+    }
+
+    /**
+     * @param exit        how the app ended
+     * @param result      the parsed result.json, or null when missing or malformed
+     * @param resultProblem why the result is missing or malformed (when {@code result} is null)
+     */
+    public static Map<String, FileOutcome> decide(List<String> files, WorkloadExit exit, AppResult result,
+                                                  String resultProblem, int attempt, int maxAttempts) {
+        boolean lastAttempt = attempt >= maxAttempts;
+        Status notDone = lastAttempt ? Status.FAILED : Status.RETRY;
+        Map<String, FileOutcome> out = new LinkedHashMap<>();
+        for (String file : files) {
+            AppResult.FileResult fr = result == null ? null : result.files().get(file);
+            if (fr != null && fr.ok() && !exit.timedOut()) {
+                out.put(file, new FileOutcome(file, Status.DONE, null, fr));
+            } else {
+                out.put(file, new FileOutcome(file, notDone, reason(exit, fr, result, resultProblem), fr));
+            }
+        }
+        return out;
+    }
+
+    private static String reason(WorkloadExit exit, AppResult.FileResult fr, AppResult result, String resultProblem) {
+        if (exit.timedOut()) {
+            return "app " + exit.message();
+        }
+        if (result == null) {
+            return "app " + exit.message() + " and " + resultProblem;
+        }
+        if (fr == null) {
+            return "app " + exit.message() + " and its result.json does not mention the file";
+        }
+        return "app reported the file " + fr.status() + (fr.reason() == null ? "" : ": " + fr.reason());
+    }
+}

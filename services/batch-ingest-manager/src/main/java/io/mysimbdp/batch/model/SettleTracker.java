@@ -1,0 +1,45 @@
+package io.mysimbdp.batch.model;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Decides when a staged file has settled: its size and mtime unchanged for a quiet period, because
+ * copies (kubectl cp, scp, slow writers) write progressively. Holds only observations; the clock
+ * and the file facts come from the caller.
+ */
+public final class SettleTracker {
+    private record Observation(long size, long mtimeMillis, Instant since) {
+    }
+
+    private final Duration quietPeriod;
+    private final Map<Path, Observation> seen = new HashMap<>();
+
+    public SettleTracker(Duration quietPeriod) {
+        this.quietPeriod = quietPeriod;
+    }
+
+    /** Records what the file looks like now; true when it has looked the same for the quiet period. */
+    public boolean observe(Path file, long size, long mtimeMillis, Instant now) {
+        Observation before = seen.get(file);
+        if (before == null || before.size != size || before.mtimeMillis != mtimeMillis) {
+            seen.put(file, new Observation(size, mtimeMillis, now));
+            return quietPeriod.isZero();
+        }
+        return !before.since.plus(quietPeriod).isAfter(now);
+    }
+
+    /** Forgets a file (taken, or gone). */
+    public void forget(Path file) {
+        seen.remove(file);
+    }
+
+    /** Forgets every file not in {@code present}. */
+    public void retainOnly(Set<Path> present) {
+        seen.keySet().retainAll(present);
+    }
+}

@@ -1,0 +1,148 @@
+package io.mysimbdp.batch.schedule;
+
+import io.mysimbdp.batch.ledger.IngestionLedger;
+import io.mysimbdp.batch.ledger.LedgerEntry;
+import io.mysimbdp.batch.metrics.BatchMetrics;
+import io.mysimbdp.batch.model.AppResult;
+import io.mysimbdp.batch.model.JobOutcome;
+import io.mysimbdp.batch.staging.FileMover;
+import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.common.json.Json;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Applies one finished attempt to the filesystem, the ledger and the metrics: done files are
+ * removed (or archived), files to retry stay in the job, failed files move to {@code failed/}
+ * with their reason. The app's output (result.json, rejects) is kept under {@code results/}.
+ */
+final class AttemptSettlement {
+    private static final Logger LOG = Logger.getLogger(AttemptSettlement.class);
+    static final String RESULT_FILE = "result.json";
+
+    private final StagingLayout layout;
+    private final JobStore store;
+    private final IngestionLedger ledger;
+    private final BatchMetrics metrics;
+    private final String runtime;
+    private final Clock clock;
+
+    AttemptSettlement(StagingLayout layout, JobStore store, IngestionLedger ledger, BatchMetrics metrics, String runtime, Clock clock) {
+        this.layout = layout;
+        this.store = store;
+        this.ledger = ledger;
+        this.metrics = metrics;
+        this.runtime = runtime;
+        this.clock = clock;
+    }
+
+    List<JobOutcome.FileOutcome> settle(IngestionJob job, JobLauncher.Finished f, int maxAttempts, boolean archive) {
+        Instant now = clock.instant();
+        Path out = layout.jobOutput(job.tenant, job.id);
+        AppResult.Parsed parsed = readResult(out.resolve(RESULT_FILE));
+        Map<String, JobOutcome.FileOutcome> outcomes = JobOutcome.decide(List.copyOf(job.files.keySet()), f.exit(),
+                parsed.result().orElse(null), parsed.problem(), job.attempt, maxAttempts);
+        Duration ran = job.startedAt == null ? Duration.ZERO : Duration.between(job.startedAt, now);
+        metrics.job(job.tenant, job.app, f.exit().timedOut() ? "timed_out" : f.exit().succeeded() ? "succeeded" : "failed", ran);
+        keepOutput(job, out);
+        List<JobOutcome.FileOutcome> applied = new ArrayList<>();
+        for (JobOutcome.FileOutcome o : outcomes.values()) {
+            JobRecord.JobFile file = job.files.get(o.file());
+            Path input = layout.jobInput(job.tenant, job.id).resolve(o.file());
+            try {
+                switch (o.status()) {
+                    case DONE -> {
+                        if (archive) {
+                            FileMover.moveInto(input, layout.archive(job.tenant).resolve(job.id), o.file());
+                        } else {
+                            Files.deleteIfExists(input);
+                        }
+                        job.files.remove(o.file());
+                        metrics.file(job.tenant, "done");
+                        metrics.rows(job.tenant, o.figures().successfulRows(), o.figures().failedRows(), o.figures().duplicateRows());
+                        metrics.bytes(job.tenant, file.size());
+                        metrics.fileIngestion(job.tenant, Duration.between(file.detectedAt(), now));
+                    }
+                    case FAILED -> {
+                        Map<String, Object> reason = new LinkedHashMap<>();
+                        reason.put("tenant", job.tenant);
+                        reason.put("ingestion_id", job.id);
+                        reason.put("app", job.app);
+                        reason.put("attempts", job.attempt);
+                        reason.put("reason", o.reason());
+                        reason.put("app_log", layout.appLog(job.tenant, job.id, job.attempt).toString());
+                        reason.put("failed_at", now.toString());
+                        FileMover.moveWithReason(input, layout.failed(job.tenant), o.file(), reason);
+                        job.files.remove(o.file());
+                        metrics.file(job.tenant, "failed");
+                    }
+                    case RETRY -> metrics.file(job.tenant, "retried");
+                }
+            } catch (IOException e) {
+                // the file stays in the job directory; the job is tried again
+                LOG.errorf("could not settle %s of job %s: %s", o.file(), job.id, e.toString());
+                continue;
+            }
+            applied.add(o);
+            AppResult.FileResult fr = o.figures();
+            ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, o.file()), job.tenant, job.id, o.file(),
+                    file.size(), fr == null ? null : fr.sha256(), LedgerEntry.Status.valueOf(o.status().name()), job.app,
+                    job.attempt, file.detectedAt(), job.startedAt, now,
+                    fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
+                    fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime));
+            if (o.status() == JobOutcome.Status.DONE) {
+                LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",
+                        o.file(), job.tenant, fr.successfulRows(), fr.failedRows(), fr.duplicateRows(), job.id, job.attempt);
+            } else {
+                LOG.warnf("%s %s for tenant %s (job %s, attempt %d): %s", o.status() == JobOutcome.Status.FAILED ? "failed" : "will retry",
+                        o.file(), job.tenant, job.id, job.attempt, o.reason());
+            }
+        }
+        job.workload = null;
+        try {
+            store.clearRunning(job);
+            if (job.files.isEmpty()) {
+                store.delete(job.tenant, job.id);
+            }
+        } catch (IOException e) {
+            LOG.errorf("could not clean job directory of %s: %s", job.id, e.toString());
+        }
+        return applied;
+    }
+
+    /** Copies the app's output aside, so rejects and results outlive the job directory. */
+    private void keepOutput(IngestionJob job, Path out) {
+        Path target = layout.var().resolve("results").resolve(job.tenant).resolve(job.id + "-" + job.attempt);
+        try (var files = Files.list(out)) {
+            Files.createDirectories(target);
+            for (Path p : files.toList()) {
+                if (Files.isRegularFile(p)) {
+                    Files.copy(p, target.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            LOG.debugf("no output to keep for %s: %s", job.id, e);
+        }
+    }
+
+    static AppResult.Parsed readResult(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return new AppResult.Parsed(java.util.Optional.empty(), "wrote no result.json");
+        }
+        try {
+            return AppResult.parse(Json.json().readTree(file.toFile()));
+        } catch (IOException e) {
+            return new AppResult.Parsed(java.util.Optional.empty(), "result.json is not valid JSON: " + e.getMessage().split("\n")[0]);
+        }
+    }
+}

@@ -1,0 +1,92 @@
+package io.mysimbdp.batch.schedule;
+
+import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.common.json.Json;
+import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.profile.TenantProfile;
+import io.mysimbdp.common.runtime.RunningWorkload;
+import io.mysimbdp.common.runtime.WorkloadExit;
+import io.mysimbdp.common.runtime.WorkloadRuntime;
+import io.mysimbdp.common.runtime.WorkloadSpec;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/** Builds the batch app contract for a job attempt and starts it on the workload runtime. */
+final class JobLauncher {
+    /** An attempt that ended, handed back to the manager's loop. */
+    record Finished(String jobId, int attempt, WorkloadExit exit, Instant at) {
+    }
+
+    private final StagingLayout layout;
+    private final WorkloadRuntime runtime;
+    private final String mongodbUri;
+    private final Consumer<Finished> onFinished;
+    private final Runnable wake;
+
+    JobLauncher(StagingLayout layout, WorkloadRuntime runtime, String mongodbUri, Consumer<Finished> onFinished, Runnable wake) {
+        this.layout = layout;
+        this.runtime = runtime;
+        this.mongodbUri = mongodbUri;
+        this.onFinished = onFinished;
+        this.wake = wake;
+    }
+
+    String runtimeName() {
+        return runtime.name();
+    }
+
+    /** The contract's environment for one attempt (docs/tenant-app-contract.md). */
+    Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app) throws IOException {
+        Map<String, String> env = new LinkedHashMap<>();
+        env.put("MYSIMBDP_TENANT", job.tenant);
+        env.put("MYSIMBDP_INGESTION_ID", job.id);
+        env.put("MYSIMBDP_ATTEMPT", Integer.toString(job.attempt));
+        env.put("MYSIMBDP_INPUT_DIR", layout.jobInput(job.tenant, job.id).toAbsolutePath().toString());
+        env.put("MYSIMBDP_OUTPUT_DIR", layout.jobOutput(job.tenant, job.id).toAbsolutePath().toString());
+        env.put("MYSIMBDP_MONGODB_URI", mongodbUri);
+        env.put("MYSIMBDP_DATABASE", TenantNames.database(job.tenant));
+        env.put("MYSIMBDP_APP_CONFIG", Json.json().writeValueAsString(app.config()));
+        env.put("TRACEPARENT", job.traceparent);
+        return env;
+    }
+
+    void launch(IngestionJob job, TenantProfile.BatchApp app, Instant now) throws IOException {
+        Path out = layout.jobOutput(job.tenant, job.id);
+        JobStore.deleteTree(out); // each attempt starts with an empty output directory
+        Files.createDirectories(out);
+        Map<String, String> labels = Map.of(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE,
+                TenantNames.TENANT_LABEL, job.tenant, "mysimbdp.io/ingestion-id", job.id, "mysimbdp.io/app", app.name());
+        WorkloadSpec spec = new WorkloadSpec(TenantNames.batchJobName(job.tenant, job.id), job.tenant, app.name(),
+                app.command(), app.image(), contractEnv(job, app), app.resources(), app.timeout(),
+                layout.appLog(job.tenant, job.id, job.attempt), labels);
+        RunningWorkload workload = runtime.start(spec);
+        follow(job, workload, now);
+    }
+
+    /** Follows an attempt (started now, or adopted after a restart) until it ends. */
+    void follow(IngestionJob job, RunningWorkload workload, Instant startedAt) throws IOException {
+        job.workload = workload;
+        job.startedAt = startedAt;
+        new JobStore(layout).saveRunning(job, new JobRecord.RunningAttempt(job.attempt, runtime.name(), workload.handle(), startedAt));
+        int attempt = job.attempt;
+        workload.exit().thenAccept(exit -> {
+            onFinished.accept(new Finished(job.id, attempt, exit, Instant.now()));
+            wake.run();
+        });
+    }
+
+    java.util.Optional<RunningWorkload> adopt(String jobId, String handle) {
+        return runtime.adopt(jobId, handle);
+    }
+
+    /** An attempt that could not start at all is settled like one that failed at once. */
+    Finished notStarted(IngestionJob job, String why) {
+        return new Finished(job.id, job.attempt, new WorkloadExit(-1, false, why), Instant.now());
+    }
+}
