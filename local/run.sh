@@ -69,7 +69,7 @@ is_ours() { # PID NAME
   local cmdline
   [[ $1 =~ ^[0-9]+$ ]] || return 1
   cmdline=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline") || return 1
-  grep -qxF -- "-Dmysimbdp.component=$2" <<<"$cmdline" && grep -qxF -- "-Dmysimbdp.var=$MYSIMBDP_VAR" <<<"$cmdline"
+  grep -qxF -- "-Dmysimbdp_run.component=$2" <<<"$cmdline" && grep -qxF -- "-Dmysimbdp_run.var=$MYSIMBDP_VAR" <<<"$cmdline"
 }
 
 # Prints the pid of component NAME when it runs; removes a stale pid file otherwise.
@@ -111,7 +111,7 @@ launch() {
   rm -f "$RUN_DIR/$name.ready"
   echo "==== $(date -Is) run.sh starting $name" >>"$log_file"
   # the -D markers identify the process for is_ours (run.sh, stop.sh)
-  nohup setsid env "${env_vars[@]}" "$JAVA" "-Dmysimbdp.component=$name" "-Dmysimbdp.var=$MYSIMBDP_VAR" "$@" \
+  nohup setsid env "${env_vars[@]}" "$JAVA" "-Dmysimbdp_run.component=$name" "-Dmysimbdp_run.var=$MYSIMBDP_VAR" "$@" \
     >>"$log_file" 2>&1 </dev/null {lock_fd}>&- &
   pid=$!
   echo "$pid" >"$RUN_DIR/$name.pid"

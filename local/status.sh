@@ -16,7 +16,7 @@ for f in "${pid_files[@]}"; do
   name=$(basename "$f" .pid)
   pid=$(<"$f")
   state=stopped
-  if [[ -r /proc/$pid/cmdline ]] && tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qxF -- "-Dmysimbdp.component=$name"; then
+  if [[ -r /proc/$pid/cmdline ]] && tr '\0' '\n' <"/proc/$pid/cmdline" | grep -qxF -- "-Dmysimbdp_run.component=$name"; then
     state=running
   fi
   printf '%-24s %-8s %-8s %s\n' "$name" "$pid" "$state" "$MYSIMBDP_VAR/logs/$name.log"

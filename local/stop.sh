@@ -22,7 +22,7 @@ if [[ ! -d $var_dir/run ]]; then
   say "nothing to stop (no $var_dir/run)"
   exit 0
 fi
-# the same absolute form run.sh used in each process's -Dmysimbdp.var marker
+# the same absolute form run.sh used in each process's -Dmysimbdp_run.var marker
 MYSIMBDP_VAR=$(cd "$var_dir" && pwd -P)
 RUN_DIR=$MYSIMBDP_VAR/run
 
@@ -32,7 +32,7 @@ is_ours() { # PID NAME
   local cmdline
   [[ $1 =~ ^[0-9]+$ ]] || return 1
   cmdline=$(tr '\0' '\n' 2>/dev/null <"/proc/$1/cmdline") || return 1
-  grep -qxF -- "-Dmysimbdp.component=$2" <<<"$cmdline" && grep -qxF -- "-Dmysimbdp.var=$MYSIMBDP_VAR" <<<"$cmdline"
+  grep -qxF -- "-Dmysimbdp_run.component=$2" <<<"$cmdline" && grep -qxF -- "-Dmysimbdp_run.var=$MYSIMBDP_VAR" <<<"$cmdline"
 }
 
 forget() { # NAME
