@@ -30,6 +30,10 @@ public final class ProfileDirectory implements AutoCloseable {
     private final Duration rescanInterval;
     private final Consumer<List<ProfileChange>> listener;
     private volatile ProfileSnapshot current = ProfileSnapshot.EMPTY;
+    /** What each file held at the previous scan, and what was last applied from it. */
+    private Map<String, byte[]> lastRead = Map.of();
+    private final Map<String, byte[]> applied = new HashMap<>();
+    private boolean firstScan = true;
     private volatile boolean running;
     private Thread thread;
     private WatchService watcher;
@@ -61,9 +65,22 @@ public final class ProfileDirectory implements AutoCloseable {
         thread.start();
     }
 
-    /** Reads every profile file and reports what changed since the last read. */
+    /**
+     * Reads every profile file and reports what changed since the last read. A changed file is
+     * applied only once two scans read the same content, so a file still being written (editors and
+     * copies write progressively) is never taken half-written; removals apply at once.
+     */
     public synchronized List<ProfileChange> rescan() {
-        ProfileSnapshot next = ProfileSnapshot.of(readDocuments());
+        Map<String, byte[]> read = readDocuments();
+        applied.keySet().retainAll(read.keySet());
+        read.forEach((name, content) -> {
+            if (firstScan || java.util.Arrays.equals(content, lastRead.get(name))) {
+                applied.put(name, content);
+            }
+        });
+        firstScan = false;
+        lastRead = read;
+        ProfileSnapshot next = ProfileSnapshot.of(applied);
         List<ProfileChange> changes = next.changesSince(current);
         current = next;
         if (!changes.isEmpty()) {

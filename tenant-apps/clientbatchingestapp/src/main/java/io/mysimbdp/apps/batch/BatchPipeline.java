@@ -1,0 +1,102 @@
+package io.mysimbdp.apps.batch;
+
+import io.mysimbdp.common.store.IdempotentBulkWriter;
+import org.bson.Document;
+
+import java.util.List;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Overlaps parsing and writing for one file: the parsing thread hands full batches to the writer
+ * threads and goes on parsing. A semaphore bounds the batches in flight (queued or being written),
+ * so a fast parser waits for a slow store instead of filling the heap: memory depends on the
+ * batch size, never on the file's size.
+ */
+final class BatchPipeline {
+    private final Executor writers;
+    private final IdempotentBulkWriter<Document> writer;
+    private final int maxInFlight;
+    private final Semaphore slots;
+    private final LongAdder inserted = new LongAdder();
+    private final LongAdder duplicates = new LongAdder();
+    private final AtomicReference<StoreFailure> failure = new AtomicReference<>();
+
+    /**
+     * @param maxInFlight batches queued or being written at once; one more is being filled by the parser
+     */
+    BatchPipeline(Executor writers, IdempotentBulkWriter<Document> writer, int maxInFlight) {
+        this.writers = writers;
+        this.writer = writer;
+        this.maxInFlight = maxInFlight;
+        this.slots = new Semaphore(maxInFlight);
+    }
+
+    /** Hands a batch over; blocks while {@code maxInFlight} batches are still unwritten. */
+    void submit(List<Document> batch) throws InterruptedException {
+        slots.acquire();
+        try {
+            writers.execute(() -> write(batch));
+        } catch (RejectedExecutionException e) {
+            slots.release();
+            throw e;
+        }
+    }
+
+    private void write(List<Document> batch) {
+        try {
+            if (failure.get() != null) {
+                return;   // the file has failed already: stop loading the store
+            }
+            IdempotentBulkWriter.Outcome outcome = writer.insert(batch);
+            inserted.add(outcome.inserted());
+            duplicates.add(outcome.duplicates());
+            if (outcome.failed() > 0) {
+                IdempotentBulkWriter.Failure first = outcome.failures().get(0);
+                fail(StoreFailure.refused(rowOf(batch.get(first.index())), first.code(), first.reason(), outcome.failed()));
+            }
+        } catch (RuntimeException e) {
+            fail(StoreFailure.of(e));
+        } catch (Error e) {
+            // e.g. out of memory: the batch is lost, so the file must not be reported ok
+            fail(StoreFailure.of(e));
+            throw e;
+        } finally {
+            slots.release();
+        }
+    }
+
+    private void fail(StoreFailure storeFailure) {
+        failure.compareAndSet(null, storeFailure);
+    }
+
+    private static long rowOf(Document document) {
+        Document stamp = document.get(RecordWrangler.INGESTION_FIELD, Document.class);
+        return stamp == null ? -1 : stamp.getLong("row");
+    }
+
+    /** Waits until every submitted batch has been written (or skipped after a failure). */
+    void awaitIdle() throws InterruptedException {
+        slots.acquire(maxInFlight);
+        slots.release(maxInFlight);
+    }
+
+    boolean failed() {
+        return failure.get() != null;
+    }
+
+    StoreFailure failure() {
+        return failure.get();
+    }
+
+    long inserted() {
+        return inserted.sum();
+    }
+
+    long duplicates() {
+        return duplicates.sum();
+    }
+}

@@ -1,0 +1,181 @@
+package io.mysimbdp.apps.batch;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mysimbdp.common.store.IdempotentBulkWriter;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Ingests one file: hash it (first pass), then stream its records through the wrangler into
+ * batches for the {@link BatchPipeline}, sending refused records to rejects.jsonl. A bad record
+ * never stops the file; an unreadable file or a failing store fails this file only.
+ */
+final class FileIngestor {
+    private final AppConfig config;
+    private final String ingestionId;
+    private final IdempotentBulkWriter<Document> writer;
+    private final Executor writers;
+    private final int maxBatchesInFlight;
+    private final RejectsLog rejects;
+
+    /** The file's entry for result.json and, when the store failed, why. */
+    record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
+    }
+
+    FileIngestor(AppConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
+                 int maxBatchesInFlight, RejectsLog rejects) {
+        this.config = config;
+        this.ingestionId = ingestionId;
+        this.writer = writer;
+        this.writers = writers;
+        this.maxBatchesInFlight = maxBatchesInFlight;
+        this.rejects = rejects;
+    }
+
+    FileIngestion ingest(Path file) throws InterruptedException {
+        String name = file.getFileName().toString();
+        Instant startedAt = Instant.now();
+        long started = System.nanoTime();
+        Tally tally = new Tally();
+
+        FileFormat format = FileFormat.of(file);
+        if (format == null) {
+            return done(name, started, tally, "unsupported file type (expected " + FileFormat.supported() + ")", null);
+        }
+        String sha256;
+        try {
+            sha256 = FileHashing.sha256(file);
+        } catch (IOException e) {
+            return done(name, started, tally, "cannot read the file: " + e, null);
+        }
+        tally.sha256 = sha256;
+
+        RecordWrangler wrangler = new RecordWrangler(config, IdDerivation.of(config.keyFields(), sha256), ingestionId,
+                name, startedAt);
+        BatchPipeline pipeline = new BatchPipeline(writers, writer, maxBatchesInFlight);
+        String readFailure = null;
+        RecordReader reader = null;
+        try {
+            reader = format.open(file);
+            stream(name, reader, wrangler, pipeline, tally);
+        } catch (IOException e) {
+            readFailure = describe(format, e, reader);
+        } catch (UncheckedIOException e) {
+            readFailure = e.getMessage() + ": " + e.getCause();   // rejects.jsonl could not be written
+        } catch (RuntimeException e) {
+            // A bug must cost this file, not the job's other files or its result.json.
+            readFailure = "internal error: " + e;
+        } finally {
+            if (reader != null) {
+                tally.dataSize = reader.bytesRead();
+                closeQuietly(reader);
+            }
+            pipeline.awaitIdle();
+        }
+        flushRejects();
+        tally.inserted = pipeline.inserted();
+        tally.duplicates = pipeline.duplicates();
+        StoreFailure storeFailure = pipeline.failure();
+        // A store failure is the root cause when both happened (the parser stopped because of it).
+        String reason = storeFailure != null ? storeFailure.reason() : readFailure;
+        return done(name, started, tally, reason, storeFailure);
+    }
+
+    private void stream(String name, RecordReader reader, RecordWrangler wrangler, BatchPipeline pipeline, Tally tally)
+            throws IOException, InterruptedException {
+        List<Document> batch = new ArrayList<>(config.batchSize());
+        try {
+            SourceRecord record;
+            while (!pipeline.failed() && (record = reader.next()) != null) {
+                tally.rows++;
+                WrangleResult result = wrangler.wrangle(record);
+                if (result instanceof WrangleResult.Accepted accepted) {
+                    batch.add(accepted.document());
+                    if (batch.size() == config.batchSize()) {
+                        pipeline.submit(batch);
+                        batch = new ArrayList<>(config.batchSize());   // the old one now belongs to a writer
+                    }
+                } else {
+                    reject(name, record, ((WrangleResult.Rejected) result).reason(), tally);
+                }
+            }
+        } finally {
+            // Good records read before a read error are stored too: a retry meets them as duplicates.
+            if (!batch.isEmpty() && !pipeline.failed()) {
+                pipeline.submit(batch);
+            }
+        }
+    }
+
+    private void reject(String file, SourceRecord record, String reason, Tally tally) {
+        tally.failed++;
+        if (tally.firstErrors.size() < IngestionResult.MAX_FIRST_ERRORS) {
+            tally.firstErrors.add(new IngestionResult.RowError(record.row(), reason));
+        }
+        rejects.write(file, record.row(), reason, record.raw().get());
+    }
+
+    private void flushRejects() {
+        try {
+            rejects.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write " + RejectsLog.FILE_NAME, e);
+        }
+    }
+
+    /** A reason a tenant can act on, rather than a parser's class name. */
+    static String describe(FileFormat format, IOException e, RecordReader reader) {
+        if (e instanceof UnreadableFileException) {
+            return e.getMessage();
+        }
+        if (e instanceof CharacterCodingException) {
+            return "not valid UTF-8 text" + (reader == null ? "" : " (within the first " + reader.bytesRead() + " bytes)");
+        }
+        if (e instanceof JsonProcessingException parse) {
+            JsonLocation at = parse.getLocation();
+            String where = at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr();
+            return format + " syntax error" + where + ": " + parse.getOriginalMessage();
+        }
+        return "cannot read the file: " + e;
+    }
+
+    private FileIngestion done(String name, long started, Tally tally, String reason, StoreFailure storeFailure) {
+        long nanos = System.nanoTime() - started;
+        double seconds = nanos / 1e9;   // rates from the exact time; the rounded one is for display
+        var result = new IngestionResult.FileResult(name,
+                reason == null ? IngestionResult.STATUS_OK : IngestionResult.STATUS_FAILED, reason,
+                tally.sha256, config.collection(), tally.dataSize, tally.rows, tally.inserted + tally.duplicates,
+                tally.failed, tally.duplicates, tally.firstErrors, IngestionResult.seconds(nanos),
+                IngestionResult.rate(tally.dataSize, seconds), IngestionResult.rate(tally.rows, seconds),
+                IngestionResult.timestamp(Instant.now()));
+        return new FileIngestion(result, storeFailure);
+    }
+
+    private static void closeQuietly(RecordReader reader) {
+        try {
+            reader.close();
+        } catch (IOException e) {
+            // everything needed has been read; a failing close changes nothing for the result
+        }
+    }
+
+    /** Per-file counters, filled by the parsing thread. */
+    private static final class Tally {
+        String sha256;
+        long dataSize;
+        long rows;
+        long failed;
+        long inserted;
+        long duplicates;
+        final List<IngestionResult.RowError> firstErrors = new ArrayList<>();
+    }
+}

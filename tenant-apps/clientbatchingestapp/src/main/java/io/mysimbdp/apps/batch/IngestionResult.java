@@ -1,0 +1,146 @@
+package io.mysimbdp.apps.batch;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mysimbdp.common.json.Json;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/**
+ * {@code result.json}, exactly the fields of docs/tenant-app-contract.md: per file, and summed over
+ * the files at the top level. The manager trusts it per file, so it is written last and atomically.
+ */
+public record IngestionResult(
+        @JsonProperty("tenant_name") String tenantName,
+        @JsonProperty("ingestion_id") String ingestionId,
+        @JsonProperty("ingestion_type") String ingestionType,
+        @JsonProperty("app") String app,
+        @JsonProperty("timestamp") String timestamp,
+        @JsonProperty("started_at") String startedAt,
+        @JsonProperty("finished_at") String finishedAt,
+        @JsonProperty("files") List<FileResult> files,
+        @JsonProperty("data_size") long dataSize,
+        @JsonProperty("rows") long rows,
+        @JsonProperty("successful_rows") long successfulRows,
+        @JsonProperty("failed_rows") long failedRows,
+        @JsonProperty("duplicate_rows") long duplicateRows,
+        @JsonProperty("ingestion_time") double ingestionTime,
+        @JsonProperty("ingestion_rate") double ingestionRate) {
+
+    public static final String FILE_NAME = "result.json";
+    public static final String APP_NAME = "clientbatchingestapp";
+    public static final String INGESTION_TYPE = "batch";
+    public static final String STATUS_OK = "ok";
+    public static final String STATUS_FAILED = "failed";
+    /** How many reasons of refused rows a file's entry keeps (the rest are in rejects.jsonl). */
+    public static final int MAX_FIRST_ERRORS = 10;
+    private static final int TIME_DECIMALS = 3;
+    private static final int RATE_DECIMALS = 1;
+    private static final DateTimeFormatter MILLIS_UTC =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    public IngestionResult {
+        files = List.copyOf(files);
+    }
+
+    /** One file's entry. */
+    public record FileResult(
+            @JsonProperty("file") String file,
+            @JsonProperty("status") String status,
+            @JsonProperty("reason") String reason,
+            @JsonProperty("sha256") String sha256,
+            @JsonProperty("collection") String collection,
+            @JsonProperty("data_size") long dataSize,
+            @JsonProperty("rows") long rows,
+            @JsonProperty("successful_rows") long successfulRows,
+            @JsonProperty("failed_rows") long failedRows,
+            @JsonProperty("duplicate_rows") long duplicateRows,
+            @JsonProperty("first_errors") List<RowError> firstErrors,
+            @JsonProperty("ingestion_time") double ingestionTime,
+            @JsonProperty("ingestion_rate") double ingestionRate,
+            @JsonProperty("rows_per_second") double rowsPerSecond,
+            @JsonProperty("timestamp") String timestamp) {
+
+        public FileResult {
+            firstErrors = List.copyOf(firstErrors);
+        }
+
+        public boolean ok() {
+            return STATUS_OK.equals(status);
+        }
+
+        /** A file that was not read at all (bad type, unusable config or environment). */
+        public static FileResult notIngested(String file, String collection, String reason, Instant at) {
+            return new FileResult(file, STATUS_FAILED, reason, null, collection, 0, 0, 0, 0, 0, List.of(), 0, 0, 0,
+                    IngestionResult.timestamp(at));
+        }
+    }
+
+    /** A refused row, as listed in {@code first_errors}. */
+    public record RowError(@JsonProperty("row") long row, @JsonProperty("reason") String reason) {
+    }
+
+    /** Sums the files into the top-level figures. */
+    public static IngestionResult of(String tenant, String ingestionId, Instant startedAt, Instant finishedAt,
+                                     List<FileResult> files) {
+        long dataSize = 0;
+        long rows = 0;
+        long successful = 0;
+        long failed = 0;
+        long duplicates = 0;
+        double seconds = 0;
+        for (FileResult file : files) {
+            dataSize += file.dataSize();
+            rows += file.rows();
+            successful += file.successfulRows();
+            failed += file.failedRows();
+            duplicates += file.duplicateRows();
+            seconds += file.ingestionTime();
+        }
+        String finished = timestamp(finishedAt);
+        return new IngestionResult(tenant, ingestionId, INGESTION_TYPE, APP_NAME, finished, timestamp(startedAt), finished,
+                files, dataSize, rows, successful, failed, duplicates, round(seconds, TIME_DECIMALS),
+                rate(dataSize, seconds));
+    }
+
+    public boolean allOk() {
+        return files.stream().allMatch(FileResult::ok);
+    }
+
+    /** Writes {@code result.json} under a temporary name first, so a reader never sees half of it. */
+    public Path writeTo(Path outputDir) throws IOException {
+        Path target = outputDir.resolve(FILE_NAME);
+        Path temp = outputDir.resolve("." + FILE_NAME + ".tmp");
+        Json.json().writerWithDefaultPrettyPrinter().writeValue(temp.toFile(), this);
+        try {
+            return Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        } catch (IOException e) {
+            Files.deleteIfExists(temp);
+            throw e;
+        }
+    }
+
+    static String timestamp(Instant instant) {
+        return MILLIS_UTC.format(instant);
+    }
+
+    static double seconds(long nanos) {
+        return round(nanos / 1e9, TIME_DECIMALS);
+    }
+
+    /** Per second over the given seconds; 0 when no time passed (nothing to divide by). */
+    static double rate(double amount, double seconds) {
+        return seconds > 0 ? round(amount / seconds, RATE_DECIMALS) : 0;
+    }
+
+    private static double round(double value, int decimals) {
+        double scale = Math.pow(10, decimals);
+        return Math.round(value * scale) / scale;
+    }
+}
