@@ -64,6 +64,7 @@ class BatchIngestManagerTest {
         profile("alpha", "{fileTypes: [csv], maxStagedFiles: 10, maxFileSize: 1KiB}", "");
         await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then()
                 .body("tenants.tenant", hasItem("alpha")));
+        assertTrue(Files.isDirectory(var.resolve("staging/alpha")), "onboarding creates the tenant's staging folder");
         stage("alpha", "a.csv", csv(3));
         stage("alpha", "b.json", "[{\"id\": 1}]");
         stage("alpha", "big.csv", csv(200));

@@ -121,6 +121,9 @@ public final class BatchIngestManager implements AutoCloseable {
 
     private void onProfileChanges(List<ProfileChange> changes) {
         for (ProfileChange c : changes) {
+            if (c.kind() == ProfileChange.Kind.ONBOARDED) {
+                createStagingFolder(c.tenant());
+            }
             if (c.kind() == ProfileChange.Kind.DISABLED) {
                 LOG.warnf("%s", c.describe());
             } else {
@@ -128,6 +131,15 @@ public final class BatchIngestManager implements AutoCloseable {
             }
         }
         wakeUp();
+    }
+
+    /** A tenant's staging folder exists as soon as the tenant does, so `cp file staging/<tenant>/` just works. */
+    private void createStagingFolder(String tenant) {
+        try {
+            Files.createDirectories(layout.staging(tenant));
+        } catch (IOException e) {
+            LOG.errorf("cannot create staging folder for tenant %s: %s", tenant, e.toString());
+        }
     }
 
     private void run() {
