@@ -6,9 +6,21 @@ MVN_FLAGS ?= -B -ntp
 JARS := local/embedded-stack/target/embedded-stack.jar \
         tenant-apps/clientbatchingestapp/target/clientbatchingestapp.jar \
         tools/mysimbdp-cli/target/mysimbdp-cli.jar \
-        services/batch-ingest-manager/target/quarkus-app/quarkus-run.jar
+        tenant-apps/clientstreamingestapp/target/quarkus-app/quarkus-run.jar \
+        services/batch-ingest-manager/target/quarkus-app/quarkus-run.jar \
+        services/stream-ingest-manager/target/quarkus-app/quarkus-run.jar \
+        services/stream-ingest-monitor/target/quarkus-app/quarkus-run.jar \
+        services/daas/target/quarkus-app/quarkus-run.jar
 
-.PHONY: help build run stop status test clean
+# Kubernetes (needs Docker, kind, kubectl and helm; see README "Run on Kubernetes")
+IMAGE_REGISTRY ?= mysimbdp
+IMAGE_TAG ?= 0.1.0
+KIND_CLUSTER ?= mysimbdp
+K8S_NAMESPACE ?= mysimbdp
+PLATFORM_IMAGES := daas batch-ingest-manager stream-ingest-manager stream-ingest-monitor
+APP_IMAGES := clientbatchingestapp clientstreamingestapp
+
+.PHONY: help build run stop status test clean images kind-up deploy undeploy
 
 help:
 	@echo "make run     build what is missing, start Kafka, the store and the services (state in var/)"
@@ -17,6 +29,7 @@ help:
 	@echo "make test    run every test (unit, integration, end to end)"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
+	@echo "make images kind-up deploy undeploy   Kubernetes (kind); see README"
 
 # Built only when a jar is missing; `make build` rebuilds after you change code.
 $(JARS):
@@ -39,3 +52,32 @@ test:
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean
+
+images:
+	$(MVN) $(MVN_FLAGS) -DskipTests install
+	for s in $(PLATFORM_IMAGES); do \
+	  docker build -f k8s/images/Dockerfile.quarkus-jvm -t $(IMAGE_REGISTRY)/$$s:$(IMAGE_TAG) services/$$s || exit 1; \
+	done
+	docker build -f k8s/images/Dockerfile.quarkus-jvm -t $(IMAGE_REGISTRY)/clientstreamingestapp:$(IMAGE_TAG) tenant-apps/clientstreamingestapp
+	docker build -f k8s/images/Dockerfile.jar --build-arg JAR=clientbatchingestapp.jar \
+	  -t $(IMAGE_REGISTRY)/clientbatchingestapp:$(IMAGE_TAG) tenant-apps/clientbatchingestapp
+
+kind-up:
+	kind get clusters | grep -qx $(KIND_CLUSTER) || kind create cluster --name $(KIND_CLUSTER) --config k8s/kind-cluster.yaml
+	for i in $(PLATFORM_IMAGES) $(APP_IMAGES); do \
+	  kind load docker-image --name $(KIND_CLUSTER) $(IMAGE_REGISTRY)/$$i:$(IMAGE_TAG) || exit 1; \
+	done
+
+deploy:
+	helm repo add prometheus-community https://prometheus-community.github.io/helm-charts --force-update
+	helm upgrade --install kube-prometheus-stack prometheus-community/kube-prometheus-stack \
+	  -n monitoring --create-namespace -f k8s/kube-prometheus-stack-values.yaml --wait --timeout 10m
+	helm upgrade --install mysimbdp helm/mysimbdp -n $(K8S_NAMESPACE) --create-namespace \
+	  -f k8s/values-kind.yaml --set image.tag=$(IMAGE_TAG)
+	kubectl -n $(K8S_NAMESPACE) apply -f k8s/tenant-profiles/
+
+undeploy:
+	-kubectl -n $(K8S_NAMESPACE) delete -f k8s/tenant-profiles/ --ignore-not-found
+	-helm uninstall mysimbdp -n $(K8S_NAMESPACE)
+	-helm uninstall kube-prometheus-stack -n monitoring
+	@echo "Kept: the staging PVC (tenants' files) and the demo Kafka/MongoDB volumes; remove them with kubectl -n $(K8S_NAMESPACE) delete pvc --all, or kind delete cluster --name $(KIND_CLUSTER)"

@@ -13,6 +13,7 @@
 #   KAFKA_CONTROLLER_PORT    embedded broker's KRaft controller port [9093]
 #   MONGO_PORT               embedded MongoDB wire server port [27017]
 #   MONGO_BACKEND            h2 (a file, survives restarts) or memory [h2]
+#   MONGO_HEAP               the store's heap; the memory backend needs ~4 GB per million documents [1g]
 #   KAFKA_BOOTSTRAP_SERVERS  use this Kafka; the embedded broker is not started
 #   MONGODB_URI              use this MongoDB; the embedded server is not started
 #   MYSIMBDP_START           all, or stack (only Kafka and MongoDB) [all]
@@ -40,7 +41,7 @@ readonly LOG_TAIL_LINES=40
 readonly HEALTH_PATH=/q/health/ready
 readonly HEALTH_REQUEST_TIMEOUT_SECONDS=2
 readonly KAFKA_JVM_OPTS=(-Xms256m -Xmx512m)
-readonly MONGO_JVM_OPTS=(-Xmx1g)
+readonly MONGO_JVM_OPTS=("-Xmx${MONGO_HEAP:-1g}")
 readonly SERVICE_JVM_OPTS=(-Xmx512m)
 readonly STACK_JAR_RELATIVE=local/embedded-stack/target/embedded-stack.jar
 readonly SERVICES_CONF=$script_dir/services.conf

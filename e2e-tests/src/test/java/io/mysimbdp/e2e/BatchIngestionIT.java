@@ -1,7 +1,5 @@
 package io.mysimbdp.e2e;
 
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
@@ -12,10 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -23,7 +17,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -40,63 +33,36 @@ class BatchIngestionIT {
 
     @TempDir
     Path tmp;
+    Platform platform;
     Path var;
-    StackProcess stack;
-    MongoClient mongo;
-    int managerPort;
 
     @BeforeEach
     void startPlatform() throws IOException {
-        Path home = StackProcess.home();
-        var = Files.createDirectories(tmp.resolve("var"));
-        Path tenants = Files.createDirectories(tmp.resolve("tenants"));
-        for (String t : List.of("tenant1.yaml", "tenant2.yaml")) {
-            Files.copy(home.resolve("config/tenants").resolve(t), tenants.resolve(t));
-        }
-        int[] ports = StackProcess.freePorts(4);
-        managerPort = ports[3];
-        stack = new StackProcess(home, var, Map.of(
-                "KAFKA_PORT", Integer.toString(ports[0]),
-                "KAFKA_CONTROLLER_PORT", Integer.toString(ports[1]),
-                "MONGO_PORT", Integer.toString(ports[2]),
-                "MONGO_BACKEND", "memory",
-                "MYSIMBDP_PORT_BATCH_INGEST_MANAGER", Integer.toString(managerPort),
-                "MYSIMBDP_TENANTS_DIR", tenants.toString()));
-        stack.run();
-        mongo = MongoClients.create("mongodb://127.0.0.1:" + ports[2]);
+        platform = new Platform(tmp, Map.of());
+        var = platform.var;
     }
 
     @AfterEach
     void stopPlatform() {
-        if (mongo != null) {
-            mongo.close();
+        if (platform != null) {
+            platform.close();
         }
-        stack.stopQuietly();
     }
 
     MongoCollection<Document> ledger() {
-        return mongo.getDatabase("mysimbdp_platform").getCollection("ingestions");
+        return platform.ledger();
     }
 
     long ledgerCount(String tenant, String status) {
-        return ledger().countDocuments(Filters.and(Filters.eq("tenant", tenant), Filters.eq("status", status)));
+        return platform.ledgerCount(tenant, status);
     }
 
     long documents(String database, String collection) {
-        return mongo.getDatabase(database).getCollection(collection).countDocuments();
+        return platform.documents(database, collection);
     }
 
-    /** Runs the packaged CLI as a user would; returns the folder it wrote to. */
     Path sampleData(String name, String... args) throws Exception {
-        Path out = tmp.resolve("gen").resolve(name);
-        List<String> cmd = new ArrayList<>(List.of("java", "-jar",
-                StackProcess.home().resolve("tools/mysimbdp-cli/target/mysimbdp-cli.jar").toString(),
-                "sample-data", "--out", out.toString()));
-        cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes());
-        assertTrue(p.waitFor(2, TimeUnit.MINUTES) && p.exitValue() == 0, "sample-data failed: " + output);
-        return out;
+        return platform.sampleData(name, args);
     }
 
     /** Copies files into a tenant's staging folder the way cp does (progressively, under the final name). */
@@ -108,16 +74,11 @@ class BatchIngestionIT {
     }
 
     static List<Path> files(Path dir) throws IOException {
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(Files::isRegularFile).sorted().toList();
-        }
+        return Platform.files(dir);
     }
 
     String get(String path) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managerPort + path)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return r.body();
+        return platform.get("batch-ingest-manager", path);
     }
 
     @Test
@@ -160,7 +121,7 @@ class BatchIngestionIT {
         assertTrue(jsonReason.getString("reason").contains("accepted: csv"), jsonReason.toJson());
 
         // a wrangled document: typed fields, renamed field, GeoJSON point, ingestion metadata
-        Document doc = mongo.getDatabase("tenant_tenant1").getCollection("listings").find().first();
+        Document doc = platform.mongo.getDatabase("tenant_tenant1").getCollection("listings").find().first();
         assertTrue(doc.get("_id") instanceof String && doc.get("id") instanceof Long, doc.toJson());
         assertTrue(doc.containsKey("borough") && !doc.containsKey("neighbourhood_group"), doc.toJson());
         assertEquals("Point", doc.get("location", Document.class).getString("type"));
@@ -211,10 +172,10 @@ class BatchIngestionIT {
             Files.move(f, staging.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         }
         await().atMost(WAIT).until(() -> ledgerCount("tenant1", "RUNNING") > 0);
-        long pid = stack.pids().get("batch-ingest-manager");
+        long pid = platform.stack.pids().get("batch-ingest-manager");
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
         await().atMost(Duration.ofSeconds(30)).until(() -> !StackProcess.isAlive(pid));
-        stack.run(); // starts only what is not running: the manager, which recovers its jobs
+        platform.stack.run(); // starts only what is not running: the manager, which recovers its jobs
 
         await().atMost(WAIT).until(() -> ledger().distinct("file", Filters.and(Filters.eq("tenant", "tenant1"),
                 Filters.eq("status", "DONE")), String.class).into(new ArrayList<>()).size() == 8);

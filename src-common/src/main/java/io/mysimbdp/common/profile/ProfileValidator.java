@@ -144,6 +144,9 @@ public final class ProfileValidator {
             e.add("stream.scaling.scaleInLag", "must be below scaleOutLag (" + sc.scaleOutLag() + ") or scaling oscillates");
         }
         positive(e, "stream.scaling.windowReports", sc.windowReports());
+        if (sc.maxErrorRate() < 0 || sc.maxErrorRate() > 1) {
+            e.add("stream.scaling.maxErrorRate", "must be between 0 and 1 (got " + sc.maxErrorRate() + ")");
+        }
         if (sc.cooldown().isNegative()) {
             e.add("stream.scaling.cooldown", "must not be negative");
         }

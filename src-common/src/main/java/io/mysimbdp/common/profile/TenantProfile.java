@@ -217,8 +217,10 @@ public record TenantProfile(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Scaling(Long scaleOutLag, Double scaleOutAvgIngestionTimeMs, Long scaleInLag,
                           Integer windowReports,
-                          @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration cooldown) {
+                          @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration cooldown,
+                          Double maxErrorRate) {
         public Scaling {
+            maxErrorRate = maxErrorRate == null ? 0.1 : maxErrorRate;
             scaleOutLag = scaleOutLag == null ? 10_000L : scaleOutLag;
             scaleInLag = scaleInLag == null ? 100L : scaleInLag;
             windowReports = windowReports == null ? 3 : windowReports;
@@ -226,7 +228,7 @@ public record TenantProfile(
         }
 
         public static Scaling defaults() {
-            return new Scaling(null, null, null, null, null);
+            return new Scaling(null, null, null, null, null, null);
         }
     }
 

@@ -80,14 +80,31 @@ public final class LocalProcessRuntime implements WorkloadRuntime {
         return follow(spec.id(), process.toHandle(), spec.timeout(), process);
     }
 
+    /**
+     * Handles are {@code <pid>@<start epoch millis>}: a pid alone could name an unrelated process
+     * after a reboot (pids are reused), so adoption also requires the same start time.
+     */
     @Override
     public Optional<RunningWorkload> adopt(String workloadId, String handle) {
+        String[] parts = handle.split("@", 2);
         try {
-            return ProcessHandle.of(Long.parseLong(handle)).filter(ProcessHandle::isAlive)
+            long pid = Long.parseLong(parts[0]);
+            Long started = parts.length == 2 ? Long.parseLong(parts[1]) : null;
+            return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(ph -> started == null || started.equals(startMillis(ph)))
                     .map(ph -> follow(workloadId, ph, null, null));
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    static Long startMillis(ProcessHandle ph) {
+        return ph.info().startInstant().map(java.time.Instant::toEpochMilli).orElse(null);
+    }
+
+    static String handleOf(ProcessHandle ph) {
+        Long started = startMillis(ph);
+        return started == null ? Long.toString(ph.pid()) : ph.pid() + "@" + started;
     }
 
     private RunningWorkload follow(String id, ProcessHandle handle, Duration timeout, Process child) {
@@ -135,7 +152,7 @@ public final class LocalProcessRuntime implements WorkloadRuntime {
 
             @Override
             public String handle() {
-                return Long.toString(handle.pid());
+                return handleOf(handle);
             }
         };
     }

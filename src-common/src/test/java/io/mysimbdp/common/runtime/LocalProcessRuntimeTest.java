@@ -50,7 +50,7 @@ class LocalProcessRuntimeTest {
     @Test
     void killsTheProcessTreeAfterItsTimeout() throws Exception {
         RunningWorkload w = new LocalProcessRuntime(home).start(spec(List.of("/bin/sh", "-c", "sleep 60 & wait"), Duration.ofMillis(300)));
-        long pid = Long.parseLong(w.handle());
+        long pid = Long.parseLong(w.handle().split("@")[0]);
         WorkloadExit exit = w.exit().get(20, TimeUnit.SECONDS);
         assertTrue(exit.timedOut());
         assertTrue(exit.message().contains("timeout"), exit.message());
@@ -60,7 +60,11 @@ class LocalProcessRuntimeTest {
     @Test
     void adoptsAProcessStartedBeforeARestart() throws Exception {
         Process orphan = new ProcessBuilder("/bin/sh", "-c", "sleep 0.5").start();
-        var adopted = new LocalProcessRuntime(home).adopt("ingest-t-2", Long.toString(orphan.pid())).orElseThrow();
+        String handle = LocalProcessRuntime.handleOf(orphan.toHandle());
+        assertTrue(handle.matches(orphan.pid() + "@\\d+"), handle);
+        // same pid, another start time: a reused pid is not adopted
+        assertTrue(new LocalProcessRuntime(home).adopt("x", orphan.pid() + "@1").isEmpty());
+        var adopted = new LocalProcessRuntime(home).adopt("ingest-t-2", handle).orElseThrow();
         WorkloadExit exit = adopted.exit().get(20, TimeUnit.SECONDS);
         assertEquals(-1, exit.exitCode());
         assertTrue(new LocalProcessRuntime(home).adopt("gone", "999999999").isEmpty());

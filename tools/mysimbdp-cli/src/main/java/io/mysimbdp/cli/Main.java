@@ -1,6 +1,8 @@
 package io.mysimbdp.cli;
 
 import io.mysimbdp.cli.sample.SampleDataCommand;
+import io.mysimbdp.cli.stream.ProduceCommand;
+import io.mysimbdp.cli.stream.StreamsCommand;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -17,6 +19,10 @@ import picocli.CommandLine.Spec;
         description = "The mysimbdp command line for tenants and operators.",
         subcommands = {
                 SampleDataCommand.class,
+                ProduceCommand.class,
+                StreamsCommand.class,
+                StatsCommand.class,
+                UsageCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

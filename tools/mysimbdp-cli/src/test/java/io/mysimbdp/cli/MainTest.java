@@ -22,6 +22,7 @@ class MainTest {
 
         assertEquals(0, run.exitCode());
         assertTrue(run.out().contains("sample-data"), run.out());
+        assertTrue(run.out().contains("produce") && run.out().contains("streams"), run.out());
     }
 
     @Test

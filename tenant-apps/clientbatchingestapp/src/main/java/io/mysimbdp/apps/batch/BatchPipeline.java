@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.batch;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.wrangle.RecordWrangler;
 import org.bson.Document;
 
 import java.util.List;

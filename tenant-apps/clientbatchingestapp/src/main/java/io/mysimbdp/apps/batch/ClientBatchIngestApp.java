@@ -5,7 +5,9 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.wrangle.WrangleConfig;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -84,10 +86,10 @@ public final class ClientBatchIngestApp {
             JobLog.runProblem(environment.tenant(), environment.ingestionId(), "cannot list the input directory: " + e);
             return EXIT_UNUSABLE;
         }
-        AppConfig config;
+        WrangleConfig config;
         try {
-            config = AppConfig.parse(environment.appConfig());
-        } catch (AppConfig.ConfigException e) {
+            config = WrangleConfig.parse(environment.appConfig());
+        } catch (WrangleConfig.ConfigException e) {
             return notIngested(environment, startedAt, files, null, "invalid " + AppEnvironment.APP_CONFIG + ": " + e.getMessage());
         }
         MongoClientSettings settings;
@@ -100,7 +102,7 @@ public final class ClientBatchIngestApp {
         return ingest(environment, config, settings, files, startedAt);
     }
 
-    private static int ingest(AppEnvironment environment, AppConfig config, MongoClientSettings settings,
+    private static int ingest(AppEnvironment environment, WrangleConfig config, MongoClientSettings settings,
                               List<Path> files, Instant startedAt) {
         int writerCount = Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS);
         ExecutorService writers = Executors.newFixedThreadPool(writerCount, daemonThreads("batch-writer-"));

@@ -3,6 +3,9 @@ package io.mysimbdp.apps.batch;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.wrangle.RecordWrangler;
+import io.mysimbdp.common.wrangle.WrangleConfig;
+import io.mysimbdp.common.wrangle.WrangleResult;
 import org.bson.Document;
 
 import java.io.IOException;
@@ -20,7 +23,8 @@ import java.util.concurrent.Executor;
  * never stops the file; an unreadable file or a failing store fails this file only.
  */
 final class FileIngestor {
-    private final AppConfig config;
+    private final WrangleConfig config;
+    private final RecordWrangler recordWrangler;
     private final String ingestionId;
     private final IdempotentBulkWriter<Document> writer;
     private final Executor writers;
@@ -31,9 +35,10 @@ final class FileIngestor {
     record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
     }
 
-    FileIngestor(AppConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
+    FileIngestor(WrangleConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
                  int maxBatchesInFlight, RejectsLog rejects) {
         this.config = config;
+        this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;
         this.writer = writer;
         this.writers = writers;
@@ -59,8 +64,7 @@ final class FileIngestor {
         }
         tally.sha256 = sha256;
 
-        RecordWrangler wrangler = new RecordWrangler(config, IdDerivation.of(config.keyFields(), sha256), ingestionId,
-                name, startedAt);
+        FileWrangler wrangler = new FileWrangler(recordWrangler, sha256, ingestionId, name, startedAt);
         BatchPipeline pipeline = new BatchPipeline(writers, writer, maxBatchesInFlight);
         String readFailure = null;
         RecordReader reader = null;
@@ -90,7 +94,7 @@ final class FileIngestor {
         return done(name, started, tally, reason, storeFailure);
     }
 
-    private void stream(String name, RecordReader reader, RecordWrangler wrangler, BatchPipeline pipeline, Tally tally)
+    private void stream(String name, RecordReader reader, FileWrangler wrangler, BatchPipeline pipeline, Tally tally)
             throws IOException, InterruptedException {
         List<Document> batch = new ArrayList<>(config.batchSize());
         try {

@@ -4,13 +4,13 @@ import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import java.util.List;
 
 /**
- * One JSON object per row, either all in one array or one per line (JSON Lines). Numeric columns are
- * JSON numbers when their text is a number; a bad value such as {@code "n/a"} stays a string so the
- * file is still valid JSON. Empty fields are left out, as a JSON producer would omit nulls.
+ * One JSON object per row, either all in one array, one per line (JSON Lines) or each alone (a message).
+ * Numeric columns are JSON numbers when their text is a number; a bad value such as {@code "n/a"} stays
+ * a string so the file is still valid JSON. Empty fields are left out, as a JSON producer would omit nulls.
  */
 final class JsonRecordEncoder implements RecordEncoder {
-    /** Whether rows are elements of one array or lines of their own. */
-    enum Layout { ARRAY, LINES }
+    /** Whether rows are elements of one array, lines of their own, or each a document of its own (a Kafka message). */
+    enum Layout { ARRAY, LINES, OBJECT }
 
     private static final JsonStringEncoder STRINGS = JsonStringEncoder.getInstance();
     private static final List<ListingColumn> COLUMNS = ListingColumn.all();

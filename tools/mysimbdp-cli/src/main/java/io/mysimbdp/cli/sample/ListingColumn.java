@@ -2,6 +2,7 @@ package io.mysimbdp.cli.sample;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** The columns of the NYC Airbnb listings file ({@code AB_NYC_2019.csv}), in file order. */
@@ -45,6 +46,11 @@ public enum ListingColumn {
 
     public static List<ListingColumn> all() {
         return ALL;
+    }
+
+    /** The column with this CSV header name / JSON key, if there is one. */
+    public static Optional<ListingColumn> byFieldName(String fieldName) {
+        return ALL.stream().filter(column -> column.fieldName.equals(fieldName)).findFirst();
     }
 
     public static int count() {

@@ -1,0 +1,132 @@
+package io.mysimbdp.e2e;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Filters;
+import org.bson.Document;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The whole platform started as `make run` starts it (local/run.sh), on free ports, a private var
+ * directory, a private copy of the example tenant profiles and the store's memory backend, plus
+ * the clients a test needs: the MongoDB driver, HTTP, and the packaged CLI.
+ */
+final class Platform implements AutoCloseable {
+    /** Services and the env var run.sh reads for each one's port. */
+    static final List<String> SERVICES = List.of("batch-ingest-manager", "stream-ingest-manager", "stream-ingest-monitor", "daas");
+
+    final Path tmp;
+    final Path var;
+    final Path tenants;
+    final StackProcess stack;
+    final MongoClient mongo;
+    final int kafkaPort;
+    final int mongoPort;
+    final Map<String, Integer> servicePorts = new HashMap<>();
+
+    /**
+     * @param profileEdits rewrites the copied example profiles (tenant file name → edit), e.g. to
+     *                     shorten report intervals in a test
+     */
+    Platform(Path tmp, Map<String, UnaryOperator<String>> profileEdits) throws IOException {
+        this.tmp = tmp;
+        Path home = StackProcess.home();
+        var = Files.createDirectories(tmp.resolve("var"));
+        tenants = Files.createDirectories(tmp.resolve("tenants"));
+        for (String t : List.of("tenant1.yaml", "tenant2.yaml")) {
+            String text = Files.readString(home.resolve("config/tenants").resolve(t));
+            Files.writeString(tenants.resolve(t), profileEdits.getOrDefault(t, UnaryOperator.identity()).apply(text));
+        }
+        int[] ports = StackProcess.freePorts(3 + SERVICES.size());
+        kafkaPort = ports[0];
+        mongoPort = ports[2];
+        Map<String, String> env = new HashMap<>(Map.of(
+                "KAFKA_PORT", Integer.toString(ports[0]),
+                "KAFKA_CONTROLLER_PORT", Integer.toString(ports[1]),
+                "MONGO_PORT", Integer.toString(ports[2]),
+                "MONGO_BACKEND", "memory",
+                "MONGO_HEAP", "2g",
+                "MYSIMBDP_TENANTS_DIR", tenants.toString()));
+        for (int i = 0; i < SERVICES.size(); i++) {
+            servicePorts.put(SERVICES.get(i), ports[3 + i]);
+            env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
+        }
+        stack = new StackProcess(home, var, env);
+        stack.run();
+        mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
+    }
+
+    String kafka() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    MongoCollection<Document> ledger() {
+        return mongo.getDatabase("mysimbdp_platform").getCollection("ingestions");
+    }
+
+    long ledgerCount(String tenant, String status) {
+        return ledger().countDocuments(Filters.and(Filters.eq("tenant", tenant), Filters.eq("status", status)));
+    }
+
+    long documents(String database, String collection) {
+        return mongo.getDatabase(database).getCollection(collection).countDocuments();
+    }
+
+    String get(String service, String path) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePorts.get(service) + path)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.body();
+    }
+
+    /** Runs the packaged CLI as a user would; fails the test unless it exits 0; returns its output. */
+    String cli(String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of("java", "-jar",
+                StackProcess.home().resolve("tools/mysimbdp-cli/target/mysimbdp-cli.jar").toString()));
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        Process p = pb.start();
+        String output = new String(p.getInputStream().readAllBytes());
+        assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "mysimbdp " + String.join(" ", args) + " failed: " + output);
+        return output;
+    }
+
+    /** `mysimbdp sample-data --out <tmp>/gen/<name> ARGS`; returns the folder. */
+    Path sampleData(String name, String... args) throws Exception {
+        Path out = tmp.resolve("gen").resolve(name);
+        List<String> all = new ArrayList<>(List.of("sample-data", "--out", out.toString()));
+        all.addAll(List.of(args));
+        cli(all.toArray(String[]::new));
+        return out;
+    }
+
+    static List<Path> files(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.filter(Files::isRegularFile).sorted().toList();
+        }
+    }
+
+    @Override
+    public void close() {
+        mongo.close();
+        stack.stopQuietly();
+    }
+}

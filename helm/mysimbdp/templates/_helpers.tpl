@@ -1,0 +1,174 @@
+{{/* Shared names, labels and container parts of the mysimbdp chart. */}}
+
+{{/* The chart name (app.kubernetes.io/name). */}}
+{{- define "mysimbdp.name" -}}
+{{- default .Chart.Name .Values.nameOverride | trunc 63 | trimSuffix "-" -}}
+{{- end }}
+
+{{/* Prefix of every object name: the release name, plus the chart name unless it already contains it. */}}
+{{- define "mysimbdp.fullname" -}}
+{{- if .Values.fullnameOverride -}}
+{{- .Values.fullnameOverride | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- $name := default .Chart.Name .Values.nameOverride -}}
+{{- if contains $name .Release.Name -}}
+{{- .Release.Name | trunc 40 | trimSuffix "-" -}}
+{{- else -}}
+{{- printf "%s-%s" .Release.Name $name | trunc 40 | trimSuffix "-" -}}
+{{- end -}}
+{{- end -}}
+{{- end }}
+
+{{/* Selector labels of one component. Call with (dict "root" $ "component" "batch-ingest-manager"). */}}
+{{- define "mysimbdp.selectorLabels" -}}
+app.kubernetes.io/name: {{ include "mysimbdp.name" .root }}
+app.kubernetes.io/instance: {{ .root.Release.Name }}
+app.kubernetes.io/component: {{ .component }}
+{{- end }}
+
+{{/* All labels of one component's objects. Same arguments as mysimbdp.selectorLabels. */}}
+{{- define "mysimbdp.labels" -}}
+{{ include "mysimbdp.selectorLabels" . }}
+app.kubernetes.io/part-of: mysimbdp
+app.kubernetes.io/version: {{ .root.Chart.AppVersion | quote }}
+app.kubernetes.io/managed-by: {{ .root.Release.Service }}
+helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace "+" "_" }}
+{{- end }}
+
+{{/* Image of a platform service: <registry>/<name>:<tag>. Call with (dict "root" $ "image" .Values.daas.image). */}}
+{{- define "mysimbdp.image" -}}
+{{- $tag := .image.tag | default .root.Values.image.tag | default .root.Chart.AppVersion -}}
+{{- printf "%s/%s:%s" .root.Values.image.registry .image.name $tag -}}
+{{- end }}
+
+{{/* The Kafka bootstrap servers the services and tenant apps use. */}}
+{{- define "mysimbdp.kafkaBootstrapServers" -}}
+{{- if .Values.infra.enabled -}}
+{{- printf "%s-kafka.%s.svc.%s:9092" (include "mysimbdp.fullname" .) .Release.Namespace .Values.clusterDomain -}}
+{{- else -}}
+{{- required "kafka.bootstrapServers is required unless infra.enabled" .Values.kafka.bootstrapServers -}}
+{{- end -}}
+{{- end }}
+
+{{/* The MongoDB connection string (when it does not come from a Secret). */}}
+{{- define "mysimbdp.mongodbUri" -}}
+{{- if .Values.infra.enabled -}}
+{{- printf "mongodb://%s-mongodb.%s.svc.%s:27017" (include "mysimbdp.fullname" .) .Release.Namespace .Values.clusterDomain -}}
+{{- else -}}
+{{- required "mongodb.uri is required unless infra.enabled or mongodb.existingSecret" .Values.mongodb.uri -}}
+{{- end -}}
+{{- end }}
+
+{{/* Name of the tenant apps' ServiceAccount. */}}
+{{- define "mysimbdp.tenantAppsServiceAccount" -}}
+{{- .Values.tenantApps.serviceAccountName | default (printf "%s-tenant-apps" (include "mysimbdp.fullname" .)) -}}
+{{- end }}
+
+{{/* Name of the staging PersistentVolumeClaim. */}}
+{{- define "mysimbdp.stagingClaim" -}}
+{{- printf "%s-staging" (include "mysimbdp.fullname" .) -}}
+{{- end }}
+
+{{/*
+Environment every platform service gets (the variables local/run.sh sets, for the cluster).
+Call with (dict "root" $ "port" 8081).
+*/}}
+{{- define "mysimbdp.serviceEnv" -}}
+- name: QUARKUS_HTTP_PORT
+  value: {{ .port | quote }}
+# the services bind 127.0.0.1 by default (local runs); in a pod they must listen on the pod IP
+- name: QUARKUS_HTTP_HOST
+  value: "0.0.0.0"
+- name: MYSIMBDP_HOME
+  value: {{ .root.Values.platform.home | quote }}
+- name: MYSIMBDP_VAR
+  value: {{ .root.Values.platform.varDir | quote }}
+- name: MYSIMBDP_TENANTS_DIR
+  value: {{ .root.Values.platform.tenantsDir | default (printf "%s/tenants" .root.Values.platform.varDir) | quote }}
+- name: KAFKA_BOOTSTRAP_SERVERS
+  value: {{ include "mysimbdp.kafkaBootstrapServers" .root | quote }}
+{{- if and .root.Values.mongodb.existingSecret (not .root.Values.infra.enabled) }}
+- name: MYSIMBDP_MONGODB_URI
+  valueFrom:
+    secretKeyRef:
+      name: {{ .root.Values.mongodb.existingSecret }}
+      key: {{ .root.Values.mongodb.existingSecretKey }}
+{{- else }}
+- name: MYSIMBDP_MONGODB_URI
+  value: {{ include "mysimbdp.mongodbUri" .root | quote }}
+{{- end }}
+- name: QUARKUS_MONGODB_CONNECTION_STRING
+  value: "$(MYSIMBDP_MONGODB_URI)"
+- name: POD_NAME
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.name
+- name: POD_NAMESPACE
+  valueFrom:
+    fieldRef:
+      fieldPath: metadata.namespace
+{{- end }}
+
+{{/*
+What the managers need to create tenant workloads on Kubernetes (in POD_NAMESPACE): which
+ServiceAccount tenant pods run under. Call with the root context.
+*/}}
+{{- define "mysimbdp.workloadEnv" -}}
+- name: MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT
+  value: {{ include "mysimbdp.tenantAppsServiceAccount" . | quote }}
+{{- end }}
+
+{{/* Startup, liveness and readiness probes on the named port http. Call with the root context. */}}
+{{- define "mysimbdp.probes" -}}
+startupProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: {{ .Values.probes.startup.periodSeconds }}
+  failureThreshold: {{ .Values.probes.startup.failureThreshold }}
+livenessProbe:
+  httpGet:
+    path: /q/health/live
+    port: http
+  periodSeconds: {{ .Values.probes.liveness.periodSeconds }}
+  timeoutSeconds: {{ .Values.probes.liveness.timeoutSeconds }}
+  failureThreshold: {{ .Values.probes.liveness.failureThreshold }}
+readinessProbe:
+  httpGet:
+    path: /q/health/ready
+    port: http
+  periodSeconds: {{ .Values.probes.readiness.periodSeconds }}
+  timeoutSeconds: {{ .Values.probes.readiness.timeoutSeconds }}
+  failureThreshold: {{ .Values.probes.readiness.failureThreshold }}
+{{- end }}
+
+{{/* Pod-level settings shared by the platform pods (scheduling, pull secrets). Call with the root context. */}}
+{{- define "mysimbdp.podScheduling" -}}
+{{- with .Values.image.pullSecrets }}
+imagePullSecrets:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.platform.nodeSelector }}
+nodeSelector:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.platform.tolerations }}
+tolerations:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- with .Values.platform.affinity }}
+affinity:
+  {{- toYaml . | nindent 2 }}
+{{- end }}
+{{- end }}
+
+{{/* The http port of a platform Service. Call with (dict "service" .Values.daas.service "port" 8080). */}}
+{{- define "mysimbdp.servicePort" -}}
+- name: http
+  port: {{ .port }}
+  targetPort: http
+  protocol: TCP
+  {{- if and (eq .service.type "NodePort") .service.nodePort }}
+  nodePort: {{ .service.nodePort }}
+  {{- end }}
+{{- end }}

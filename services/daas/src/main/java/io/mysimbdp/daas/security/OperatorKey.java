@@ -1,0 +1,34 @@
+package io.mysimbdp.daas.security;
+
+import io.mysimbdp.daas.config.DaasConfig;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * The operator key's hash from configuration, checked at start-up: a malformed hash stops daas with
+ * a message saying how to make one, rather than locking the operator out silently.
+ */
+@Startup
+@ApplicationScoped
+public class OperatorKey {
+    private static final Logger LOG = Logger.getLogger(OperatorKey.class);
+    private final String hash;
+
+    public OperatorKey(DaasConfig config) {
+        try {
+            this.hash = ApiKeys.normalizeHash(config.daas().operatorKeySha256().orElse(null));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("mysimbdp.daas.operator-key-sha256 (MYSIMBDP_DAAS_OPERATOR_KEY_SHA256) " + e.getMessage());
+        }
+        if (hash == null) {
+            LOG.warn("no operator key configured: /api/stats and other tenants' data answer 401 until "
+                    + "MYSIMBDP_DAAS_OPERATOR_KEY_SHA256 is set (" + ApiKeys.HOW_TO_HASH + ")");
+        }
+    }
+
+    /** Null when none is configured. */
+    public String hash() {
+        return hash;
+    }
+}

@@ -1,0 +1,96 @@
+package io.mysimbdp.streammanager.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/** Configuration of the stream-ingest-manager; every key can be set as an environment variable (MYSIMBDP_…). */
+@ConfigMapping(prefix = "mysimbdp")
+public interface StreamConfig {
+    /** The platform home: the checkout, where relative app commands and config/ are found. */
+    @WithDefault(".")
+    String home();
+
+    /** State directory (streams/, logs/); default {@code <home>/var}. */
+    Optional<String> var();
+
+    /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
+    Optional<String> tenantsDir();
+
+    /** Connection string handed to stream apps as MYSIMBDP_MONGODB_URI. */
+    @WithDefault("mongodb://127.0.0.1:27017")
+    String mongodbUri();
+
+    /**
+     * The Kafka cluster the manager administers and hands to stream apps as KAFKA_BOOTSTRAP_SERVERS;
+     * application.properties sets it from {@code kafka.bootstrap.servers} (env KAFKA_BOOTSTRAP_SERVERS).
+     */
+    @WithDefault("127.0.0.1:9092")
+    String kafkaBootstrapServers();
+
+    Stream stream();
+
+    interface Stream {
+        /** How often topics and instances are reconciled with the profiles (profile changes, exits and alerts wake it earlier). */
+        @WithDefault("2s")
+        Duration reconcileInterval();
+
+        /** How often tenant profiles are re-read (inotify wakes it earlier). */
+        @WithDefault("1s")
+        Duration profileRescanInterval();
+
+        /** Topics of an unchanged profile are checked again this often (heals deleted topics). */
+        @WithDefault("1m")
+        Duration topicResyncInterval();
+
+        /** Replication factor of the topics the manager creates (1 for the single local broker). */
+        @WithDefault("1")
+        short replicationFactor();
+
+        /** Partitions of each report, alert and DLQ topic. */
+        @WithDefault("1")
+        int auxiliaryPartitions();
+
+        /** Longest wait for one Kafka admin call. */
+        @WithDefault("10s")
+        Duration adminTimeout();
+
+        /** Set a producer_byte_rate quota for client-id {@code <tenant>} from the topics' maxBytesPerSecond. */
+        @WithDefault("true")
+        boolean quotas();
+
+        /** First delay before restarting an instance that died; doubled for each consecutive failure. */
+        @WithDefault("1s")
+        Duration restartBackoff();
+
+        /** Longest restart delay. */
+        @WithDefault("1m")
+        Duration maxRestartBackoff();
+
+        /** An instance that ran this long before dying restarts after the first delay again. */
+        @WithDefault("1m")
+        Duration stableAfter();
+
+        /** On shutdown, how long to wait for instances to end (they get TERM, then KILL from the runtime). */
+        @WithDefault("15s")
+        Duration stopTimeout();
+
+        /** Cooldown between two scalings of a topic whose profile cannot be read (profiles default to 60s). */
+        @WithDefault("60s")
+        Duration defaultCooldown();
+
+        /** Alerts older than this are recorded as stale and not acted on (e.g. read after downtime). */
+        @WithDefault("5m")
+        Duration alertMaxAge();
+
+        /** Scaling decisions kept per topic for the API. */
+        @WithDefault("20")
+        int decisionsKept();
+
+        /** The workload runtime: local (child processes). */
+        @WithDefault("local")
+        String runtime();
+    }
+}

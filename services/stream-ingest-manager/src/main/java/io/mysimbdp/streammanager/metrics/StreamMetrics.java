@@ -1,0 +1,86 @@
+package io.mysimbdp.streammanager.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Tags;
+import io.mysimbdp.streammanager.model.ScalingDecision;
+import io.mysimbdp.streammanager.model.TopicKey;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** The stream manager's Prometheus metrics, {@code mysimbdp_stream_*}, labelled by tenant and topic (never by instance). */
+public final class StreamMetrics {
+    static final String INSTANCES = "mysimbdp_stream_instances";
+    static final String INSTANCES_WANTED = "mysimbdp_stream_instances_wanted";
+
+    private final MeterRegistry registry;
+    private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
+    private final Map<String, Gauge> meters = new ConcurrentHashMap<>();
+
+    public StreamMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    public void decision(TopicKey key, ScalingDecision.Action action) {
+        Counter.builder("mysimbdp_stream_scaling_decisions").description("Scaling decisions by action (scaled, ignored and why, recorded)")
+                .tags(tags(key).and("action", action.tag())).register(registry).increment();
+    }
+
+    /** type: the alert's type as sent (scale_out, scale_in, error, …). */
+    public void alert(TopicKey key, String type) {
+        Counter.builder("mysimbdp_stream_alerts").description("Alerts received from the stream monitor")
+                .tags(tags(key).and("type", type)).register(registry).increment();
+    }
+
+    public void restart(TopicKey key) {
+        Counter.builder("mysimbdp_stream_instance_restarts").description("Stream app instances restarted after an unexpected exit")
+                .tags(tags(key)).register(registry).increment();
+    }
+
+    public void topicChanges(String tenant, int changes) {
+        Counter.builder("mysimbdp_stream_topic_changes").description("Kafka topics created or grown, quotas set")
+                .tags("tenant", tenant).register(registry).increment(changes);
+    }
+
+    /** running: instances alive now; wanted: the count the manager keeps. */
+    public void instances(TopicKey key, int running, int wanted) {
+        gauge(INSTANCES, "Stream app instances running", key).set(running);
+        gauge(INSTANCES_WANTED, "Stream app instances wanted (within the profile's bounds)", key).set(wanted);
+    }
+
+    /** Drops the topic's gauges (the tenant left, or the topic left its profile). */
+    public void forget(TopicKey key) {
+        for (String name : new String[] {INSTANCES, INSTANCES_WANTED}) {
+            String id = name + "/" + key;
+            gauges.remove(id);
+            Gauge g = meters.remove(id);
+            if (g != null) {
+                registry.remove(g);
+            }
+        }
+    }
+
+    public void tenants(String state, int count) {
+        gauges.computeIfAbsent("tenants/" + state, k -> {
+            AtomicInteger holder = new AtomicInteger();
+            registry.gauge("mysimbdp_tenants", Tags.of("state", state, "component", "stream"), holder);
+            return holder;
+        }).set(count);
+    }
+
+    private AtomicInteger gauge(String name, String description, TopicKey key) {
+        return gauges.computeIfAbsent(name + "/" + key, id -> {
+            AtomicInteger holder = new AtomicInteger();
+            meters.put(id, Gauge.builder(name, holder, AtomicInteger::get).description(description)
+                    .tags(tags(key)).register(registry));
+            return holder;
+        });
+    }
+
+    private static Tags tags(TopicKey key) {
+        return Tags.of("tenant", key.tenant(), "topic", key.topic());
+    }
+}

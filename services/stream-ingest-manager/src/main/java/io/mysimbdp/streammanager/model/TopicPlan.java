@@ -1,0 +1,22 @@
+package io.mysimbdp.streammanager.model;
+
+import io.mysimbdp.common.profile.TenantProfile;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * What the platform wants for one tenant topic: its Kafka topics (data, report, alert, DLQ), the
+ * bounds of its instance count, the scaling cooldown and the app to run.
+ */
+public record TopicPlan(TopicKey key, List<TopicSpec> kafkaTopics, InstanceBounds bounds, Duration cooldown,
+                        TenantProfile.StreamApp app) {
+    public TopicPlan {
+        kafkaTopics = List.copyOf(kafkaTopics);
+    }
+
+    /** The data topic's partition count. */
+    public int partitions() {
+        return kafkaTopics.get(0).partitions();
+    }
+}

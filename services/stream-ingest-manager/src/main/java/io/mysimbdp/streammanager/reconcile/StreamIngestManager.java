@@ -1,0 +1,284 @@
+package io.mysimbdp.streammanager.reconcile;
+
+import io.mysimbdp.common.profile.ProfileChange;
+import io.mysimbdp.common.profile.ProfileDirectory;
+import io.mysimbdp.common.profile.ProfileSnapshot;
+import io.mysimbdp.streammanager.config.StreamSettings;
+import io.mysimbdp.streammanager.instances.DecisionRecord;
+import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicInstances;
+import io.mysimbdp.streammanager.kafka.TopicOperator;
+import io.mysimbdp.streammanager.metrics.StreamMetrics;
+import io.mysimbdp.streammanager.model.Alert;
+import io.mysimbdp.streammanager.model.ScalingDecision;
+import io.mysimbdp.streammanager.model.ScalingPolicy;
+import io.mysimbdp.streammanager.model.TenantStreamPlan;
+import io.mysimbdp.streammanager.model.TopicKey;
+import org.jboss.logging.Logger;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The stream path's reconciler. One loop runs a chain of steps — collect ended instances, derive
+ * each tenant's plan from its profile, make its topics, drive its instances to the wanted count,
+ * publish metrics — each calling the pure decisions in {@code model}. Alerts and operators change
+ * wanted counts through {@link #onAlert} and the scale/start/stop operations. One lock guards all state.
+ */
+public final class StreamIngestManager implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(StreamIngestManager.class);
+
+    private final StreamSettings settings;
+    private final ProfileDirectory profiles;
+    private final TopicSync topics;
+    private final InstanceSupervisor supervisor;
+    private final StreamMetrics metrics;
+    private final Clock clock;
+    private final Map<TopicKey, TopicInstances> groups = new TreeMap<>();
+    private final ProfileGroups profileGroups;
+    private final Semaphore wake = new Semaphore(0);
+    /** Tenants whose topics exist (last topic sync); instances start only for these. */
+    private Set<String> topicsReady = Set.of();
+    private volatile boolean opened;
+    private volatile boolean running;
+    private Thread loop;
+
+    public StreamIngestManager(StreamSettings settings, InstanceSupervisor supervisor, TopicOperator operator,
+                               StreamMetrics metrics, Clock clock) {
+        this.settings = settings;
+        this.profiles = new ProfileDirectory(settings.tenantsDir(), settings.profileRescanInterval(), this::onProfileChanges);
+        this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
+        this.supervisor = supervisor;
+        this.profileGroups = new ProfileGroups(settings, supervisor);
+        supervisor.onExit(this::wakeUp);
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /** Recovers the previous run's instances and reads the profiles, without starting the loop (tests drive {@link #step()}). */
+    public void open() throws IOException {
+        Files.createDirectories(settings.streams());
+        Files.createDirectories(settings.logs());
+        synchronized (this) {
+            groups.putAll(supervisor.recover());
+        }
+        profiles.start();
+        opened = true;
+    }
+
+    public void start() throws IOException {
+        open();
+        running = true;
+        loop = new Thread(this::run, "stream-ingest-manager");
+        loop.start();
+        LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)",
+                settings.tenantsDir(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
+                profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum());
+    }
+
+    /** True once the profiles were read and the previous run's instances recovered. */
+    public boolean opened() {
+        return opened;
+    }
+
+    public void wakeUp() {
+        wake.release();
+    }
+
+    private void onProfileChanges(List<ProfileChange> changes) {
+        for (ProfileChange c : changes) {
+            if (c.kind() == ProfileChange.Kind.DISABLED) {
+                LOG.warnf("%s; its stream instances keep running unchanged until the profile is fixed", c.describe());
+            } else {
+                LOG.infof("%s", c.describe());
+            }
+        }
+        wakeUp();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                wake.tryAcquire(settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
+                wake.drainPermits();
+                if (running) {
+                    step();
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.error("stream reconcile step failed; continuing", e);
+            }
+        }
+    }
+
+    /** One pass of the chain. Public so tests can drive it deterministically. */
+    public void step() {
+        ProfileSnapshot snapshot = profiles.current();
+        Map<String, TenantStreamPlan> plans;
+        synchronized (this) {
+            supervisor.collectExits(groups);
+            plans = profileGroups.sync(snapshot, groups);
+        }
+        Set<String> ready = topics.sync(plans.values(), clock.instant()); // Kafka I/O outside the lock
+        synchronized (this) {
+            topicsReady = ready;
+            supervisor.collectExits(groups);
+            reconcileInstances(ready);
+            publish(snapshot);
+        }
+    }
+
+    private void reconcileInstances(Set<String> topicsReady) {
+        var it = groups.values().iterator();
+        while (it.hasNext()) {
+            TopicInstances g = it.next();
+            // the app must never auto-create its topics with the broker's defaults: topics first
+            if (g.removing() || g.plan() == null || topicsReady.contains(g.key().tenant())) {
+                supervisor.reconcile(g);
+            }
+            if (g.gone()) {
+                supervisor.forget(g);
+                metrics.forget(g.key());
+                it.remove();
+                LOG.infof("tenant %s topic %s: all instances stopped, state removed", g.key().tenant(), g.key().topic());
+            }
+        }
+    }
+
+    private void publish(ProfileSnapshot snapshot) {
+        groups.values().forEach(g -> metrics.instances(g.key(), g.running(), g.effectiveWanted()));
+        metrics.tenants("active", snapshot.activeProfiles().size());
+        metrics.tenants("disabled", snapshot.disabled().size());
+    }
+
+    /** Acts on one alert read from {@code kafkaTopic}; the tenant and topic come from that name only. */
+    public void onAlert(String kafkaTopic, String payload, Instant recordTime) {
+        var key = TopicKey.ofAlertTopic(kafkaTopic);
+        if (key.isEmpty()) {
+            LOG.warnf("ignoring a message on %s: not a tenant alert topic (<tenant>.<topic>.alert)", kafkaTopic);
+            return;
+        }
+        Alert alert = Alert.parse(payload, recordTime);
+        metrics.alert(key.get(), alert.rawType() == null ? "unreadable" : alert.rawType().toLowerCase(Locale.ROOT));
+        synchronized (this) {
+            TopicInstances g = groups.get(key.get());
+            if (!opened || g == null || g.removing() || g.plan() == null) {
+                LOG.infof("alert %s (%s) for tenant %s topic %s not acted on: no stream instances are managed for it",
+                        alert.alertId(), alert.rawType(), key.get().tenant(), key.get().topic());
+                return;
+            }
+            Instant now = clock.instant();
+            Duration cooldown = g.plan().cooldown() == null ? settings.defaultCooldown() : g.plan().cooldown();
+            ScalingDecision d = ScalingPolicy.onAlert(alert, g.wanted(), g.stopped(), g.plan().bounds(), g.lastScaleAt(),
+                    cooldown, settings.alertMaxAge(), now);
+            apply(g, d, "alert", alert.alertId(), now);
+        }
+    }
+
+    /** Records a decision (log, metric, API) and, when it changes the count, applies it at once. */
+    private void apply(TopicInstances g, ScalingDecision d, String source, String alertId, Instant now) {
+        g.remember(DecisionRecord.of(now, source, alertId, d));
+        metrics.decision(g.key(), d.action());
+        String line = String.format("tenant %s topic %s: %s (%s%s)", g.key().tenant(), g.key().topic(), d.reason(), source,
+                alertId == null ? "" : " " + alertId);
+        if (d.action() == ScalingDecision.Action.RECORDED) {
+            LOG.warn(line);
+        } else {
+            LOG.info(line);
+        }
+        if (d.action() == ScalingDecision.Action.SCALE_OUT || d.action() == ScalingDecision.Action.SCALE_IN) {
+            g.scaleTo(d.to(), now);
+        } else if (d.action() != ScalingDecision.Action.MANUAL) {
+            return; // recorded or ignored: nothing changes
+        }
+        supervisor.saveWanted(g);
+        if (topicsReady.contains(g.key().tenant())) {
+            supervisor.reconcile(g); // at once; otherwise the loop does it once the topics exist
+        }
+        metrics.instances(g.key(), g.running(), g.effectiveWanted());
+        wakeUp();
+    }
+
+    /** Sets a topic's instance count (an operator's decision: no cooldown, within the bounds). */
+    public synchronized StreamStatus.TopicView scale(String tenant, String topic, int instances) {
+        TopicInstances g = group(tenant, topic);
+        var bounds = g.plan().bounds();
+        if (!bounds.contains(instances)) {
+            throw new StreamOperationException(StreamOperationException.Kind.BAD_REQUEST, "instances must be within "
+                    + bounds + " for tenant '" + tenant + "' topic '" + topic + "' (the profile's minInstances "
+                    + bounds.min() + ", at least 1, and maxInstances " + bounds.max() + "); got " + instances
+                    + ". To run none, POST .../stop");
+        }
+        Instant now = clock.instant();
+        int from = g.effectiveWanted();
+        g.scaleTo(instances, now);
+        apply(g, new ScalingDecision(ScalingDecision.Action.MANUAL, from, instances,
+                "scaled by an operator from " + from + " to " + instances), "api", null, now);
+        return StatusViews.topic(g);
+    }
+
+    /** Starts a stopped topic again at its initial count; a running topic is left as it is. */
+    public synchronized StreamStatus.TopicView startTopic(String tenant, String topic) {
+        TopicInstances g = group(tenant, topic);
+        if (g.stopped()) {
+            Instant now = clock.instant();
+            g.start(now);
+            apply(g, new ScalingDecision(ScalingDecision.Action.MANUAL, 0, g.wanted(),
+                    "started by an operator with " + g.wanted() + " instance(s)"), "api", null, now);
+        }
+        return StatusViews.topic(g);
+    }
+
+    /** Stops all of a topic's instances until it is started again (overrides minInstances). */
+    public synchronized StreamStatus.TopicView stopTopic(String tenant, String topic) {
+        TopicInstances g = group(tenant, topic);
+        if (!g.stopped()) {
+            int from = g.effectiveWanted();
+            g.stop();
+            apply(g, new ScalingDecision(ScalingDecision.Action.MANUAL, from, 0, "stopped by an operator"), "api", null,
+                    clock.instant());
+        }
+        return StatusViews.topic(g);
+    }
+
+    private TopicInstances group(String tenant, String topic) {
+        TopicInstances g = groups.get(new TopicKey(tenant, topic));
+        if (g == null || g.removing() || g.plan() == null) {
+            throw new StreamOperationException(StreamOperationException.Kind.NOT_FOUND,
+                    "no stream topic '" + topic + "' for tenant '" + tenant + "'");
+        }
+        return g;
+    }
+
+    public synchronized StreamStatus status() {
+        return StatusViews.status(clock.instant(), supervisor.runtimeName(), profiles.current(), groups);
+    }
+
+    /** Stops the loop and every instance (graceful shutdown: nothing is left behind). */
+    @Override
+    public void close() throws InterruptedException {
+        running = false;
+        opened = false;
+        profiles.close();
+        if (loop != null) {
+            loop.interrupt();
+            loop.join(settings.reconcileInterval().toMillis() + 5_000);
+        }
+        List<TopicInstances> all;
+        synchronized (this) {
+            all = List.copyOf(groups.values());
+        }
+        supervisor.stopAll(all);
+    }
+}

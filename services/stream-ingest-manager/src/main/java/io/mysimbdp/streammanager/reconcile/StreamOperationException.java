@@ -1,0 +1,17 @@
+package io.mysimbdp.streammanager.reconcile;
+
+/** An operator's request the manager refuses: unknown tenant or topic (404), a count outside the bounds (400). */
+public final class StreamOperationException extends RuntimeException {
+    public enum Kind { NOT_FOUND, BAD_REQUEST }
+
+    private final Kind kind;
+
+    public StreamOperationException(Kind kind, String message) {
+        super(message);
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

@@ -1,0 +1,142 @@
+package io.mysimbdp.streammanager;
+
+import io.mysimbdp.local.EmbeddedKafka;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * A real Kafka broker (KRaft, in this JVM) on free ports, temp state and tenants directories, and
+ * a tenant stream app played by {@code fake-stream-app.sh}: the manager runs for real, only the app
+ * is played. On stop, checks that the manager left no instance running.
+ */
+public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    public static Path root;
+    public static Path tenants;
+    public static Path var;
+    public static Path app;
+    public static Path instances;
+    public static String bootstrap;
+    private EmbeddedKafka kafka;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            root = Files.createTempDirectory("stream-manager-test");
+            tenants = Files.createDirectories(root.resolve("tenants"));
+            var = Files.createDirectories(root.resolve("var"));
+            app = root.resolve("fake-stream-app.sh");
+            instances = root.resolve("instances");
+            try (InputStream in = StreamTestEnvironment.class.getResourceAsStream("/fake-stream-app.sh")) {
+                Files.copy(in, app);
+            }
+            app.toFile().setExecutable(true);
+            kafka = new EmbeddedKafka(freePort(), freePort(), root.resolve("kafka"));
+            kafka.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot start the test environment", e);
+        }
+        bootstrap = kafka.address();
+        return Map.ofEntries(
+                Map.entry("kafka.bootstrap.servers", bootstrap),
+                Map.entry("mysimbdp.home", root.toString()),
+                Map.entry("mysimbdp.var", var.toString()),
+                Map.entry("mysimbdp.tenants-dir", tenants.toString()),
+                Map.entry("mysimbdp.mongodb-uri", "mongodb://127.0.0.1:1"),
+                Map.entry("mysimbdp.stream.reconcile-interval", "200ms"),
+                Map.entry("mysimbdp.stream.profile-rescan-interval", "100ms"),
+                Map.entry("mysimbdp.stream.restart-backoff", "300ms"),
+                Map.entry("mysimbdp.stream.stop-timeout", "10s"),
+                Map.entry("mp.messaging.incoming.alerts.metadata.max.age.ms", "500"));
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    /** Every pid a fake app instance ever had. */
+    public static List<Long> allPids() throws IOException {
+        Path file = instances.resolve("all.pids");
+        if (!Files.exists(file)) {
+            return List.of();
+        }
+        return Files.readAllLines(file).stream().filter(l -> !l.isBlank()).map(Long::parseLong).toList();
+    }
+
+    public static List<Long> alivePids() throws IOException {
+        return allPids().stream().filter(p -> ProcessHandle.of(p).map(ProcessHandle::isAlive).orElse(false)).toList();
+    }
+
+    @Override
+    public void stop() {
+        List<Long> leaked = new ArrayList<>();
+        try {
+            // the application has shut down: its instances must be gone (TERM on shutdown, KILL after the grace)
+            long deadline = System.currentTimeMillis() + 10_000;
+            while (!(leaked = alivePids()).isEmpty() && System.currentTimeMillis() < deadline) {
+                Thread.onSpinWait();
+            }
+            leaked.forEach(p -> ProcessHandle.of(p).ifPresent(ProcessHandle::destroyForcibly));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            if (kafka != null) {
+                kafka.stop();
+            }
+            deleteTree(root);
+        }
+        if (!leaked.isEmpty()) {
+            // Quarkus only logs a failing stop(): say it loudly too (LocalProcessesTest asserts the same on its own)
+            System.err.println("LEAK: the manager left stream app instances running after its shutdown: " + leaked);
+            throw new IllegalStateException("the manager left stream app instances running after its shutdown: " + leaked);
+        }
+    }
+
+    private static void deleteTree(Path dir) {
+        if (dir == null) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            // a temp directory: left for the OS
+        }
+    }
+
+    /** The pid file of an instance, if the instance started. */
+    public static Optional<Long> pid(String instanceId) throws IOException {
+        Path f = instances.resolve(instanceId + ".pid");
+        return Files.exists(f) ? Optional.of(Long.parseLong(Files.readString(f).trim())) : Optional.empty();
+    }
+
+    /** A profile for a tenant whose stream app is the fake app. */
+    public static void profile(String tenant, String topics, int min, int max, String extra) throws IOException {
+        Path tmp = tenants.resolve("." + tenant + ".tmp");
+        Files.writeString(tmp, """
+                stream:
+                  topics: %s
+                  app:
+                    command: [%s]
+                    minInstances: %d
+                    maxInstances: %d
+                    reportInterval: 3s
+                    config: {collection: events, keyFields: [id]}
+                  %s
+                """.formatted(topics, app, min, max, extra));
+        Files.move(tmp, tenants.resolve(tenant + ".yaml"), java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+}

@@ -1,0 +1,170 @@
+package io.mysimbdp.monitor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.json.Json;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static io.mysimbdp.monitor.MonitorTestEnvironment.ACME_ALERTS;
+import static io.mysimbdp.monitor.MonitorTestEnvironment.ACME_REPORTS;
+import static io.mysimbdp.monitor.MonitorTestEnvironment.BETA_ALERTS;
+import static io.mysimbdp.monitor.MonitorTestEnvironment.BETA_REPORTS;
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The packaged behaviour against a real broker: reports in on pattern-subscribed topics, alerts out. */
+@QuarkusTest
+@QuarkusTestResource(MonitorTestEnvironment.class)
+class StreamIngestMonitorTest {
+    static final Duration WAIT = Duration.ofSeconds(60);
+    /** Reports go out more often than the 1 s interval, so every interval hears from every instance. */
+    static final long SEND_EVERY_MS = 200;
+
+    KafkaProducer<String, String> producer;
+    ScheduledExecutorService reporter;
+
+    @BeforeEach
+    void setUp() {
+        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, MonitorTestEnvironment.bootstrap,
+                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+        reporter = Executors.newSingleThreadScheduledExecutor();
+    }
+
+    @AfterEach
+    void tearDown() throws InterruptedException {
+        reporter.shutdownNow();
+        reporter.awaitTermination(10, TimeUnit.SECONDS);
+        producer.close();
+    }
+
+    static String report(String tenant, String topic, String instance, long lag) {
+        return """
+                {"tenant_name": "%s", "topic": "%s", "instance_id": "%s", "timestamp": "%s", "predefined_time": 1,
+                 "ingestion_type": "streaming", "messages": 100, "failed_messages": 1, "total_messages": 1000,
+                 "total_failed_messages": 10, "ingestion_time": 0.2, "avg_ingestion_time": 0.002, "data_size": 4096,
+                 "total_data_size": 40960, "ingestion_rate": 4096.0, "qps": 100.0, "consumer_lag": %d,
+                 "assigned_partitions": 2}
+                """.formatted(tenant, topic, instance, Instant.now(), lag);
+    }
+
+    /** Two instances of a tenant topic keep reporting the current lag, each. */
+    void keepReporting(String reportTopic, String tenant, String topic, AtomicLong lag) {
+        reporter.scheduleAtFixedRate(() -> {
+            for (String instance : List.of("stream-" + tenant + "-" + topic + "-0", "stream-" + tenant + "-" + topic + "-1")) {
+                producer.send(new ProducerRecord<>(reportTopic, instance, report(tenant, topic, instance, lag.get())));
+            }
+        }, 0, SEND_EVERY_MS, TimeUnit.MILLISECONDS);
+    }
+
+    static KafkaConsumer<String, String> alertReader(String topic) {
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, MonitorTestEnvironment.bootstrap,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        TopicPartition p = new TopicPartition(topic, 0);
+        c.assign(List.of(p));
+        c.seekToBeginning(List.of(p));
+        return c;
+    }
+
+    static JsonNode awaitAlert(KafkaConsumer<String, String> reader, List<JsonNode> seen, String type) {
+        await().atMost(WAIT).until(() -> {
+            for (var r : reader.poll(Duration.ofMillis(200))) {
+                seen.add(Json.json().readTree(r.value()));
+            }
+            return seen.stream().anyMatch(a -> type.equals(a.path("type").asText()));
+        });
+        return seen.stream().filter(a -> type.equals(a.path("type").asText())).findFirst().orElseThrow();
+    }
+
+    @Test
+    void sustainedLagRaisesScaleOutThenLowLagScaleInAndASpoofedReportIsIgnored() throws IOException {
+        AtomicLong lag = new AtomicLong(3000);
+        List<JsonNode> alerts = new ArrayList<>();
+        try (KafkaConsumer<String, String> reader = alertReader(ACME_ALERTS)) {
+            keepReporting(ACME_REPORTS, "acme", "orders", lag);
+            JsonNode out = awaitAlert(reader, alerts, "SCALE_OUT");
+            assertEquals("acme", out.get("tenant").asText());
+            assertEquals("orders", out.get("topic").asText());
+            assertFalse(out.get("alert_id").asText().isEmpty());
+            assertTrue(out.get("reason").asText().contains("scaleOutLag 1000"), out.toString());
+            assertEquals(6000, out.get("window").get("consumer_lag").asLong(), out.toString());
+            assertEquals(2, out.get("window").get("instances").asInt(), out.toString());
+            Instant.parse(out.get("timestamp").asText());
+            for (String field : List.of("reports", "messages", "qps", "avg_ingestion_time", "failed_messages")) {
+                assertTrue(out.get("window").has(field), field + " in " + out);
+            }
+
+            // a report on acme's topic that claims to be beta's, with a lag that would block any scale-in
+            producer.send(new ProducerRecord<>(ACME_REPORTS, "intruder", report("beta", "orders", "intruder", 1_000_000_000)));
+            lag.set(5);
+            JsonNode in = awaitAlert(reader, alerts, "SCALE_IN");
+            assertEquals("acme", in.get("tenant").asText());
+            assertEquals(10, in.get("window").get("consumer_lag").asLong(), in.toString());
+        }
+
+        given().get("/api/streams").then().statusCode(200)
+                .body("streams.find { it.tenant == 'acme' }.instances.instance_id", hasItem("stream-acme-orders-0"))
+                .body("streams.find { it.tenant == 'acme' }.instances.instance_id", hasItem("stream-acme-orders-1"))
+                .body("streams.find { it.tenant == 'acme' }.instances.size()", org.hamcrest.Matchers.is(2))
+                .body("streams.find { it.tenant == 'acme' }.alerts.type", hasItem("SCALE_OUT"))
+                .body("streams.find { it.tenant == 'acme' }.last_interval.instances", org.hamcrest.Matchers.is(2));
+
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        String acme = "tenant=\"acme\",topic=\"orders\"";
+        for (String series : List.of("mysimbdp_stream_messages_total{", "mysimbdp_stream_failed_messages_total{",
+                "mysimbdp_stream_bytes_total{", "mysimbdp_stream_consumer_lag{", "mysimbdp_stream_avg_ingestion_time_seconds{",
+                "mysimbdp_stream_qps{", "mysimbdp_stream_instances{", "mysimbdp_stream_reports_total{",
+                "mysimbdp_stream_invalid_reports_total{")) {
+            assertTrue(metrics.lines().anyMatch(l -> l.startsWith(series) && l.contains(acme)), series + " missing in\n" + metrics);
+        }
+        assertTrue(metrics.lines().anyMatch(l -> l.startsWith("mysimbdp_stream_alerts_total{") && l.contains(acme)
+                && l.contains("type=\"SCALE_OUT\"")), metrics);
+        assertFalse(metrics.contains("stream-acme-orders-0"), "no instance ids in metric labels");
+    }
+
+    @Test
+    void anAlertForATopicWithoutItsAlertTopicIsNotSentAndCreatesNothing() throws Exception {
+        keepReporting(BETA_REPORTS, "beta", "clicks", new AtomicLong(50_000));
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
+                .body(containsString("mysimbdp_stream_alert_failures_total{tenant=\"beta\",topic=\"clicks\"}")));
+        try (Admin admin = MonitorTestEnvironment.admin()) {
+            assertFalse(admin.listTopics().names().get().contains(BETA_ALERTS));
+        }
+        given().get("/api/streams").then().statusCode(200)
+                .body("streams.find { it.tenant == 'beta' }.alerts.type", hasItem("SCALE_OUT"));
+    }
+
+    @Test
+    void readyWhenTheConsumerIsConnected() {
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'stream-ingest-monitor' }.status", org.hamcrest.Matchers.is("UP"))
+                .body("checks.find { it.name == 'stream-ingest-monitor' }.data.kafka", org.hamcrest.Matchers.is("connected")));
+    }
+}

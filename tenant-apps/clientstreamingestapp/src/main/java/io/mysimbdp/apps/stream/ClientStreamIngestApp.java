@@ -1,0 +1,186 @@
+package io.mysimbdp.apps.stream;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.store.DirectDocumentCodec;
+import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.wrangle.RecordWrangler;
+import io.mysimbdp.common.wrangle.WrangleConfig;
+import io.quarkus.runtime.QuarkusApplication;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.annotations.QuarkusMain;
+import jakarta.enterprise.event.Observes;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.common.KafkaException;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
+import sun.misc.Signal;
+
+import java.time.Duration;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The example stream app: a black box following docs/tenant-app-contract.md ("Stream apps"). No
+ * arguments; the environment names the topic, the store and the wrangling. Runs until SIGTERM
+ * (or SIGINT), then finishes the batch in hand, commits, sends a last report and exits 0.
+ *
+ * <p>Exit codes: {@value StreamIngestor#EXIT_OK} stopped on a signal; {@value StreamIngestor#EXIT_FAILED}
+ * stopped on an error (uncommitted messages are consumed again by the next instance);
+ * {@value #EXIT_UNUSABLE} could not start (environment or config unusable, named in the log).
+ */
+@QuarkusMain
+public class ClientStreamIngestApp implements QuarkusApplication {
+    static final int EXIT_UNUSABLE = 2;
+    static final String APP_NAME = "clientstreamingestapp";
+    /**
+     * The driver waits 30 s for a server by default; a failing write should come back sooner so the
+     * loop can keep reporting and notice a stop. A {@code serverSelectionTimeoutMS} in the URI wins.
+     */
+    static final int DEFAULT_SERVER_SELECTION_SECONDS = 5;
+    /** The driver's default read timeout is none: a hung store would hang the loop for ever. */
+    static final int DEFAULT_SOCKET_READ_SECONDS = 60;
+    /** Writer threads; a system property so a benchmark can try other values without a rebuild. */
+    static final String WRITERS_PROPERTY = "clientstreamingestapp.writers";
+    /**
+     * Batches written at once. One writer already overlaps wrangling with writing; a second keeps
+     * an insertMany on the wire while the store answers the other. Measured (1M ~210-byte listings,
+     * 4 partitions, memory-backend store in its own JVM, two cores): 1 writer ~40k msg/s steady,
+     * 2 writers ~45k, 3 no better; a loop without overlap managed far less.
+     */
+    static final int DEFAULT_WRITERS = 2;
+    static final Duration FIRST_RETRY = Duration.ofMillis(500);
+    static final Duration LONGEST_RETRY = Duration.ofSeconds(30);
+    /** How long Quarkus' own shutdown (not our signal handler) waits for the loop to finish. */
+    static final Duration SHUTDOWN_WAIT = Duration.ofSeconds(25);
+    private static final Logger LOG = Logger.getLogger(ClientStreamIngestApp.class);
+
+    private static volatile StreamIngestor running;
+    /** A signal that came before the loop existed: it stops as soon as it starts. */
+    private static volatile boolean stopBeforeStart;
+
+    @Override
+    public int run(String... args) {
+        stopOnSignal("TERM");
+        stopOnSignal("INT");
+        StreamEnvironment env;
+        StreamAppConfig config;
+        MongoClientSettings settings;
+        try {
+            env = StreamEnvironment.from(System.getenv());
+        } catch (StreamEnvironment.EnvironmentException e) {
+            LOG.errorf("cannot start: environment: %s", e.getMessage());
+            return EXIT_UNUSABLE;
+        }
+        try {
+            config = StreamAppConfig.parse(env.appConfig());
+        } catch (WrangleConfig.ConfigException e) {
+            LOG.errorf("cannot start: invalid %s: %s", StreamEnvironment.APP_CONFIG, e.getMessage());
+            return EXIT_UNUSABLE;
+        }
+        try {
+            settings = clientSettings(env.mongoUri());
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("cannot start: invalid %s: %s", StreamEnvironment.MONGODB_URI, e.getMessage());
+            return EXIT_UNUSABLE;
+        }
+        MDC.put("tenant", env.tenant());
+        MDC.put("topic", env.topic());
+        MDC.put("instance", env.instanceId());
+        return ingest(env, config, settings);
+    }
+
+    private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings) {
+        Properties consumerProps = KafkaSettings.consumer(env, config);
+        try (MongoClient mongo = MongoClients.create(settings)) {
+            MongoCollection<Document> collection = mongo.getDatabase(env.database())
+                    .getCollection(config.wrangle().collection())
+                    .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
+            IdempotentBulkWriter<Document> writer = new IdempotentBulkWriter<>(collection);
+            KafkaConsumer<byte[], byte[]> consumer;
+            KafkaProducer<byte[], byte[]> producer;
+            try {
+                consumer = new KafkaConsumer<>(consumerProps);
+            } catch (KafkaException e) {
+                LOG.errorf("cannot start: Kafka consumer for %s: %s", env.bootstrapServers(), e.getMessage());
+                return StreamIngestor.EXIT_FAILED;
+            }
+            try {
+                producer = new KafkaProducer<>(KafkaSettings.producer(env, config));
+            } catch (KafkaException e) {
+                consumer.close();
+                LOG.errorf("cannot start: Kafka producer for %s: %s", env.bootstrapServers(), e.getMessage());
+                return StreamIngestor.EXIT_FAILED;
+            }
+            MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
+                    env.instanceId());
+            int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
+            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, writer::insert,
+                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers);
+            running = ingestor;
+            if (stopBeforeStart) {
+                ingestor.requestStop();
+            }
+            LOG.infof("started: tenant=%s topic=%s consumes=%s group=%s instance=%s database=%s collection=%s "
+                            + "dlq=%s reports=%s every %s s; %s maxMessageBytes=%d writers=%d",
+                    env.tenant(), env.topic(), env.sourceTopic(), env.groupId(), env.instanceId(), env.database(),
+                    config.wrangle().collection(), env.dlqTopic(), env.reportTopic(), env.reportIntervalSeconds(),
+                    KafkaSettings.describe(consumerProps), config.maxMessageBytes(), writers);
+            int code = ingestor.run();
+            LOG.infof("stopped (exit code %d)", code);
+            return code;
+        }
+    }
+
+    /**
+     * The signal replaces the JVM's default handler, which would start the shutdown hooks at once:
+     * Quarkus would then stop while the batch is being written, and the JVM would exit with 143.
+     * Instead the loop stops after the batch in hand, {@link #run} returns, and Quarkus exits 0.
+     */
+    private static void stopOnSignal(String name) {
+        try {
+            Signal.handle(new Signal(name), signal -> {
+                LOG.infof("SIG%s: finishing the batches in hand, committing, reporting, then exiting", name);
+                stopBeforeStart = true;
+                StreamIngestor ingestor = running;
+                if (ingestor != null) {
+                    ingestor.requestStop();
+                }
+            });
+        } catch (IllegalArgumentException e) {
+            LOG.debugf("cannot handle SIG%s here (%s); the JVM's default applies", name, e.getMessage());
+        }
+    }
+
+    /** Another way in (e.g. Quarkus.asyncExit): still let the loop finish its batch first. */
+    void onShutdown(@Observes ShutdownEvent event) throws InterruptedException {
+        StreamIngestor ingestor = running;
+        if (ingestor != null) {
+            ingestor.requestStop();
+            if (!ingestor.awaitFinished(SHUTDOWN_WAIT)) {
+                LOG.warnf("the loop did not finish within %s s; stopping anyway (uncommitted messages will be consumed again)",
+                        SHUTDOWN_WAIT.toSeconds());
+            }
+        }
+    }
+
+    static MongoClientSettings clientSettings(String uri) {
+        ConnectionString connection = new ConnectionString(uri);
+        MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection);
+        if (connection.getApplicationName() == null) {
+            settings.applicationName(APP_NAME);
+        }
+        if (connection.getServerSelectionTimeout() == null) {
+            settings.applyToClusterSettings(cluster -> cluster.serverSelectionTimeout(DEFAULT_SERVER_SELECTION_SECONDS, TimeUnit.SECONDS));
+        }
+        if (connection.getSocketTimeout() == null) {
+            settings.applyToSocketSettings(socket -> socket.readTimeout(DEFAULT_SOCKET_READ_SECONDS, TimeUnit.SECONDS));
+        }
+        return settings.build();
+    }
+}

@@ -1,0 +1,44 @@
+package io.mysimbdp.apps.stream;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+
+/**
+ * One report on {@code <tenant>.<topic>.report}, exactly the contract's fields
+ * (docs/tenant-app-contract.md, "Stream apps"). Figures without a suffix are for the interval.
+ *
+ * @param topic           the tenant's topic name without the tenant prefix (as in MYSIMBDP_TOPIC)
+ * @param timestamp       when the report was made, ISO-8601 UTC
+ * @param predefinedTime  the report interval in seconds
+ * @param ingestionTime   seconds the instance spent processing (parse, wrangle, write, DLQ, commit),
+ *                        as wall time with work in hand: batches overlap, so not a sum over batches
+ * @param avgIngestionTime ingestionTime / messages, seconds per message; 0 when idle
+ * @param ingestionRate   message bytes per second over the interval
+ * @param qps             messages per second over the interval
+ * @param consumerLag     messages waiting in this instance's partitions when the report was made
+ */
+@JsonPropertyOrder({"tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
+        "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
+        "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
+        "assigned_partitions"})
+record StreamReport(
+        @JsonProperty("tenant_name") String tenantName,
+        @JsonProperty("topic") String topic,
+        @JsonProperty("instance_id") String instanceId,
+        @JsonProperty("timestamp") String timestamp,
+        @JsonProperty("predefined_time") Number predefinedTime,
+        @JsonProperty("ingestion_type") String ingestionType,
+        @JsonProperty("messages") long messages,
+        @JsonProperty("failed_messages") long failedMessages,
+        @JsonProperty("total_messages") long totalMessages,
+        @JsonProperty("total_failed_messages") long totalFailedMessages,
+        @JsonProperty("ingestion_time") double ingestionTime,
+        @JsonProperty("avg_ingestion_time") double avgIngestionTime,
+        @JsonProperty("data_size") long dataSize,
+        @JsonProperty("total_data_size") long totalDataSize,
+        @JsonProperty("ingestion_rate") double ingestionRate,
+        @JsonProperty("qps") double qps,
+        @JsonProperty("consumer_lag") long consumerLag,
+        @JsonProperty("assigned_partitions") int assignedPartitions) {
+    static final String INGESTION_TYPE = "streaming";
+}

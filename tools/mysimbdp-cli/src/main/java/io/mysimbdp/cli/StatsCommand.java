@@ -1,0 +1,165 @@
+package io.mysimbdp.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.naming.TenantNames;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+import static io.mysimbdp.cli.DaasClient.bytes;
+import static io.mysimbdp.cli.DaasClient.number;
+import static io.mysimbdp.cli.DaasClient.text;
+
+/** {@code mysimbdp stats}: ingestion statistics from daas, for the platform and every tenant, or one tenant. */
+@Command(name = "stats",
+        mixinStandardHelpOptions = true,
+        sortOptions = false,
+        description = {
+                "Print ingestion statistics from the ledger, as daas computes them: files done, refused",
+                "(invalid) and failed (each file once, its latest attempt decides), retries, rows, bytes,",
+                "ingestion time per file (mean, p95, max), rows per second, and refusals by rule.",
+                "Without --tenant: the platform and every tenant (needs the operator key)."
+        },
+        footer = {
+                "",
+                "Exit codes: 0 printed, 1 failed, 2 usage error, 3 daas not reachable, 4 key refused.",
+                "",
+                "Examples:",
+                "  MYSIMBDP_API_KEY=tenant1-demo-key mysimbdp stats --tenant tenant1 --since 1h",
+                "  mysimbdp stats --key \"$OPERATOR_KEY\" --since 2025-01-31T00:00:00Z"
+        })
+public final class StatsCommand implements Callable<Integer> {
+    static final List<String> HEADERS = List.of("TENANT", "FILES", "DONE", "INVALID", "FAILED", "RUNNING", "RETRYING",
+            "RETRIES", "ROWS_OK", "ROWS_FAILED", "ROWS_DUP", "BYTES", "MEAN_S", "P95_S", "ROWS/S", "LAST_INGESTION");
+    static final String PLATFORM = "PLATFORM";
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "One tenant's statistics (a tenant key reads only its own).")
+    String tenant;
+
+    @Option(names = "--since", paramLabel = "WHEN",
+            description = "Only what settled since then: a duration back from now (15m, 1h, 7d) or an ISO instant. Default: all time.")
+    String since;
+
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
+            description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
+    String url;
+
+    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
+            description = "API key: a tenant's, or the operator's (default: env " + DaasClient.KEY_ENV + "; prefer the env,"
+                    + " a command line is visible to other users).")
+    String key;
+
+    @Override
+    public Integer call() {
+        if (tenant != null && !TenantNames.isValidTenantId(tenant)) {
+            throw new ParameterException(spec.commandLine(), "--tenant " + TenantNames.tenantIdProblem(tenant));
+        }
+        DaasClient daas = new DaasClient(url, key);
+        try {
+            String out = tenant == null
+                    ? renderPlatform(daas.get("/api/stats", DaasClient.query("since", since)))
+                    : renderTenant(daas.get("/api/tenants/" + tenant + "/stats", DaasClient.query("since", since)));
+            spec.commandLine().getOut().print(out);
+            spec.commandLine().getOut().flush();
+            return 0;
+        } catch (DaasClient.Failure f) {
+            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText("mysimbdp stats: " + f.getMessage()));
+            return f.exitCode;
+        }
+    }
+
+    /** The answer of {@code /api/stats}: one line per tenant and the platform's total, then refusals by rule. */
+    static String renderPlatform(JsonNode answer) {
+        StringBuilder out = new StringBuilder(title("Ingestion statistics", answer));
+        List<List<String>> rows = new ArrayList<>();
+        for (JsonNode t : answer.path("tenants")) {
+            rows.add(row(text(t.get("tenant")), t));
+        }
+        rows.add(row(PLATFORM, answer.path("platform")));
+        out.append(DaasClient.table(HEADERS, rows));
+        List<List<String>> rules = new ArrayList<>();
+        for (JsonNode t : answer.path("tenants")) {
+            if (t.path("invalid_by_rule").size() > 0) {
+                rules.add(List.of(text(t.get("tenant")), rules(t.path("invalid_by_rule"))));
+            }
+        }
+        if (!rules.isEmpty()) {
+            out.append(System.lineSeparator()).append("Invalid files by rule").append(System.lineSeparator())
+                    .append(DaasClient.table(null, rules));
+        }
+        notes(out, answer.path("platform"));
+        return out.toString();
+    }
+
+    /** The answer of {@code /api/tenants/{tenant}/stats}, one figure per line. */
+    static String renderTenant(JsonNode s) {
+        StringBuilder out = new StringBuilder(title("Ingestion statistics of tenant " + text(s.get("tenant")), s));
+        JsonNode f = s.path("files");
+        JsonNode r = s.path("rows");
+        JsonNode t = s.path("ingestion_time_s");
+        List<List<String>> lines = new ArrayList<>();
+        lines.add(List.of("files", number(f.get("total")) + " (done " + number(f.get("done")) + ", invalid " + number(f.get("invalid"))
+                + ", failed " + number(f.get("failed")) + ", running " + number(f.get("running"))
+                + ", retrying " + number(f.get("retrying")) + ")"));
+        lines.add(List.of("attempts", number(s.get("attempts")) + " (retries " + number(s.get("retries")) + ")"));
+        lines.add(List.of("rows", "ok " + number(r.get("ok")) + ", failed " + number(r.get("failed"))
+                + ", duplicate " + number(r.get("duplicate"))));
+        lines.add(List.of("bytes", bytes(s.get("bytes")) + " (" + number(s.get("bytes")) + ")"));
+        lines.add(List.of("time per file", "mean " + seconds(t.get("mean")) + ", p95 " + seconds(t.get("p95"))
+                + ", max " + seconds(t.get("max"))));
+        lines.add(List.of("rows/s", number(s.get("rows_per_s"))));
+        lines.add(List.of("first ingestion", text(s.get("first_ingestion_at"))));
+        lines.add(List.of("last ingestion", text(s.get("last_ingestion_at"))));
+        lines.add(List.of("invalid by rule", s.path("invalid_by_rule").size() == 0 ? DaasClient.MISSING : rules(s.path("invalid_by_rule"))));
+        out.append(DaasClient.table(null, lines));
+        notes(out, s);
+        return out.toString();
+    }
+
+    private static List<String> row(String name, JsonNode s) {
+        JsonNode f = s.path("files");
+        JsonNode r = s.path("rows");
+        JsonNode t = s.path("ingestion_time_s");
+        return List.of(name, number(f.get("total")), number(f.get("done")), number(f.get("invalid")), number(f.get("failed")),
+                number(f.get("running")), number(f.get("retrying")), number(s.get("retries")), number(r.get("ok")),
+                number(r.get("failed")), number(r.get("duplicate")), bytes(s.get("bytes")), number(t.get("mean")),
+                number(t.get("p95")), number(s.get("rows_per_s")), text(s.get("last_ingestion_at")));
+    }
+
+    static String title(String what, JsonNode answer) {
+        JsonNode since = answer.get("since");
+        String window = since == null || since.isNull() ? "all time" : "since " + since.asText();
+        return what + ", " + window + " (at " + text(answer.get("generated_at")) + ")" + System.lineSeparator()
+                + System.lineSeparator();
+    }
+
+    private static String rules(JsonNode byRule) {
+        List<String> parts = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = byRule.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            parts.add(e.getKey() + " " + number(e.getValue()));
+        }
+        return String.join(", ", parts);
+    }
+
+    private static String seconds(JsonNode n) {
+        String v = number(n);
+        return v.equals(DaasClient.MISSING) ? v : v + " s";
+    }
+
+    private static void notes(StringBuilder out, JsonNode s) {
+        for (JsonNode note : s.path("notes")) {
+            out.append("note: ").append(note.asText()).append(System.lineSeparator());
+        }
+    }
+}
