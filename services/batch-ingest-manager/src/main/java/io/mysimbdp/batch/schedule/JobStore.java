@@ -1,13 +1,12 @@
 package io.mysimbdp.batch.schedule;
 
 import io.mysimbdp.batch.staging.StagingLayout;
-import io.mysimbdp.common.json.Json;
+import io.mysimbdp.common.json.JsonFiles;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -84,19 +83,10 @@ final class JobStore {
     }
 
     private static void write(Path file, Object value) throws IOException {
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, Json.json().writeValueAsBytes(value));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        JsonFiles.writeAtomically(file, value);
     }
 
     private static <T> Optional<T> read(Path file, Class<T> type) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.json().readValue(file.toFile(), type));
-        } catch (IOException e) {
-            return Optional.empty();
-        }
+        return JsonFiles.read(file, type);
     }
 }

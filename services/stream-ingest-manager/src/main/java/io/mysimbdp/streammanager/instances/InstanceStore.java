@@ -1,14 +1,12 @@
 package io.mysimbdp.streammanager.instances;
 
-import io.mysimbdp.common.json.Json;
+import io.mysimbdp.common.json.JsonFiles;
 import io.mysimbdp.streammanager.model.TopicKey;
-import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -20,7 +18,6 @@ import java.util.stream.Stream;
 
 /** The manager's small state files under {@code streams/<tenant>/<topic>/}, written atomically (temp file + rename). */
 public final class InstanceStore {
-    private static final Logger LOG = Logger.getLogger(InstanceStore.class);
     static final String WANTED_FILE = "wanted.json";
     private static final Pattern INSTANCE_FILE = Pattern.compile("[0-9]+\\.json");
 
@@ -100,21 +97,10 @@ public final class InstanceStore {
     }
 
     private static void write(Path file, Object value) throws IOException {
-        Files.createDirectories(file.getParent());
-        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
-        Files.write(tmp, Json.json().writeValueAsBytes(value));
-        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        JsonFiles.writeAtomically(file, value);
     }
 
     private static <T> Optional<T> read(Path file, Class<T> type) {
-        if (!Files.isRegularFile(file)) {
-            return Optional.empty();
-        }
-        try {
-            return Optional.of(Json.json().readValue(file.toFile(), type));
-        } catch (IOException e) {
-            LOG.warnf("ignoring unreadable state file %s: %s", file, e.getMessage());
-            return Optional.empty();
-        }
+        return JsonFiles.read(file, type);
     }
 }
