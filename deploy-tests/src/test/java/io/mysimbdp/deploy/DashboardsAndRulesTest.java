@@ -98,10 +98,13 @@ class DashboardsAndRulesTest {
 
         RenderedChart relabelled = RenderedChart.render(Map.of("grafana.dashboards.label", "dashboards",
                 "grafana.dashboards.labelValue", "mysimbdp", "grafana.dashboards.folder", ""));
-        ConfigMap map = single(relabelled.component(ConfigMap.class, "dashboard"));
-        assertEquals("mysimbdp", map.getMetadata().getLabels().get("dashboards"));
-        assertFalse(map.getMetadata().getLabels().containsKey("grafana_dashboard"));
-        assertTrue(map.getMetadata().getAnnotations() == null || map.getMetadata().getAnnotations().isEmpty());
+        List<ConfigMap> relabelledMaps = relabelled.component(ConfigMap.class, "dashboard");
+        assertEquals(files.size(), relabelledMaps.size());
+        for (ConfigMap map : relabelledMaps) {
+            assertEquals("mysimbdp", map.getMetadata().getLabels().get("dashboards"));
+            assertFalse(map.getMetadata().getLabels().containsKey("grafana_dashboard"));
+            assertTrue(map.getMetadata().getAnnotations() == null || map.getMetadata().getAnnotations().isEmpty());
+        }
 
         assertTrue(RenderedChart.render(Map.of("grafana.dashboards.enabled", false)).component(ConfigMap.class, "dashboard").isEmpty());
     }

@@ -250,7 +250,8 @@ public final class BatchIngestManager implements AutoCloseable {
         Path target = FileMover.moveWithReason(c.path(), layout.invalid(folder), c.name(), reason);
         settle.forget(c.path());
         LOG.warnf("refused %s for tenant %s: %s -> %s", c.name(), c.tenant(), r.message(), target);
-        metrics.invalid(folder, r.rule());
+        // a folder that names no tenant is counted under one label, so metric labels stay bounded
+        metrics.invalid(profiles.current().byTenant().containsKey(folder) ? folder : StagingLayout.UNKNOWN_TENANT, r.rule());
         ledger.record(new LedgerEntry("invalid/" + java.util.UUID.randomUUID(), folder, null, c.name(), c.size(), null,
                 LedgerEntry.Status.INVALID, null, 0, now, null, now, null, null, null, null, r.rule(), r.message(),
                 launcher.runtimeName()));

@@ -29,10 +29,15 @@ public final class StreamMetrics {
                 .tags(tags(key).and("action", action.tag())).register(registry).increment();
     }
 
-    /** type: the alert's type as sent (scale_out, scale_in, error, …). */
+    /** Alert types that become label values; anything else is counted as "other" (labels stay bounded). */
+    static final java.util.Set<String> KNOWN_ALERT_TYPES = java.util.Set.of("scale_out", "scale_in", "error", "quality");
+
+    /** type: the alert's type as sent (scale_out, scale_in, error, quality), else "other". */
     public void alert(TopicKey key, String type) {
+        String label = type != null && KNOWN_ALERT_TYPES.contains(type.toLowerCase(java.util.Locale.ROOT))
+                ? type.toLowerCase(java.util.Locale.ROOT) : "other";
         Counter.builder("mysimbdp_stream_alerts").description("Alerts received from the stream monitor")
-                .tags(tags(key).and("type", type)).register(registry).increment();
+                .tags(tags(key).and("type", label)).register(registry).increment();
     }
 
     public void restart(TopicKey key) {
