@@ -25,6 +25,29 @@ public interface BatchConfig {
 
     Batch batch();
 
+    /** Where and how batch Jobs run when {@code mysimbdp.batch.runtime=kubernetes}; unused by the local runtime. */
+    Kubernetes kubernetes();
+
+    interface Kubernetes {
+        /** Namespace of the Jobs; default POD_NAMESPACE (the manager's own), else the client's namespace. */
+        Optional<String> namespace();
+
+        /**
+         * The PersistentVolumeClaim holding the state directory ({@code mysimbdp.var} is where the
+         * manager mounts it); Jobs mount their input and output directories from it as subPaths.
+         * Required by the kubernetes runtime (MYSIMBDP_KUBERNETES_STAGING_CLAIM).
+         */
+        Optional<String> stagingClaim();
+
+        /** Service account of tenant pods (its token is not mounted; MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT). */
+        @WithDefault("mysimbdp-tenant-apps")
+        String tenantServiceAccount();
+
+        /** Finished Jobs (and their pods and logs) are deleted by Kubernetes after this long. */
+        @WithDefault("1h")
+        Duration jobTtl();
+    }
+
     interface Batch {
         /** A staged file is taken only after its size and mtime were unchanged this long. */
         @WithDefault("1s")
@@ -62,7 +85,7 @@ public interface BatchConfig {
         @WithDefault("5m")
         Duration maxRetryBackoff();
 
-        /** The workload runtime: local (child processes). */
+        /** The workload runtime: local (child processes) or kubernetes (Jobs, see {@link BatchConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();
     }

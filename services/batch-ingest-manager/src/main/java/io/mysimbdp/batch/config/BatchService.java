@@ -5,17 +5,22 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mysimbdp.batch.k8s.JobSettings;
+import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.Optional;
 
 /** Wires the manager from configuration and runs it for the life of the service. */
 @ApplicationScoped
@@ -26,10 +31,15 @@ public class BatchService {
     private volatile BatchIngestManager manager;
     private IngestionLedger ledger;
 
-    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry) {
+    /** Resolved only for the kubernetes runtime, so the local runtime never reaches for a cluster. */
+    private final Instance<KubernetesClient> kubernetes;
+    private WorkloadRuntime runtime;
+
+    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
         this.mongo = mongo;
         this.registry = registry;
+        this.kubernetes = kubernetes;
     }
 
     public Path home() {
@@ -47,14 +57,29 @@ public class BatchService {
     WorkloadRuntime runtime() {
         return switch (config.batch().runtime()) {
             case "local" -> new LocalProcessRuntime(home());
+            case "kubernetes" -> kubernetesRuntime();
             default -> throw new IllegalArgumentException("mysimbdp.batch.runtime: unknown runtime '" + config.batch().runtime()
-                    + "' (this build has: local)");
+                    + "' (this build has: local, kubernetes)");
         };
+    }
+
+    private WorkloadRuntime kubernetesRuntime() {
+        BatchConfig.Kubernetes k = config.kubernetes();
+        String claim = k.stagingClaim().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalArgumentException(
+                "mysimbdp.kubernetes.staging-claim (MYSIMBDP_KUBERNETES_STAGING_CLAIM) is required by the kubernetes runtime:"
+                        + " Jobs read their input from the staging volume"));
+        KubernetesClient client = kubernetes.get();
+        String namespace = k.namespace().filter(s -> !s.isBlank())
+                .or(() -> Optional.ofNullable(System.getenv("POD_NAMESPACE")).filter(s -> !s.isBlank()))
+                .or(() -> Optional.ofNullable(client.getNamespace()))
+                .orElse("default");
+        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl()));
     }
 
     void onStart(@Observes StartupEvent event) {
         ledger = new IngestionLedger(mongo);
-        BatchIngestManager m = new BatchIngestManager(config, var(), tenantsDir(), runtime(), ledger,
+        runtime = runtime();
+        BatchIngestManager m = new BatchIngestManager(config, var(), tenantsDir(), runtime, ledger,
                 new BatchMetrics(registry), Clock.systemUTC());
         try {
             m.start();
@@ -70,6 +95,13 @@ public class BatchService {
         }
         if (ledger != null) {
             ledger.close();
+        }
+        if (runtime instanceof AutoCloseable closeable) {
+            try {
+                closeable.close();
+            } catch (Exception e) {
+                // shutting down anyway
+            }
         }
     }
 

@@ -1,0 +1,176 @@
+package io.mysimbdp.batch.k8s;
+
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.batch.v1.Job;
+import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.runtime.WorkloadSpec;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Turns a batch {@link WorkloadSpec} into a Kubernetes Job (batch/v1). Pure: no cluster involved.
+ * The pod sees only its job's input directory (read-only) and output directory, both subPaths of
+ * the staging claim, and runs locked down: non-root, no privilege escalation, no capabilities,
+ * read-only root filesystem (an emptyDir on /tmp), no service account token, one try
+ * (the manager does the retrying), killed after the app's timeout.
+ */
+public final class BatchJobManifest {
+    public static final int MAX_NAME_LENGTH = 63;
+    public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+    public static final String COMPONENT_VALUE = "tenant-app";
+    public static final String INGESTION_ID_LABEL = "mysimbdp.io/ingestion-id";
+    public static final String APP_LABEL = "mysimbdp.io/app";
+    public static final String ATTEMPT_LABEL = "mysimbdp.io/attempt";
+    /** Where the job's input and output directories appear inside the pod. */
+    public static final String POD_INPUT_DIR = "/mysimbdp/in";
+    public static final String POD_OUTPUT_DIR = "/mysimbdp/out";
+    static final String CONTAINER = "app";
+    static final String STAGING_VOLUME = "staging";
+    static final String TMP_VOLUME = "tmp";
+
+    private BatchJobManifest() {
+    }
+
+    public static Job build(WorkloadSpec spec, JobSettings settings) {
+        if (spec.image() == null || spec.image().isBlank()) {
+            throw new IllegalArgumentException("app '" + spec.app() + "' of tenant '" + spec.tenant() + "' has no image for the kubernetes runtime");
+        }
+        String name = jobName(spec.id());
+        String inSub = subPath(settings.var(), spec.env().get("MYSIMBDP_INPUT_DIR"), "MYSIMBDP_INPUT_DIR");
+        String outSub = subPath(settings.var(), spec.env().get("MYSIMBDP_OUTPUT_DIR"), "MYSIMBDP_OUTPUT_DIR");
+
+        Map<String, String> labels = new LinkedHashMap<>();
+        if (spec.labels() != null) {
+            spec.labels().forEach((k, v) -> labels.put(k, labelValue(v)));
+        }
+        labels.put(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE);
+        labels.put(COMPONENT_LABEL, COMPONENT_VALUE);
+        labels.put(TenantNames.TENANT_LABEL, labelValue(spec.tenant()));
+        labels.putIfAbsent(INGESTION_ID_LABEL, labelValue(spec.env().getOrDefault("MYSIMBDP_INGESTION_ID", spec.id())));
+        labels.put(APP_LABEL, labelValue(spec.app()));
+        String attempt = spec.env().get("MYSIMBDP_ATTEMPT");
+        if (attempt != null) {
+            labels.put(ATTEMPT_LABEL, labelValue(attempt));
+        }
+
+        List<EnvVar> env = new ArrayList<>();
+        spec.env().forEach((k, v) -> env.add(new EnvVar(k, switch (k) {
+            case "MYSIMBDP_INPUT_DIR" -> POD_INPUT_DIR;
+            case "MYSIMBDP_OUTPUT_DIR" -> POD_OUTPUT_DIR;
+            default -> v;
+        }, null)));
+
+        var r = spec.resources();
+        Container container = new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(spec.image())
+                .withEnv(env)
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(r.cpu()))
+                .addToRequests("memory", new Quantity(r.memory()))
+                .addToLimits("cpu", new Quantity(r.cpuLimit()))
+                .addToLimits("memory", new Quantity(r.memoryLimit()))
+                .endResources()
+                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_INPUT_DIR).withSubPath(inSub).withReadOnly(true).endVolumeMount()
+                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount()
+                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext()
+                .build();
+
+        JobBuilder job = new JobBuilder()
+                .withNewMetadata()
+                .withName(name)
+                .withNamespace(settings.namespace())
+                .withLabels(labels)
+                .endMetadata()
+                .withNewSpec()
+                .withBackoffLimit(0)
+                .withActiveDeadlineSeconds(spec.timeout() == null ? null : Math.max(1L, spec.timeout().toSeconds()))
+                .withTtlSecondsAfterFinished(settings.ttlAfterFinished() == null ? null
+                        : (int) Math.min(Integer.MAX_VALUE, settings.ttlAfterFinished().toSeconds()))
+                .withNewTemplate()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewSpec()
+                .withRestartPolicy("Never")
+                .withServiceAccountName(settings.tenantServiceAccount())
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container)
+                .addNewVolume().withName(STAGING_VOLUME)
+                .withNewPersistentVolumeClaim().withClaimName(settings.stagingClaim()).endPersistentVolumeClaim()
+                .endVolume()
+                .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
+                .endSpec()
+                .endTemplate()
+                .endSpec();
+        return job.build();
+    }
+
+    /**
+     * The Job's name: the workload id when it fits a DNS label (63 characters), otherwise a prefix
+     * of it plus 8 hex digits of its SHA-256, so the same id always gives the same name.
+     */
+    public static String jobName(String id) {
+        if (id.length() <= MAX_NAME_LENGTH) {
+            return id;
+        }
+        String hash = sha256Hex(id).substring(0, 8);
+        String prefix = id.substring(0, MAX_NAME_LENGTH - hash.length() - 1);
+        while (prefix.endsWith("-")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix + "-" + hash;
+    }
+
+    /** A label value: at most 63 characters, starting and ending alphanumeric. */
+    static String labelValue(String value) {
+        if (value == null) {
+            return "";
+        }
+        String v = value.replaceAll("[^A-Za-z0-9._-]", "-");
+        if (v.length() > MAX_NAME_LENGTH) {
+            v = v.substring(0, MAX_NAME_LENGTH);
+        }
+        return v.replaceAll("^[^A-Za-z0-9]+", "").replaceAll("[^A-Za-z0-9]+$", "");
+    }
+
+    /** A job directory as a subPath of the staging claim, which the manager has mounted at {@code var}. */
+    static String subPath(Path var, String dir, String what) {
+        if (dir == null) {
+            throw new IllegalArgumentException(what + " is missing from the workload's environment");
+        }
+        Path p = Path.of(dir).toAbsolutePath().normalize();
+        if (!p.startsWith(var) || p.equals(var)) {
+            throw new IllegalArgumentException(what + " " + dir + " is not inside the staging volume " + var);
+        }
+        return var.relativize(p).toString();
+    }
+
+    private static String sha256Hex(String s) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.mysimbdp.batch.k8s;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * How batch Jobs are laid out in the cluster.
+ *
+ * @param namespace            namespace of the Jobs (the manager's own, POD_NAMESPACE)
+ * @param stagingClaim         the PersistentVolumeClaim holding the platform's state directory
+ * @param var                  where that claim is mounted in the manager (MYSIMBDP_VAR): job
+ *                             directories are turned into subPaths of the claim relative to it
+ * @param tenantServiceAccount service account the tenant pods run as (its token is not mounted)
+ * @param ttlAfterFinished     finished Jobs are garbage-collected after this long (null: kept)
+ */
+public record JobSettings(String namespace, String stagingClaim, Path var, String tenantServiceAccount,
+                          Duration ttlAfterFinished) {
+    public JobSettings {
+        Objects.requireNonNull(stagingClaim, "stagingClaim");
+        Objects.requireNonNull(var, "var");
+        Objects.requireNonNull(tenantServiceAccount, "tenantServiceAccount");
+        var = var.toAbsolutePath().normalize();
+    }
+}
