@@ -185,7 +185,7 @@ public final class ProduceCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(bootstrapServers),
+        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(bootstrapServers, tenant),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             started = System.nanoTime();

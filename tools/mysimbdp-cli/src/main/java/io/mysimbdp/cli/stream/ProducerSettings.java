@@ -27,11 +27,15 @@ final class ProducerSettings {
     private ProducerSettings() {
     }
 
-    /** acks=all with idempotence: a retried batch is never written twice, so a test can count messages exactly. */
-    static Properties producer(String bootstrapServers) {
+    /**
+     * acks=all with idempotence: a retried batch is never written twice, so a test can count messages
+     * exactly. The client id is the tenant's, so the broker's per-tenant producer quota (set by the
+     * stream-ingest-manager from the profile's maxBytesPerSecond) applies to it.
+     */
+    static Properties producer(String bootstrapServers, String tenant) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, tenant);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, String.valueOf(MAX_IN_FLIGHT));

@@ -60,8 +60,9 @@ class ProduceCommandTest {
 
     @Test
     void theProducerIsTunedForThroughputWithoutLosingOrDoublingMessages() {
-        Properties props = ProducerSettings.producer("k:9092");
+        Properties props = ProducerSettings.producer("k:9092", "tenant1");
 
+        assertEquals("tenant1", props.get(ProducerConfig.CLIENT_ID_CONFIG), "the tenant's quota applies");
         assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
         assertEquals("true", props.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals("lz4", props.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));
