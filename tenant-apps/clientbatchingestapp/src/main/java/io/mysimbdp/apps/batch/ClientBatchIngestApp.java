@@ -76,7 +76,7 @@ public final class ClientBatchIngestApp {
         AppEnvironment environment;
         try {
             environment = AppEnvironment.from(env);
-        } catch (AppEnvironment.EnvironmentException e) {
+        } catch (io.mysimbdp.common.runtime.ContractEnvironment.EnvironmentException e) {
             return unusableEnvironment(env, startedAt, "environment: " + e.getMessage());
         }
         List<Path> files;

@@ -73,7 +73,7 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         MongoClientSettings settings;
         try {
             env = StreamEnvironment.from(System.getenv());
-        } catch (StreamEnvironment.EnvironmentException e) {
+        } catch (io.mysimbdp.common.runtime.ContractEnvironment.EnvironmentException e) {
             LOG.errorf("cannot start: environment: %s", e.getMessage());
             return EXIT_UNUSABLE;
         }

@@ -1,11 +1,10 @@
 package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.runtime.ContractEnvironment;
 
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -18,14 +17,14 @@ import java.util.regex.Pattern;
  */
 record StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
                          String database, Duration reportInterval, String appConfig) {
-    static final String TENANT = "MYSIMBDP_TENANT";
+    static final String TENANT = ContractEnvironment.TENANT;
     static final String TOPIC = "MYSIMBDP_TOPIC";
     static final String INSTANCE_ID = "MYSIMBDP_INSTANCE_ID";
     static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
-    static final String MONGODB_URI = "MYSIMBDP_MONGODB_URI";
-    static final String DATABASE = "MYSIMBDP_DATABASE";
+    static final String MONGODB_URI = ContractEnvironment.MONGODB_URI;
+    static final String DATABASE = ContractEnvironment.DATABASE;
     static final String REPORT_INTERVAL = "MYSIMBDP_REPORT_INTERVAL";
-    static final String APP_CONFIG = "MYSIMBDP_APP_CONFIG";
+    static final String APP_CONFIG = ContractEnvironment.APP_CONFIG;
     /** Kubernetes sets it to the pod name: unique per replica, a fallback for a missing instance id. */
     static final String HOSTNAME = "HOSTNAME";
     static final Duration DEFAULT_REPORT_INTERVAL = Duration.ofSeconds(10);
@@ -33,51 +32,27 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
     static final Duration MAX_REPORT_INTERVAL = Duration.ofHours(1);
     /** The instance id is the consumer's group.instance.id: Kafka's rule for such ids. */
     static final Pattern INSTANCE_ID_PATTERN = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    /** MongoDB database names: at most 63 bytes, none of these characters. */
-    private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$\\x00]{1,63}");
-
-    /** The environment cannot be used; the message names every problem. */
-    static final class EnvironmentException extends Exception {
-        EnvironmentException(String message) {
-            super(message);
-        }
-    }
-
-    static StreamEnvironment from(Map<String, String> env) throws EnvironmentException {
-        List<String> problems = new ArrayList<>();
-        String tenant = env.get(TENANT);
-        String tenantProblem = TenantNames.tenantIdProblem(tenant);
-        if (tenantProblem != null) {
-            problems.add(TENANT + " " + tenantProblem);
-        }
-        String topic = env.get(TOPIC);
+    static StreamEnvironment from(Map<String, String> variables) throws ContractEnvironment.EnvironmentException {
+        ContractEnvironment env = new ContractEnvironment(variables);
+        String tenant = env.tenant();
+        String topic = variables.get(TOPIC);
         String topicProblem = TenantNames.topicNameProblem(topic);
         if (topicProblem != null) {
-            problems.add(TOPIC + " " + topicProblem);
+            env.problem(TOPIC + " " + topicProblem);
         }
-        String instanceId = blankToNull(env.get(INSTANCE_ID));
-        if (instanceId == null && tenantProblem == null && topicProblem == null) {
-            instanceId = fallbackInstanceId(tenant, topic, blankToNull(env.get(HOSTNAME)));
+        String instanceId = env.optional(INSTANCE_ID);
+        if (instanceId == null && tenant != null && topicProblem == null) {
+            instanceId = fallbackInstanceId(tenant, topic, env.optional(HOSTNAME));
         }
         if (instanceId != null && !INSTANCE_ID_PATTERN.matcher(instanceId).matches()) {
-            problems.add(INSTANCE_ID + " '" + instanceId + "' must be 1-249 letters, digits, '.', '_' or '-'");
+            env.problem(INSTANCE_ID + " '" + instanceId + "' must be 1-249 letters, digits, '.', '_' or '-'");
         }
-        String bootstrap = required(env, BOOTSTRAP_SERVERS, problems);
-        String mongoUri = required(env, MONGODB_URI, problems);
-        String database = blankToNull(env.get(DATABASE));
-        if (database == null && tenantProblem == null) {
-            database = TenantNames.database(tenant);
-        }
-        if (database != null && !DATABASE_NAME.matcher(database).matches()) {
-            problems.add(DATABASE + " '" + database + "' is not a MongoDB database name");
-        }
-        Duration interval = reportInterval(env.get(REPORT_INTERVAL), problems);
-        if (!problems.isEmpty()) {
-            throw new EnvironmentException(String.join("; ", problems));
-        }
-        String appConfig = blankToNull(env.get(APP_CONFIG));
-        return new StreamEnvironment(tenant, topic, instanceId, bootstrap, mongoUri, database, interval,
-                appConfig == null ? "{}" : appConfig);
+        String bootstrap = env.required(BOOTSTRAP_SERVERS);
+        String mongoUri = env.mongoUri();
+        String database = env.database(tenant);
+        Duration interval = reportInterval(env.optional(REPORT_INTERVAL), env);
+        env.check();
+        return new StreamEnvironment(tenant, topic, instanceId, bootstrap, mongoUri, database, interval, env.appConfig());
     }
 
     /** The topic the app consumes: {@code <tenant>.<topic>}. */
@@ -113,8 +88,8 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
         return ("stream-" + tenant + "-" + topic + "-" + ProcessHandle.current().pid()).replace('_', '-');
     }
 
-    private static Duration reportInterval(String value, List<String> problems) {
-        if (value == null || value.isBlank()) {
+    private static Duration reportInterval(String value, ContractEnvironment env) {
+        if (value == null) {
             return DEFAULT_REPORT_INTERVAL;
         }
         try {
@@ -126,20 +101,8 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
         } catch (NumberFormatException | ArithmeticException e) {
             // reported below
         }
-        problems.add(REPORT_INTERVAL + " '" + value + "' must be a number of seconds from "
+        env.problem(REPORT_INTERVAL + " '" + value + "' must be a number of seconds from "
                 + MIN_REPORT_INTERVAL.toMillis() / 1000.0 + " to " + MAX_REPORT_INTERVAL.toSeconds());
         return DEFAULT_REPORT_INTERVAL;
-    }
-
-    private static String required(Map<String, String> env, String name, List<String> problems) {
-        String value = blankToNull(env.get(name));
-        if (value == null) {
-            problems.add(name + " is not set");
-        }
-        return value;
-    }
-
-    private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -69,7 +69,7 @@ class StreamEnvironmentTest {
         env.put(StreamEnvironment.INSTANCE_ID, "has space");
         env.put(StreamEnvironment.REPORT_INTERVAL, "soon");
 
-        String message = assertThrows(StreamEnvironment.EnvironmentException.class, () -> StreamEnvironment.from(env)).getMessage();
+        String message = assertThrows(io.mysimbdp.common.runtime.ContractEnvironment.EnvironmentException.class, () -> StreamEnvironment.from(env)).getMessage();
 
         for (String expected : new String[] {"MYSIMBDP_TENANT", "MYSIMBDP_TOPIC", "MYSIMBDP_INSTANCE_ID",
                 "KAFKA_BOOTSTRAP_SERVERS is not set", "MYSIMBDP_MONGODB_URI is not set", "MYSIMBDP_REPORT_INTERVAL 'soon'"}) {
