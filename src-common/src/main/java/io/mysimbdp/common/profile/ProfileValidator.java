@@ -1,5 +1,6 @@
 package io.mysimbdp.common.profile;
 
+import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.naming.TenantNames;
 
 import java.time.Duration;
@@ -15,7 +16,7 @@ public final class ProfileValidator {
     static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
     static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?");
     static final Pattern APP_NAME = TenantNames.TOPIC_NAME;
-    static final Set<String> KNOWN_FILE_TYPES = Set.of("csv", "json", "jsonl", "ndjson", "enc");
+    static final Set<String> KNOWN_FILE_TYPES = Set.of("csv", "json", "jsonl", "ndjson");
 
     private ProfileValidator() {
     }
@@ -40,7 +41,10 @@ public final class ProfileValidator {
             e.add("constraints.fileTypes", "must list at least one file type");
         }
         for (int i = 0; i < c.fileTypes().size(); i++) {
-            if (!KNOWN_FILE_TYPES.contains(c.fileTypes().get(i))) {
+            if (EncryptedFileFormat.SUFFIX.equals("." + c.fileTypes().get(i))) {
+                e.add("constraints.fileTypes[" + i + "]", "'enc' is not a data type: list the inner type (a data.csv.enc is csv)"
+                        + " and accept encrypted files with the 'encryption' section");
+            } else if (!KNOWN_FILE_TYPES.contains(c.fileTypes().get(i))) {
                 e.add("constraints.fileTypes[" + i + "]", "'" + c.fileTypes().get(i) + "' is not a supported type " + KNOWN_FILE_TYPES);
             }
         }
@@ -107,6 +111,9 @@ public final class ProfileValidator {
                 && !p.access().apiKeySha256().matches("[0-9a-f]{64}")) {
             e.add("access.apiKeySha256", "must be 64 lower-case hex characters (the SHA-256 of the key, never the key)");
         }
+        if (p.encryption() != null) {
+            encryption(e, p.encryption());
+        }
         return errors;
     }
 
@@ -149,6 +156,22 @@ public final class ProfileValidator {
         }
         if (sc.cooldown().isNegative()) {
             e.add("stream.scaling.cooldown", "must not be negative");
+        }
+    }
+
+    private static void encryption(Errors e, Encryption enc) {
+        if (enc.keyIds().isEmpty()) {
+            e.add("encryption.keyIds", "must list at least one key id (the ids of the tenant's key files, e.g. [key1])");
+        }
+        Set<String> ids = new HashSet<>();
+        for (int i = 0; i < enc.keyIds().size(); i++) {
+            String id = enc.keyIds().get(i);
+            String problem = EncryptedFileFormat.keyIdProblem(id);
+            if (problem != null) {
+                e.add("encryption.keyIds[" + i + "]", problem);
+            } else if (!ids.add(id)) {
+                e.add("encryption.keyIds[" + i + "]", "'" + id + "' is listed twice");
+            }
         }
     }
 

@@ -26,7 +26,9 @@ public record TenantProfile(
         Constraints constraints,
         Batch batch,
         Stream stream,
-        Access access) {
+        Access access,
+        /* Encrypted files: accepted only when present (docs/encrypted-files.md). */
+        Encryption encryption) {
 
     public TenantProfile {
         priority = priority == null ? 0 : priority;
@@ -36,7 +38,7 @@ public record TenantProfile(
     }
 
     public TenantProfile withTenant(String id) {
-        return new TenantProfile(id, priority, weight, constraints, batch, stream, access);
+        return new TenantProfile(id, priority, weight, constraints, batch, stream, access, encryption);
     }
 
     /** What a tenant may stage: checked on metadata only, before any app runs. */
