@@ -1,5 +1,6 @@
 package io.mysimbdp.batch.model;
 
+import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.profile.ByteSize;
 import io.mysimbdp.common.profile.TenantProfile;
 
@@ -35,12 +36,21 @@ public final class AdmissionPolicy {
             return new Verdict.Refused("file-type", c.fileTypes(), ext.isEmpty() ? "(no extension)" : ext,
                     "type '" + ext + "' is not accepted for tenant '" + profile.tenant() + "' (accepted: " + String.join(", ", c.fileTypes()) + ")");
         }
+        Verdict.Refused encryption = EncryptionAdmission.beforeContent(profile, file);
+        if (encryption != null) {
+            return encryption;
+        }
         if (file.sniff() == FileFacts.Sniff.EMPTY || file.size() == 0) {
             return new Verdict.Refused("non-empty", "> 0 bytes", 0, "'" + file.name() + "' is empty");
         }
-        String contentProblem = contentProblem(ext, file.sniff());
+        String contentProblem = file.encrypted() ? EncryptionAdmission.contentProblem(file) : contentProblem(ext, file.sniff());
         if (contentProblem != null) {
-            return new Verdict.Refused("content-type", ext, file.sniff().name().toLowerCase(), contentProblem);
+            return new Verdict.Refused("content-type", file.encrypted() ? "encrypted " + ext : ext,
+                    file.sniff().name().toLowerCase(), contentProblem);
+        }
+        encryption = EncryptionAdmission.header(profile, file);
+        if (encryption != null) {
+            return encryption;
         }
         if (file.size() > c.maxFileSize()) {
             return new Verdict.Refused("max-file-size", c.maxFileSize(), file.size(),
@@ -71,7 +81,7 @@ public final class AdmissionPolicy {
             var m = app.match();
             boolean typeOk = m.fileTypes().isEmpty() || m.fileTypes().contains(ext);
             boolean nameOk = m.pattern() == null
-                    || FileSystems.getDefault().getPathMatcher("glob:" + m.pattern()).matches(Path.of(fileName));
+                    || FileSystems.getDefault().getPathMatcher("glob:" + m.pattern()).matches(Path.of(EncryptedFileFormat.plainName(fileName)));
             return typeOk && nameOk;
         }).findFirst();
     }
@@ -103,18 +113,16 @@ public final class AdmissionPolicy {
                     : "a .csv file must be UTF-8 text, but its first bytes look " + describe(sniff);
             case "json", "jsonl", "ndjson" -> sniff == FileFacts.Sniff.JSON ? null
                     : "a ." + ext + " file must start with '{' or '[', but its first bytes look " + describe(sniff);
-            case "enc" -> sniff == FileFacts.Sniff.ENCRYPTED ? null
-                    : "a .enc file must start with the mysimbdp encryption header, but its first bytes look " + describe(sniff);
             default -> null;
         };
     }
 
-    private static String describe(FileFacts.Sniff sniff) {
+    static String describe(FileFacts.Sniff sniff) {
         return switch (sniff) {
             case BINARY -> "binary (NUL bytes or invalid UTF-8)";
             case TEXT -> "like plain text";
             case JSON -> "like JSON";
-            case ENCRYPTED -> "encrypted";
+            case ENCRYPTED -> "encrypted (name an encrypted file <name>.<type>" + EncryptedFileFormat.SUFFIX + ")";
             case EMPTY -> "empty";
         };
     }

@@ -1,5 +1,7 @@
 package io.mysimbdp.batch.model;
 
+import io.mysimbdp.common.crypto.EncryptedFileFormat;
+
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -11,7 +13,7 @@ public final class ContentSniffer {
     /** How much of a file the manager looks at. */
     public static final int SNIFF_BYTES = 4096;
     /** Magic bytes of the platform's encrypted file format. */
-    public static final byte[] ENCRYPTED_MAGIC = "MYSIMBDP-ENC1".getBytes(StandardCharsets.US_ASCII);
+    public static final byte[] ENCRYPTED_MAGIC = EncryptedFileFormat.MAGIC;
     private static final int MAX_UTF8_SEQUENCE = 4;
 
     private ContentSniffer() {

@@ -227,9 +227,8 @@ public final class BatchIngestManager implements AutoCloseable {
                     "no tenant profile for '" + c.tenant() + "' (add config/tenants/" + c.tenant() + ".yaml)"), now);
             return;
         }
-        FileFacts.Sniff sniff = c.symlink() ? FileFacts.Sniff.BINARY
-                : ContentSniffer.sniff(FileMover.head(c.path(), ContentSniffer.SNIFF_BYTES), c.size() <= ContentSniffer.SNIFF_BYTES);
-        FileFacts facts = new FileFacts(c.name(), c.size(), c.symlink(), sniff);
+        FileFacts facts = c.symlink() ? new FileFacts(c.name(), c.size(), true, FileFacts.Sniff.BINARY)
+                : FileFacts.of(c.name(), c.size(), FileMover.head(c.path(), ContentSniffer.SNIFF_BYTES), c.size() <= ContentSniffer.SNIFF_BYTES);
         Verdict verdict = AdmissionPolicy.decide(profile, facts, usage(c.tenant(), now));
         if (verdict instanceof Verdict.Refused r) {
             refuse(c, c.tenant(), r, now);

@@ -1,6 +1,7 @@
 package io.mysimbdp.batch.staging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.json.Json;
 
 import java.io.IOException;
@@ -44,9 +45,11 @@ public final class FileMover {
     /** {@code name}, or {@code name-2.ext}, {@code name-3.ext}… whichever is free (with its reason file). */
     static Path freeName(Path dir, String name) {
         Path candidate = dir.resolve(name);
-        int dot = name.lastIndexOf('.');
-        String stem = dot > 0 ? name.substring(0, dot) : name;
-        String ext = dot > 0 ? name.substring(dot) : "";
+        // the suffix goes before the whole extension, so data.csv.enc becomes data-2.csv.enc (still csv inside)
+        String plain = EncryptedFileFormat.plainName(name);
+        int dot = plain.lastIndexOf('.');
+        String stem = dot > 0 ? plain.substring(0, dot) : plain;
+        String ext = name.substring(stem.length());
         for (int i = 2; exists(candidate) || exists(candidate.resolveSibling(candidate.getFileName() + REASON_SUFFIX)); i++) {
             candidate = dir.resolve(stem + "-" + i + ext);
         }
