@@ -20,6 +20,10 @@ import java.util.Set;
  */
 public final class KeyDirectory implements KeyLookup {
     public static final String KEY_FILE_SUFFIX = ".key";
+    /** The batch app contract's variable naming the tenant's key directory (docs/tenant-app-contract.md). */
+    public static final String KEYS_DIR_ENV = "MYSIMBDP_KEYS_DIR";
+    /** On Kubernetes each tenant's keys are the Secret {@code mysimbdp-keys-<tenant>}. */
+    public static final String SECRET_PREFIX = "mysimbdp-keys-";
 
     private final Path dir;
 

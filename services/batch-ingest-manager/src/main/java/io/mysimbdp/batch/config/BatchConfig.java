@@ -19,6 +19,13 @@ public interface BatchConfig {
     /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
     Optional<String> tenantsDir();
 
+    /**
+     * Folder of the tenants' key folders ({@code <dir>/<tenant>/<key-id>.key}); a tenant whose profile
+     * has an encryption section gets its own as MYSIMBDP_KEYS_DIR. Default {@code <home>/config/keys}.
+     * The manager never reads the keys; on Kubernetes the Secret mysimbdp-keys-<tenant> is mounted instead.
+     */
+    Optional<String> keysDir();
+
     /** Connection string handed to tenant apps as MYSIMBDP_MONGODB_URI. */
     @WithDefault("mongodb://127.0.0.1:27017")
     String mongodbUri();

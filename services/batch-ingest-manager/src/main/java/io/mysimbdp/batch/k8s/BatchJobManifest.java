@@ -4,8 +4,12 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.Volume;
+import io.fabric8.kubernetes.api.model.VolumeBuilder;
+import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
@@ -36,9 +40,14 @@ public final class BatchJobManifest {
     /** Where the job's input and output directories appear inside the pod. */
     public static final String POD_INPUT_DIR = "/mysimbdp/in";
     public static final String POD_OUTPUT_DIR = "/mysimbdp/out";
+    /** Where the tenant's key Secret appears, when its profile takes encrypted files. */
+    public static final String POD_KEYS_DIR = "/mysimbdp/keys";
     static final String CONTAINER = "app";
     static final String STAGING_VOLUME = "staging";
     static final String TMP_VOLUME = "tmp";
+    static final String KEYS_VOLUME = "keys";
+    /** Key files readable by the pod's user only. */
+    static final int KEY_FILE_MODE = 0400;
 
     private BatchJobManifest() {
     }
@@ -69,6 +78,7 @@ public final class BatchJobManifest {
         spec.env().forEach((k, v) -> env.add(new EnvVar(k, switch (k) {
             case "MYSIMBDP_INPUT_DIR" -> POD_INPUT_DIR;
             case "MYSIMBDP_OUTPUT_DIR" -> POD_OUTPUT_DIR;
+            case KeyDirectory.KEYS_DIR_ENV -> POD_KEYS_DIR;
             default -> v;
         }, null)));
 
@@ -92,6 +102,11 @@ public final class BatchJobManifest {
                 .withNewCapabilities().withDrop("ALL").endCapabilities()
                 .endSecurityContext()
                 .build();
+        boolean keys = spec.env().containsKey(KeyDirectory.KEYS_DIR_ENV);
+        if (keys) {
+            container.getVolumeMounts().add(new VolumeMountBuilder().withName(KEYS_VOLUME).withMountPath(POD_KEYS_DIR)
+                    .withReadOnly(true).build());
+        }
 
         JobBuilder job = new JobBuilder()
                 .withNewMetadata()
@@ -123,7 +138,21 @@ public final class BatchJobManifest {
                 .endSpec()
                 .endTemplate()
                 .endSpec();
-        return job.build();
+        Job built = job.build();
+        if (keys) {
+            built.getSpec().getTemplate().getSpec().getVolumes().add(keysVolume(spec.tenant()));
+        }
+        return built;
+    }
+
+    /**
+     * The tenant's own key Secret, and no other: optional, so a tenant that has not created it yet
+     * gets an empty directory and a clear "no such key" per file rather than a pod that never starts.
+     */
+    static Volume keysVolume(String tenant) {
+        return new VolumeBuilder().withName(KEYS_VOLUME).withNewSecret()
+                .withSecretName(KeyDirectory.SECRET_PREFIX + tenant).withOptional(true).withDefaultMode(KEY_FILE_MODE)
+                .endSecret().build();
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.mysimbdp.batch.schedule;
 
 import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.TenantProfile;
@@ -16,9 +17,11 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /** Builds the batch app contract for a job attempt and starts it on the workload runtime. */
 final class JobLauncher {
+
     /** An attempt that ended, handed back to the manager's loop. */
     record Finished(String jobId, int attempt, WorkloadExit exit, Instant at) {
     }
@@ -26,13 +29,17 @@ final class JobLauncher {
     private final StagingLayout layout;
     private final WorkloadRuntime runtime;
     private final String mongodbUri;
+    private final Function<String, Path> keysDir;
     private final Consumer<Finished> onFinished;
     private final Runnable wake;
 
-    JobLauncher(StagingLayout layout, WorkloadRuntime runtime, String mongodbUri, Consumer<Finished> onFinished, Runnable wake) {
+    /** @param keysDir a tenant's key directory when its profile takes encrypted files, else null */
+    JobLauncher(StagingLayout layout, WorkloadRuntime runtime, String mongodbUri, Function<String, Path> keysDir,
+                Consumer<Finished> onFinished, Runnable wake) {
         this.layout = layout;
         this.runtime = runtime;
         this.mongodbUri = mongodbUri;
+        this.keysDir = keysDir;
         this.onFinished = onFinished;
         this.wake = wake;
     }
@@ -53,6 +60,10 @@ final class JobLauncher {
         env.put("MYSIMBDP_DATABASE", TenantNames.database(job.tenant));
         env.put("MYSIMBDP_APP_CONFIG", Json.json().writeValueAsString(app.config()));
         env.put("TRACEPARENT", job.traceparent);
+        Path keys = keysDir.apply(job.tenant);
+        if (keys != null) {
+            env.put(KeyDirectory.KEYS_DIR_ENV, keys.toAbsolutePath().toString());
+        }
         return env;
     }
 
