@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.batch;
 
+import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.runtime.ContractEnvironment;
 
 import java.nio.file.Files;
@@ -10,9 +11,10 @@ import java.util.Map;
  * Everything the app gets from the platform, read from the environment (docs/tenant-app-contract.md).
  *
  * @param traceparent W3C trace context of the ingestion, or null
+ * @param keysDir     the tenant's key directory for encrypted files (MYSIMBDP_KEYS_DIR), or null
  */
 record AppEnvironment(String tenant, String ingestionId, int attempt, Path inputDir, Path outputDir, String mongoUri,
-                      String database, String appConfig, String traceparent) {
+                      String database, String appConfig, String traceparent, Path keysDir) {
     static final String TENANT = ContractEnvironment.TENANT;
     static final String INGESTION_ID = "MYSIMBDP_INGESTION_ID";
     static final String ATTEMPT = "MYSIMBDP_ATTEMPT";
@@ -33,8 +35,10 @@ record AppEnvironment(String tenant, String ingestionId, int attempt, Path input
         String mongoUri = env.mongoUri();
         String database = env.database(tenant);
         env.check();
+        // not checked here: a missing key directory fails only the encrypted files, with the reason
+        String keys = env.optional(KeyDirectory.KEYS_DIR_ENV);
         return new AppEnvironment(tenant, ingestionId, attempt, input, output, mongoUri, database,
-                env.appConfig(), env.optional(TRACEPARENT));
+                env.appConfig(), env.optional(TRACEPARENT), keys == null ? null : Path.of(keys));
     }
 
     private static Path directory(ContractEnvironment env, String name) {

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -113,7 +114,8 @@ public final class ClientBatchIngestApp {
                     .getCollection(config.collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
             FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(), new IdempotentBulkWriter<>(collection),
-                    writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects);
+                    writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects,
+                    environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()));
             StoreFailure unreachable = null;
             for (Path file : files) {
                 IngestionResult.FileResult result;

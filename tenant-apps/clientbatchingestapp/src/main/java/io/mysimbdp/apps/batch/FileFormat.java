@@ -1,6 +1,10 @@
 package io.mysimbdp.apps.batch;
 
+import io.mysimbdp.common.crypto.EncryptedFileFormat;
+
 import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
@@ -14,9 +18,9 @@ public enum FileFormat {
     private static final Map<String, FileFormat> BY_EXTENSION = Map.of(
             "csv", CSV, "json", JSON, "jsonl", JSON, "ndjson", JSON);
 
-    /** The format of the file, or null when its extension is not one this app reads. */
+    /** The format of the file, or null when its extension is not one this app reads; {@code x.csv.enc} is CSV. */
     public static FileFormat of(Path file) {
-        String name = file.getFileName().toString();
+        String name = EncryptedFileFormat.plainName(file.getFileName().toString());
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
@@ -26,7 +30,12 @@ public enum FileFormat {
     }
 
     public RecordReader open(Path file) throws IOException {
-        TextInput input = TextInput.open(file);
+        return open(Files.newInputStream(file));
+    }
+
+    /** Reads the (plaintext) bytes of {@code in}; closing the reader closes it. */
+    public RecordReader open(InputStream in) throws IOException {
+        TextInput input = TextInput.open(in);
         try {
             return this == CSV ? new CsvRecordReader(input) : JsonRecordReader.open(input);
         } catch (IOException | RuntimeException e) {

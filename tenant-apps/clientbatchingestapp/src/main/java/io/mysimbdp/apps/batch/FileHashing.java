@@ -16,9 +16,14 @@ final class FileHashing {
     }
 
     static String sha256(Path file) throws IOException {
+        return sha256(Files.newInputStream(file));
+    }
+
+    /** The SHA-256 of what {@code source} yields, which it reads to the end and closes. */
+    static String sha256(InputStream source) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER_BYTES];
-        try (InputStream in = Files.newInputStream(file)) {
+        try (InputStream in = source) {
             int n;
             while ((n = in.read(buffer)) > 0) {
                 digest.update(buffer, 0, n);

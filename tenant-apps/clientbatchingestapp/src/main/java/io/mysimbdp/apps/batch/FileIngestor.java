@@ -2,6 +2,8 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mysimbdp.common.crypto.EncryptionException;
+import io.mysimbdp.common.crypto.KeyLookup;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -18,7 +20,8 @@ import java.util.List;
 import java.util.concurrent.Executor;
 
 /**
- * Ingests one file: hash it (first pass), then stream its records through the wrangler into
+ * Ingests one file: hash it (first pass; for an encrypted file it also authenticates the whole
+ * file), then stream its (decrypted) records through the wrangler into
  * batches for the {@link BatchPipeline}, sending refused records to rejects.jsonl. A bad record
  * never stops the file; an unreadable file or a failing store fails this file only.
  */
@@ -30,13 +33,15 @@ final class FileIngestor {
     private final Executor writers;
     private final int maxBatchesInFlight;
     private final RejectsLog rejects;
+    private final KeyLookup keys;
 
     /** The file's entry for result.json and, when the store failed, why. */
     record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
     }
 
+    /** @param keys the tenant's keys for encrypted files; null when the app was given none */
     FileIngestor(WrangleConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
-                 int maxBatchesInFlight, RejectsLog rejects) {
+                 int maxBatchesInFlight, RejectsLog rejects, KeyLookup keys) {
         this.config = config;
         this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;
@@ -44,6 +49,7 @@ final class FileIngestor {
         this.writers = writers;
         this.maxBatchesInFlight = maxBatchesInFlight;
         this.rejects = rejects;
+        this.keys = keys;
     }
 
     FileIngestion ingest(Path file) throws InterruptedException {
@@ -56,11 +62,14 @@ final class FileIngestor {
         if (format == null) {
             return done(name, started, tally, "unsupported file type (expected " + FileFormat.supported() + ")", null);
         }
+        FileContent content = new FileContent(file, keys);
         String sha256;
         try {
-            sha256 = FileHashing.sha256(file);
+            // For an encrypted file this first pass also authenticates every chunk: a wrong key,
+            // tampering or truncation fails the file here, before anything of it is written.
+            sha256 = FileHashing.sha256(content.open());
         } catch (IOException e) {
-            return done(name, started, tally, "cannot read the file: " + e, null);
+            return done(name, started, tally, describe(format, e, null), null);
         }
         tally.sha256 = sha256;
 
@@ -69,7 +78,7 @@ final class FileIngestor {
         String readFailure = null;
         RecordReader reader = null;
         try {
-            reader = format.open(file);
+            reader = format.open(content.open());
             stream(name, reader, wrangler, pipeline, tally);
         } catch (IOException e) {
             readFailure = describe(format, e, reader);
@@ -140,6 +149,9 @@ final class FileIngestor {
     static String describe(FileFormat format, IOException e, RecordReader reader) {
         if (e instanceof UnreadableFileException) {
             return e.getMessage();
+        }
+        if (e instanceof EncryptionException) {
+            return "cannot decrypt: " + e.getMessage();
         }
         if (e instanceof CharacterCodingException) {
             return "not valid UTF-8 text" + (reader == null ? "" : " (within the first " + reader.bytesRead() + " bytes)");

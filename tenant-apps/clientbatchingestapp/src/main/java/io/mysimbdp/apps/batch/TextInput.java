@@ -30,7 +30,12 @@ final class TextInput implements Closeable {
     }
 
     static TextInput open(Path file) throws IOException {
-        CountingInputStream counted = new CountingInputStream(Files.newInputStream(file));
+        return open(Files.newInputStream(file));
+    }
+
+    /** Text from {@code source} (a file's bytes, or its decrypted bytes); closing the input closes it. */
+    static TextInput open(InputStream source) throws IOException {
+        CountingInputStream counted = new CountingInputStream(source);
         try {
             InputStream in = new BufferedInputStream(counted, BUFFER_BYTES);
             skipBom(in);
