@@ -1,5 +1,8 @@
 package io.mysimbdp.cli;
 
+import io.mysimbdp.cli.crypto.DecryptCommand;
+import io.mysimbdp.cli.crypto.EncryptCommand;
+import io.mysimbdp.cli.crypto.KeygenCommand;
 import io.mysimbdp.cli.sample.SampleDataCommand;
 import io.mysimbdp.cli.stream.ProduceCommand;
 import io.mysimbdp.cli.stream.StreamsCommand;
@@ -23,6 +26,9 @@ import picocli.CommandLine.Spec;
                 StreamsCommand.class,
                 StatsCommand.class,
                 UsageCommand.class,
+                KeygenCommand.class,
+                EncryptCommand.class,
+                DecryptCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
