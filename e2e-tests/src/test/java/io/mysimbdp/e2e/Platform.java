@@ -46,6 +46,11 @@ final class Platform implements AutoCloseable {
      *                     shorten report intervals in a test
      */
     Platform(Path tmp, Map<String, UnaryOperator<String>> profileEdits) throws IOException {
+        this(tmp, profileEdits, Map.of());
+    }
+
+    /** @param extraEnv more environment for local/run.sh and the services, e.g. MYSIMBDP_TENANT_KEYS_DIR */
+    Platform(Path tmp, Map<String, UnaryOperator<String>> profileEdits, Map<String, String> extraEnv) throws IOException {
         this.tmp = tmp;
         Path home = StackProcess.home();
         var = Files.createDirectories(tmp.resolve("var"));
@@ -68,6 +73,7 @@ final class Platform implements AutoCloseable {
             servicePorts.put(SERVICES.get(i), ports[3 + i]);
             env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
         }
+        env.putAll(extraEnv);
         stack = new StackProcess(home, var, env);
         stack.run();
         mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);

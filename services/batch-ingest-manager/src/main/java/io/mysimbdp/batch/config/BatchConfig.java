@@ -22,9 +22,10 @@ public interface BatchConfig {
     /**
      * Folder of the tenants' key folders ({@code <dir>/<tenant>/<key-id>.key}); a tenant whose profile
      * has an encryption section gets its own as MYSIMBDP_KEYS_DIR. Default {@code <home>/config/keys}.
-     * The manager never reads the keys; on Kubernetes the Secret mysimbdp-keys-<tenant> is mounted instead.
+     * The manager never reads the keys; on Kubernetes the Secret mysimbdp-keys-<tenant> is mounted instead
+     * (MYSIMBDP_TENANT_KEYS_DIR; not the app's MYSIMBDP_KEYS_DIR, which is one tenant's folder).
      */
-    Optional<String> keysDir();
+    Optional<String> tenantKeysDir();
 
     /** Connection string handed to tenant apps as MYSIMBDP_MONGODB_URI. */
     @WithDefault("mongodb://127.0.0.1:27017")

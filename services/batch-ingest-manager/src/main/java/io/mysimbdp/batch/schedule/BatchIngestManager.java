@@ -83,7 +83,7 @@ public final class BatchIngestManager implements AutoCloseable {
         this.scanner = new StagingScanner(layout);
         this.settle = new SettleTracker(config.batch().quietPeriod());
         this.store = new JobStore(layout);
-        Path keys = config.keysDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/keys")).toAbsolutePath().normalize();
+        Path keys = config.tenantKeysDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/keys")).toAbsolutePath().normalize();
         this.launcher = new JobLauncher(layout, runtime, config.mongodbUri(), tenant -> profiles.current().active(tenant)
                 .filter(p -> p.encryption() != null).map(p -> keys.resolve(tenant)).orElse(null), finished::add, this::wakeUp);
         this.ledger = ledger;
