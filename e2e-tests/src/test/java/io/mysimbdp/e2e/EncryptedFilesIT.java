@@ -98,15 +98,15 @@ class EncryptedFilesIT {
         assertEquals(ROWS, platform.documents("tenant_tenant2", "prices"), "nothing of the bad files");
         assertEquals(500, platform.documents("tenant_tenant1", "listings"), "another tenant is not affected");
 
-        assertTrue(failedReason("wrongkey.csv.enc").getString("reason").startsWith("cannot decrypt: wrong key: key 'key1'"),
+        assertTrue(failedReason("wrongkey.csv.enc").getString("reason").contains("cannot decrypt: wrong key: key 'key1'"),
                 failedReason("wrongkey.csv.enc").toJson());
         assertTrue(failedReason("flipped.csv.enc").getString("reason").contains("does not authenticate"), failedReason("flipped.csv.enc").toJson());
-        assertTrue(failedReason("truncated.csv.enc").getString("reason").startsWith("cannot decrypt: truncated: the file ends inside chunk"),
+        assertTrue(failedReason("truncated.csv.enc").getString("reason").contains("cannot decrypt: truncated: the file ends inside chunk"),
                 failedReason("truncated.csv.enc").toJson());
         for (String bad : new String[]{"wrongkey.csv.enc", "flipped.csv.enc", "truncated.csv.enc"}) {
             assertEquals(0, documentsOf(bad), bad);
             Document row = platform.ledger().find(Filters.and(Filters.eq("file", bad), Filters.eq("status", "FAILED"))).first();
-            assertTrue(row.getString("reason").startsWith("cannot decrypt: "), row.toJson());
+            assertTrue(row.getString("reason").contains("cannot decrypt: "), row.toJson());
         }
     }
 }
