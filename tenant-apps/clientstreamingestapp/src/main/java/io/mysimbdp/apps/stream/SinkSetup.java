@@ -67,7 +67,7 @@ final class SinkSetup {
     static SinkFanOut fanOut(List<StreamSink> sinks, StreamEnvironment env, StreamAppConfig config, DocumentSink store,
                              Producer<byte[], byte[]> dlqProducer) {
         List<SinkLane> lanes = new ArrayList<>();
-        SinkLane.SinkDeadLetters deadLetters = (sink, messages, reasons) -> sendDeadLetters(dlqProducer, env, sink, messages, reasons);
+        SinkLane.SinkDeadLetters deadLetters = deadLetters(dlqProducer, env);
         for (StreamSink sink : sinks) {
             RecordSink target = StreamSink.KAFKA.equals(sink.type())
                     ? new KafkaRecordSink(TenantNames.processedTopic(env.tenant(), env.topic()), env.instanceId(),
@@ -100,6 +100,11 @@ final class SinkSetup {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(KafkaRecordSink.TAIL_RECORDS));
         return props;
+    }
+
+    /** A sink's untakeable messages to the topic's DLQ, each with the sink's name in {@value #SINK_HEADER}. */
+    static SinkLane.SinkDeadLetters deadLetters(Producer<byte[], byte[]> producer, StreamEnvironment env) {
+        return (sink, messages, reasons) -> sendDeadLetters(producer, env, sink, messages, reasons);
     }
 
     private static void sendDeadLetters(Producer<byte[], byte[]> producer, StreamEnvironment env, String sink,
