@@ -1,7 +1,6 @@
 package io.mysimbdp.apps.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -73,6 +72,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Rebalance.</b> Before partitions are taken away the batches in hand are settled, so the
  * next owner starts right after what this instance stored.
+ *
+ * <p><b>Several sinks</b> ({@link SinkFanOut}): a batch is done when every sink has taken it; the
+ * sinks retry on their own, so the loop only waits, paused, when a sink's buffer is full
+ * ({@code waitForRoom}), and a batch being settled waits at most {@link DocumentSink#settleWait()}.
  *
  * <p><b>Stop</b> ({@link #requestStop()}, from SIGTERM): checked between polls; the batches in hand
  * are written and committed first; then a last report, and the consumer leaves the group so its
