@@ -150,6 +150,26 @@ class StreamIngestMonitorTest {
     }
 
     @Test
+    void perSinkFiguresOfMultiSinkReportsBecomeSinkMetrics() {
+        for (int i = 0; i < 2; i++) {
+            String instance = "stream-beta-clicks-sinks-" + i;
+            String withSinks = report("beta", "clicks", instance, 0).strip();
+            withSinks = withSinks.substring(0, withSinks.length() - 1) + ", \"sinks\": {"
+                    + "\"mongodb\": {\"delivered\": 100, \"failures\": 0, \"dead_lettered\": 0, \"waiting\": 0},"
+                    + "\"kafka\": {\"delivered\": 40, \"failures\": 2, \"dead_lettered\": 1, \"waiting\": " + (5 + i) + "}}}";
+            producer.send(new ProducerRecord<>(BETA_REPORTS, instance, withSinks));
+        }
+        producer.flush();
+        String kafka = "sink=\"kafka\",tenant=\"beta\",topic=\"clicks\"";
+        await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()
+                .body(containsString("mysimbdp_stream_sink_messages_total{" + kafka + "} 80.0"))
+                .body(containsString("mysimbdp_stream_sink_failures_total{" + kafka + "} 4.0"))
+                .body(containsString("mysimbdp_stream_sink_dead_letters_total{" + kafka + "} 2.0"))
+                .body(containsString("mysimbdp_stream_sink_waiting{" + kafka + "} 11.0"))
+                .body(containsString("mysimbdp_stream_sink_messages_total{sink=\"mongodb\",tenant=\"beta\",topic=\"clicks\"} 200.0")));
+    }
+
+    @Test
     void anAlertForATopicWithoutItsAlertTopicIsNotSentAndCreatesNothing() throws Exception {
         keepReporting(BETA_REPORTS, "beta", "clicks", new AtomicLong(50_000));
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/metrics").then()

@@ -81,6 +81,11 @@ public final class TenantNames {
         return dataTopic(tenant, topic) + ".dlq";
     }
 
+    /** The wrangled records for a downstream component, when the tenant lists the kafka sink. */
+    public static String processedTopic(String tenant, String topic) {
+        return dataTopic(tenant, topic) + ".processed";
+    }
+
     /** Kubernetes Job name of one batch ingestion: {@code ingest-<tenant>-<short-id>}. */
     public static String batchJobName(String tenant, String shortId) {
         requireTenant(tenant);

@@ -157,6 +157,42 @@ public final class ProfileValidator {
         if (sc.cooldown().isNegative()) {
             e.add("stream.scaling.cooldown", "must not be negative");
         }
+        sinks(e, st.sinks());
+    }
+
+    /** The problems of a sink list as {@code field: problem}, for a stream app checking its MYSIMBDP_SINKS. */
+    public static List<String> sinkProblems(List<StreamSink> sinks) {
+        List<String> problems = new ArrayList<>();
+        sinks((field, problem) -> problems.add(field + ": " + problem), sinks);
+        return problems;
+    }
+
+    private static void sinks(Errors e, List<StreamSink> sinks) {
+        Set<String> types = new HashSet<>();
+        for (int i = 0; i < sinks.size(); i++) {
+            StreamSink sink = sinks.get(i);
+            String f = "stream.sinks[" + i + "]";
+            if (sink == null) {
+                e.add(f, "must be an object such as {type: kafka}");
+                continue;
+            }
+            if (sink.type() == null || !StreamSink.TYPES.contains(sink.type())) {
+                e.add(f + ".type", "must be one of " + new java.util.TreeSet<>(StreamSink.TYPES) + " (got " + quoted(sink.type()) + ")");
+            } else if (!types.add(sink.type())) {
+                e.add(f + ".type", "'" + sink.type() + "' is listed twice");
+            }
+            if (!StreamSink.WAIT.equals(sink.onFailure()) && !StreamSink.DLQ.equals(sink.onFailure())) {
+                e.add(f + ".onFailure", "must be 'wait' or 'dlq' (got " + quoted(sink.onFailure()) + ")");
+            }
+            if (sink.maxBuffered() <= 0 || sink.maxBuffered() > StreamSink.MAX_MAX_BUFFERED) {
+                e.add(f + ".maxBuffered", "must be from 1 to " + StreamSink.MAX_MAX_BUFFERED + " messages (got " + sink.maxBuffered() + ")");
+            }
+            positive(e, f + ".maxAttempts", sink.maxAttempts());
+        }
+    }
+
+    private static String quoted(String value) {
+        return value == null ? "nothing" : "'" + value + "'";
     }
 
     private static void encryption(Errors e, Encryption enc) {

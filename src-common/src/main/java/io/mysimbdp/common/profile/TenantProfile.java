@@ -176,11 +176,14 @@ public record TenantProfile(
 
     /** Near-realtime ingestion: the tenant's topics and the stream app that consumes them. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Stream(List<Topic> topics, StreamApp app, Scaling scaling) {
+    public record Stream(List<Topic> topics, StreamApp app, Scaling scaling,
+                         /* Where the wrangled records go (StreamSink); default: the tenant database only. */
+                         List<StreamSink> sinks) {
         public Stream {
             topics = topics == null ? List.of() : topics;
             app = app == null ? StreamApp.platformDefault() : app;
             scaling = scaling == null ? Scaling.defaults() : scaling;
+            sinks = sinks == null || sinks.isEmpty() ? StreamSink.defaults() : sinks;
         }
     }
 

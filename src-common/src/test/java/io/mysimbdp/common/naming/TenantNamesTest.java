@@ -33,6 +33,7 @@ class TenantNamesTest {
         assertEquals("tenant1.listings.report", TenantNames.reportTopic("tenant1", "listings"));
         assertEquals("tenant1.listings.alert", TenantNames.alertTopic("tenant1", "listings"));
         assertEquals("tenant1.listings.dlq", TenantNames.dlqTopic("tenant1", "listings"));
+        assertEquals("tenant1.listings.processed", TenantNames.processedTopic("tenant1", "listings"));
         assertEquals("ingest-tenant1-3f2a9c", TenantNames.batchJobName("tenant1", "3F2A9C"));
         assertEquals("stream-tenant1-raw-events", TenantNames.streamDeploymentName("tenant1", "raw_events"));
     }

@@ -182,6 +182,25 @@ class ProfileParserTest {
     }
 
     @Test
+    void sinksDefaultToTheStoreAndAreCheckedByField() {
+        TenantProfile plain = valid("t.yaml", "stream: {topics: [{name: a}]}");
+        assertEquals(StreamSink.defaults(), plain.stream().sinks());
+        assertEquals(false, StreamSink.isMultiSink(plain.stream().sinks()));
+        TenantProfile two = valid("t.yaml", "stream: {topics: [{name: a}], sinks: [{type: mongodb}, {type: kafka, onFailure: dlq, maxAttempts: 3}]}");
+        assertEquals(List.of("mongodb", "kafka"), two.stream().sinks().stream().map(StreamSink::type).toList());
+        assertEquals("dlq", two.stream().sinks().get(1).onFailure());
+        assertEquals(StreamSink.DEFAULT_MAX_BUFFERED, two.stream().sinks().get(1).maxBuffered());
+        assertTrue(StreamSink.isMultiSink(two.stream().sinks()));
+
+        assertEquals("stream.sinks[1].type", onlyError("t.yaml", "stream: {sinks: [{type: mongodb}, {type: s3}]}").field());
+        assertEquals("stream.sinks[1].type", onlyError("t.yaml", "stream: {sinks: [{type: kafka}, {type: kafka}]}").field());
+        assertEquals("stream.sinks[0].onFailure", onlyError("t.yaml", "stream: {sinks: [{type: kafka, onFailure: drop}]}").field());
+        assertEquals("stream.sinks[0].maxBuffered", onlyError("t.yaml", "stream: {sinks: [{type: kafka, maxBuffered: 0}]}").field());
+        assertEquals("stream.sinks[0].maxAttempts", onlyError("t.yaml", "stream: {sinks: [{type: kafka, maxAttempts: -1}]}").field());
+        assertEquals("stream.sinks[0].type", onlyError("t.yaml", "stream: {sinks: [{onFailure: dlq}]}").field());
+    }
+
+    @Test
     void aProfileCannotSpeakForAnotherTenant() {
         ProfileError e = onlyError("tenant1.yaml", "tenant: tenant2\n");
         assertEquals("tenant", e.field());

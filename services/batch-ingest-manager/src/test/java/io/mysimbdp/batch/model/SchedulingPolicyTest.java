@@ -75,4 +75,43 @@ class SchedulingPolicyTest {
         assertTrue(SchedulingPolicy.FCFS.pickNext(List.of(notReady, backingOff, offboarded), IDLE, PROFILES, 4, NOW).isEmpty());
         assertEquals(SchedulingPolicy.WEIGHTED_FAIR, SchedulingPolicy.parse("weighted-fair"));
     }
+
+    static TenantProfile twoApps(int tenantCap, int heavyCap, int lightCap) {
+        return new TenantProfile("t", 0, 1, new TenantProfile.Constraints(null, null, null, null, tenantCap),
+                new TenantProfile.Batch(null, List.of(
+                        new TenantProfile.BatchApp("heavy", null, null, null, null, null, heavyCap, null, null),
+                        new TenantProfile.BatchApp("light", null, null, null, null, null, lightCap, null, null)), null),
+                null, null);
+    }
+
+    static JobView appJob(String id, String app, int readySecond) {
+        return new JobView(id, "t", app, T0.plusSeconds(readySecond), T0.plusSeconds(readySecond), null);
+    }
+
+    @Test
+    void aBusyHeavyAppLeavesTheTenantsLastSlotToItsWaitingLightApp() {
+        Map<String, TenantProfile> profiles = Map.of("t", twoApps(2, 2, 2));
+        var oneHeavyRunning = new SchedulingPolicy.Running(1, Map.of("t", 1), Map.of("t/heavy", 1));
+        for (SchedulingPolicy p : SchedulingPolicy.values()) {
+            // the older heavy job would take the last slot under every order; the light one goes first
+            assertEquals("l1", p.pickNext(List.of(appJob("h2", "heavy", 0), appJob("l1", "light", 5)),
+                    oneHeavyRunning, profiles, 8, NOW).map(JobView::id).orElse(null), p.name());
+            // with no light job waiting, the heavy app may use the slot
+            assertEquals("h2", p.pickNext(List.of(appJob("h2", "heavy", 0)), oneHeavyRunning, profiles, 8, NOW)
+                    .map(JobView::id).orElse(null), p.name());
+        }
+    }
+
+    @Test
+    void idleAppsAlwaysGetAFreeSlotAndTheReservationCountsEachIdleAppOnce() {
+        var profiles = Map.of("t", twoApps(1, 1, 1));
+        // a tenant cap of 1: nothing runs, both apps idle, the oldest job runs (no deadlock)
+        assertEquals("h1", SchedulingPolicy.FCFS.pickNext(List.of(appJob("h1", "heavy", 0), appJob("l1", "light", 5)),
+                IDLE, profiles, 8, NOW).map(JobView::id).orElse(null));
+        var runnable = List.of(appJob("h2", "heavy", 0), appJob("l1", "light", 1), appJob("l2", "light", 2));
+        var heavyRunning = new SchedulingPolicy.Running(1, Map.of("t", 1), Map.of("t/heavy", 1));
+        assertEquals(1, SchedulingPolicy.reservedForIdleApps(runnable.get(0), heavyRunning, runnable));
+        var lightRunning = new SchedulingPolicy.Running(2, Map.of("t", 2), Map.of("t/heavy", 1, "t/light", 1));
+        assertEquals(0, SchedulingPolicy.reservedForIdleApps(runnable.get(0), lightRunning, runnable));
+    }
 }

@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager.model;
 
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.profile.StreamSink;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.util.ArrayList;
@@ -15,7 +16,8 @@ public final class StreamPlan {
     /**
      * The tenant's desired topics and instance bounds; empty when the profile has no {@code stream}
      * section. A data topic gets at least {@code maxInstances} partitions, since consumers beyond the
-     * partition count sit idle; report, alert and DLQ topics get {@code auxPartitions}.
+     * partition count sit idle; report, alert and DLQ topics get {@code auxPartitions}; the {@code .processed} topic
+     * (when the kafka sink is listed) as many as the data topic.
      */
     public static Optional<TenantStreamPlan> desired(String tenant, TenantProfile profile, int auxPartitions) {
         TenantProfile.Stream stream = profile.stream();
@@ -29,12 +31,17 @@ public final class StreamPlan {
         boolean anyQuota = false;
         for (TenantProfile.Topic t : stream.topics()) {
             int partitions = Math.max(1, Math.max(t.partitions(), bounds.max()));
-            List<TopicSpec> kafka = List.of(
+            List<TopicSpec> kafka = new ArrayList<>(List.of(
                     new TopicSpec(TenantNames.dataTopic(tenant, t.name()), partitions),
                     new TopicSpec(TenantNames.reportTopic(tenant, t.name()), auxPartitions),
                     new TopicSpec(TenantNames.alertTopic(tenant, t.name()), auxPartitions),
-                    new TopicSpec(TenantNames.dlqTopic(tenant, t.name()), auxPartitions));
-            topics.add(new TopicPlan(new TopicKey(tenant, t.name()), kafka, bounds, stream.scaling().cooldown(), app));
+                    new TopicSpec(TenantNames.dlqTopic(tenant, t.name()), auxPartitions)));
+            if (StreamSink.lists(stream.sinks(), StreamSink.KAFKA)) {
+                // as many partitions as the data topic: source partition p is written to partition p
+                kafka.add(new TopicSpec(TenantNames.processedTopic(tenant, t.name()), partitions));
+            }
+            topics.add(new TopicPlan(new TopicKey(tenant, t.name()), kafka, bounds, stream.scaling().cooldown(), app,
+                    stream.sinks()));
             if (t.maxBytesPerSecond() != null) {
                 // one client-id per tenant: its producers share the sum of its topics' rates
                 quota += t.maxBytesPerSecond();

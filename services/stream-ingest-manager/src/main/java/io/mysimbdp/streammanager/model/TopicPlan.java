@@ -1,16 +1,17 @@
 package io.mysimbdp.streammanager.model;
 
+import io.mysimbdp.common.profile.StreamSink;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.time.Duration;
 import java.util.List;
 
 /**
- * What the platform wants for one tenant topic: its Kafka topics (data, report, alert, DLQ), the
- * bounds of its instance count, the scaling cooldown and the app to run.
+ * What the platform wants for one tenant topic: its Kafka topics (data, report, alert, DLQ,
+ * processed), the bounds of its instance count, the scaling cooldown, the app to run and its sinks.
  */
 public record TopicPlan(TopicKey key, List<TopicSpec> kafkaTopics, InstanceBounds bounds, Duration cooldown,
-                        TenantProfile.StreamApp app) {
+                        TenantProfile.StreamApp app, List<StreamSink> sinks) {
     public TopicPlan {
         kafkaTopics = List.copyOf(kafkaTopics);
     }

@@ -45,6 +45,21 @@ class StreamPlanTest {
     }
 
     @Test
+    void theKafkaSinkAddsTheProcessedTopicWithTheDataTopicsPartitions() {
+        TenantProfile p = profile("acme", """
+                stream:
+                  topics: [{name: orders, partitions: 6}]
+                  sinks: [{type: mongodb}, {type: kafka}]
+                """);
+        TopicPlan orders = StreamPlan.desired("acme", p, 1).orElseThrow().topics().get(0);
+        assertEquals(new TopicSpec("acme.orders.processed", 6), orders.kafkaTopics().get(4));
+        assertEquals(List.of("mongodb", "kafka"), orders.sinks().stream().map(io.mysimbdp.common.profile.StreamSink::type).toList());
+        // without the kafka sink, no processed topic
+        TenantProfile plain = profile("acme", "stream: {topics: [{name: orders}]}\n");
+        assertEquals(4, StreamPlan.desired("acme", plain, 1).orElseThrow().topics().get(0).kafkaTopics().size());
+    }
+
+    @Test
     void noStreamSectionMeansNoPlan() {
         assertTrue(StreamPlan.desired("acme", profile("acme", "priority: 1\n"), 1).isEmpty());
     }

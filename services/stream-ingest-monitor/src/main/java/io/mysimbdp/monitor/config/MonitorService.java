@@ -7,6 +7,7 @@ import io.mysimbdp.common.profile.ProfileDirectory;
 import io.mysimbdp.monitor.messaging.AlertPublisher;
 import io.mysimbdp.monitor.metrics.StreamMetrics;
 import io.mysimbdp.monitor.model.Alert;
+import io.mysimbdp.monitor.model.SinkReport;
 import io.mysimbdp.monitor.state.MonitorSettings;
 import io.mysimbdp.monitor.state.ReportOutcome;
 import io.mysimbdp.monitor.state.StreamMonitor;
@@ -115,6 +116,7 @@ public class MonitorService {
         }
         if (outcome instanceof ReportOutcome.Accepted a) {
             metrics.report(a.source(), a.report());
+            metrics.sinks(a.source(), a.report().instanceId(), SinkReport.parse(payload));
             logReport(a);
         } else if (outcome instanceof ReportOutcome.Invalid i) {
             metrics.invalid(i.source());

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.Tags;
 import io.mysimbdp.monitor.model.Alert;
 import io.mysimbdp.monitor.model.IntervalAggregate;
 import io.mysimbdp.monitor.model.ReportTopic;
+import io.mysimbdp.monitor.model.SinkReport;
 import io.mysimbdp.monitor.model.StreamReport;
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -28,6 +29,8 @@ public class StreamMetrics {
 
     private final MeterRegistry registry;
     private final Map<ReportTopic, IntervalGauges> gauges = new ConcurrentHashMap<>();
+    /** Per topic and sink: each instance's latest waiting figure (the gauge is their sum). */
+    private final Map<ReportTopic, Map<String, Map<String, Long>>> sinkWaiting = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -57,6 +60,28 @@ public class StreamMetrics {
         counter("bytes", "Message bytes processed by stream apps", "bytes", t).increment(r.dataSize());
     }
 
+    /** A multi-sink report's per-sink figures: flows add to the counters, waiting replaces the instance's last. */
+    public void sinks(ReportTopic t, String instance, Map<String, SinkReport> sinks) {
+        sinks.forEach((sink, r) -> {
+            sinkCounter("sink_messages", "Messages a sink of a stream app took", t, sink).increment(r.delivered());
+            sinkCounter("sink_failures", "Failed delivery attempts of a sink (each is retried or dead-lettered)", t, sink)
+                    .increment(r.failures());
+            sinkCounter("sink_dead_letters", "Messages sent to the DLQ for a sink (refused, or by its onFailure policy)", t, sink)
+                    .increment(r.deadLettered());
+            sinkWaiting.computeIfAbsent(t, x -> new ConcurrentHashMap<>()).computeIfAbsent(sink, x -> {
+                Map<String, Long> byInstance = new ConcurrentHashMap<>();
+                Gauge.builder(PREFIX + "sink_waiting", byInstance, m -> m.values().stream().mapToLong(Long::longValue).sum())
+                        .description("Messages waiting for a sink, all instances, latest reports")
+                        .tags(tags(t)).tag("sink", sink).strongReference(true).register(registry);
+                return byInstance;
+            }).put(instance, r.waiting());
+        });
+    }
+
+    private Counter sinkCounter(String name, String description, ReportTopic t, String sink) {
+        return Counter.builder(PREFIX + name).description(description).tags(tags(t)).tag("sink", sink).register(registry);
+    }
+
     /** A report that broke the contract; {@code t} is null when its topic name is not a report topic's. */
     public void invalid(ReportTopic t) {
         counter("invalid_reports", "Reports refused as malformed or claiming another tenant", null, t).increment();
@@ -78,6 +103,10 @@ public class StreamMetrics {
             g.avgIngestionSeconds = 0;
             g.qps = 0;
             g.instances = 0;
+        }
+        Map<String, Map<String, Long>> waiting = sinkWaiting.get(t);
+        if (waiting != null) {
+            waiting.values().forEach(Map::clear);
         }
     }
 
@@ -108,6 +137,7 @@ public class StreamMetrics {
     /** The topic is no longer monitored (tenant offboarded, disabled, stream or topic removed): its series go. */
     public void drop(ReportTopic t) {
         gauges.remove(t);
+        sinkWaiting.remove(t);
         List<Meter> meters = registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith(PREFIX)
                         && t.tenant().equals(m.getId().getTag("tenant")) && t.topic().equals(m.getId().getTag("topic")))

@@ -5,6 +5,7 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.profile.StreamSink;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
@@ -22,6 +23,7 @@ import org.jboss.logging.MDC;
 import sun.misc.Signal;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -89,13 +91,21 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             LOG.errorf("cannot start: invalid %s: %s", StreamEnvironment.MONGODB_URI, e.getMessage());
             return EXIT_UNUSABLE;
         }
+        List<StreamSink> sinks;
+        try {
+            sinks = SinkSetup.parse(System.getenv(SinkSetup.SINKS));
+        } catch (IllegalArgumentException e) {
+            LOG.errorf("cannot start: invalid %s: %s", SinkSetup.SINKS, e.getMessage());
+            return EXIT_UNUSABLE;
+        }
         MDC.put("tenant", env.tenant());
         MDC.put("topic", env.topic());
         MDC.put("instance", env.instanceId());
-        return ingest(env, config, settings);
+        return ingest(env, config, settings, sinks);
     }
 
-    private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings) {
+    private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings,
+                              List<StreamSink> sinks) {
         Properties consumerProps = KafkaSettings.consumer(env, config);
         try (MongoClient mongo = MongoClients.create(settings)) {
             MongoCollection<Document> collection = mongo.getDatabase(env.database())
@@ -120,7 +130,8 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
-            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, writer::insert,
+            SinkFanOut fanOut = StreamSink.isMultiSink(sinks) ? SinkSetup.fanOut(sinks, env, config, writer::insert, producer) : null;
+            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : writer::insert,
                     new Backoff(FIRST_RETRY, LONGEST_RETRY), writers);
             running = ingestor;
             if (stopBeforeStart) {
@@ -131,7 +142,17 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                     env.tenant(), env.topic(), env.sourceTopic(), env.groupId(), env.instanceId(), env.database(),
                     config.wrangle().collection(), env.dlqTopic(), env.reportTopic(), env.reportIntervalSeconds(),
                     KafkaSettings.describe(consumerProps), config.maxMessageBytes(), writers);
-            int code = ingestor.run();
+            if (fanOut != null) {
+                LOG.infof("sinks: %s", sinks);
+            }
+            int code;
+            try {
+                code = ingestor.run();
+            } finally {
+                if (fanOut != null) {
+                    fanOut.close();
+                }
+            }
             LOG.infof("stopped (exit code %d)", code);
             return code;
         }

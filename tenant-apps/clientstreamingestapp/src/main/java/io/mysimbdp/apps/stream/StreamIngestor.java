@@ -1,7 +1,6 @@
 package io.mysimbdp.apps.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
-import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -74,6 +73,10 @@ import java.util.concurrent.atomic.AtomicInteger;
  * <p><b>Rebalance.</b> Before partitions are taken away the batches in hand are settled, so the
  * next owner starts right after what this instance stored.
  *
+ * <p><b>Several sinks</b> ({@link SinkFanOut}): a batch is done when every sink has taken it; the
+ * sinks retry on their own, so the loop only waits, paused, when a sink's buffer is full
+ * ({@code waitForRoom}), and a batch being settled waits at most {@link DocumentSink#settleWait()}.
+ *
  * <p><b>Stop</b> ({@link #requestStop()}, from SIGTERM): checked between polls; the batches in hand
  * are written and committed first; then a last report, and the consumer leaves the group so its
  * partitions move at once.
@@ -130,7 +133,7 @@ final class StreamIngestor {
         this.producer = producer;
         this.sink = sink;
         this.backoff = backoff;
-        this.maxInFlight = writers;
+        this.maxInFlight = sink.inFlightLimit(writers);
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
         this.reportIntervalNanos = env.reportInterval().toNanos();
         this.reportKey = env.instanceId().getBytes(StandardCharsets.UTF_8);
@@ -171,7 +174,7 @@ final class StreamIngestor {
                 if (!records.isEmpty()) {
                     Batch batch = wrangle(records);   // while the writers store the batches before it
                     settled = settleUntilFewerThan(maxInFlight, records);
-                    if (settled) {
+                    if (settled && waitForRoom(records)) {
                         inFlight.add(submit(batch));
                     }
                 }
@@ -233,7 +236,7 @@ final class StreamIngestor {
     /** Hands a wrangled batch's documents to a writer. */
     private Batch submit(Batch batch) {
         List<Document> documents = batch.documents();
-        Future<IdempotentBulkWriter.Outcome> write = writers.submit(() -> sink.insert(documents));
+        Future<IdempotentBulkWriter.Outcome> write = sink.submit(documents, batch.documentSources(), writers);
         return new Batch(batch.records(), null, batch.documentSources(), batch.poison(), batch.bytes(), write);
     }
 
@@ -267,7 +270,9 @@ final class StreamIngestor {
     private boolean complete(Batch batch, ConsumerRecords<byte[], byte[]> notSubmitted) {
         IdempotentBulkWriter.Outcome written;
         try {
-            written = batch.write().get();
+            written = awaitWrite(batch.write());
+        } catch (TimeoutException e) {
+            return failed(batch, notSubmitted, "the sinks have not taken the batch within " + sink.settleWait().toMillis() + " ms", null);
         } catch (ExecutionException e) {
             return failed(batch, notSubmitted, "the store write failed", e.getCause());
         } catch (InterruptedException e) {
@@ -325,7 +330,9 @@ final class StreamIngestor {
         while (!inFlight.isEmpty()) {
             Batch later = inFlight.poll();
             try {
-                later.write().get();
+                if (sink.settleWait() == null) {
+                    later.write().get();   // several sinks: their lanes take or drop later batches on their own
+                }
             } catch (ExecutionException e) {
                 // rewound with the rest
             } catch (InterruptedException e) {
@@ -369,6 +376,49 @@ final class StreamIngestor {
                 consumer.seek(partition, offset);
             }
         });
+    }
+
+    private IdempotentBulkWriter.Outcome awaitWrite(Future<IdempotentBulkWriter.Outcome> write)
+            throws ExecutionException, InterruptedException, TimeoutException {
+        Duration wait = sink.settleWait();
+        return wait == null ? write.get() : write.get(wait.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * A sink's buffer is full (several sinks, one failing): paused, polling and reporting until it
+     * has room for the batch in hand. False when it was given up (stop, or a failure while
+     * settling in a rebalance): its partitions are then sought back to it, never past an earlier seek.
+     */
+    private boolean waitForRoom(ConsumerRecords<byte[], byte[]> held) {
+        if (sink.hasRoomFor(held.count())) {
+            return true;
+        }
+        LOG.warnf("a sink has no room for %d more message(s): consuming paused until it catches up", held.count());
+        pausedForStore = true;
+        consumer.pause(consumer.assignment());
+        try {
+            while (!stopRequested && !storeFailed && !sink.hasRoomFor(held.count())) {
+                ConsumerRecords<byte[], byte[]> unexpected = consumer.poll(PAUSED_POLL);
+                if (!unexpected.isEmpty()) {
+                    rewind(unexpected);
+                }
+                reportIfDue();
+            }
+        } finally {
+            consumer.resume(consumer.paused());
+            pausedForStore = false;
+        }
+        if (!stopRequested && !storeFailed) {
+            return true;
+        }
+        Set<TopicPartition> assignment = consumer.assignment();
+        for (TopicPartition partition : held.partitions()) {
+            long first = held.records(partition).get(0).offset();
+            if (assignment.contains(partition) && consumer.position(partition, CLIENT_CALL_TIMEOUT) > first) {
+                consumer.seek(partition, first);
+            }
+        }
+        return false;
     }
 
     /** Paused, polling (membership, rebalances) and reporting, until the retry is due or a stop. */
@@ -442,7 +492,7 @@ final class StreamIngestor {
         StreamReport report = window.close(Instant.now(), nowNanos, consumerLag(assignment), assignment.size());
         byte[] json;
         try {
-            json = Json.json().writeValueAsBytes(report);
+            json = SinkFigures.reportJson(report, sink.figures());
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a report cannot be written as JSON", e);
         }
@@ -589,6 +639,7 @@ final class StreamIngestor {
                 return;
             }
             settleBeforeLeaving();
+            sink.revoked(partitions);
             LOG.infof("revoked %s", partitions);
         }
 
@@ -599,6 +650,7 @@ final class StreamIngestor {
             }
             // Their commits will be refused (the group moved on); settling still stores what is in hand.
             settleBeforeLeaving();
+            sink.revoked(partitions);
             LOG.warnf("lost %s (the group moved on without this instance)", partitions);
         }
 

@@ -1,0 +1,287 @@
+package io.mysimbdp.apps.stream;
+
+import io.mysimbdp.common.profile.StreamSink;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.bson.Document;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.LinkedBlockingDeque;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * One sink's own queue, thread, retries and error accounting. Batches are delivered in the order
+ * offered; a batch's future completes when the sink has taken every message of it (delivered, or
+ * sent to the DLQ). A message already taken (by offset, per source partition) is never delivered
+ * again, so a batch offered again after a rewind reaches only the sinks that had not taken it.
+ *
+ * <p>While the sink fails, the batch is retried with a doubling backoff; with
+ * {@code onFailure: dlq}, after {@code maxAttempts} its messages go to the DLQ instead, with the
+ * header {@code mysimbdp-sink}. The queue holds at most {@code maxBuffered} messages (and always
+ * one batch): {@link #hasRoomFor} tells the consumer to pause.
+ */
+final class SinkLane implements AutoCloseable {
+    static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /** A failing sink is logged at its first failure and then every this many. */
+    private static final int LOG_EVERY_FAILURES = 10;
+    private static final Logger LOG = Logger.getLogger(SinkLane.class);
+
+    private final RecordSink sink;
+    private final StreamSink settings;
+    private final SinkDeadLetters deadLetters;
+    private final Backoff backoff;
+    private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
+    private final AtomicInteger waiting = new AtomicInteger();
+    /** Source partition → first offset this sink has not taken. */
+    private final Map<TopicPartition, Long> taken = new ConcurrentHashMap<>();
+    private final AtomicLong delivered = new AtomicLong();
+    private final AtomicLong failures = new AtomicLong();
+    private final AtomicLong deadLettered = new AtomicLong();
+    private final Thread worker;
+    private volatile boolean closed;
+
+    /** Where a sink's untakeable messages go: the DLQ, marked with the sink. */
+    @FunctionalInterface
+    interface SinkDeadLetters {
+        void send(String sink, List<ConsumerRecord<byte[], byte[]>> messages, List<String> reasons) throws Exception;
+    }
+
+    private record Pending(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources,
+                           CompletableFuture<Void> taken) {
+    }
+
+    SinkLane(RecordSink sink, StreamSink settings, SinkDeadLetters deadLetters, Backoff backoff) {
+        this.sink = sink;
+        this.settings = settings;
+        this.deadLetters = deadLetters;
+        this.backoff = backoff;
+        this.worker = new Thread(this::run, "sink-" + sink.name());
+        worker.setDaemon(true);   // never keep the JVM alive after the loop returned
+        worker.start();
+    }
+
+    String name() {
+        return sink.name();
+    }
+
+    /** True when this many more messages fit (an empty queue always takes one batch). */
+    boolean hasRoomFor(int messages) {
+        int now = waiting.get();
+        return now == 0 || now + messages <= settings.maxBuffered();
+    }
+
+    /** Messages offered and not taken yet. */
+    int waiting() {
+        return waiting.get();
+    }
+
+    CompletableFuture<Void> offer(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        if (closed) {
+            done.completeExceptionally(new IllegalStateException("sink " + name() + " is closed"));
+            return done;
+        }
+        waiting.addAndGet(documents.size());
+        queue.add(new Pending(List.copyOf(documents), List.copyOf(sources), done));
+        return done;
+    }
+
+    /**
+     * The partitions moved to another instance: their queued batches are not delivered from here
+     * (their futures fail, so their offsets are never committed by this instance) and what was
+     * taken is forgotten (asked of the sink again if they come back).
+     */
+    void revoked(Collection<TopicPartition> partitions) {
+        List<Pending> dropped = new ArrayList<>();
+        queue.removeIf(p -> p.sources().stream().anyMatch(s -> partitions.contains(new TopicPartition(s.topic(), s.partition())))
+                && dropped.add(p));
+        for (Pending p : dropped) {
+            waiting.addAndGet(-p.documents().size());
+            p.taken().completeExceptionally(new IllegalStateException("partitions revoked before sink " + name() + " took the batch"));
+        }
+        partitions.forEach(taken::remove);
+    }
+
+    /** Figures since the last call, and the messages waiting now. */
+    SinkFigures drainFigures() {
+        return new SinkFigures(delivered.getAndSet(0), failures.getAndSet(0), deadLettered.getAndSet(0), waiting.get());
+    }
+
+    private void run() {
+        while (!closed) {
+            Pending pending;
+            try {
+                pending = queue.poll(IDLE_POLL.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                return;
+            }
+            if (pending != null) {
+                boolean taken = false;
+                try {
+                    taken = deliver(pending);
+                } finally {
+                    waiting.addAndGet(-pending.documents().size());   // before the loop hears of it
+                    if (taken) {
+                        pending.taken().complete(null);
+                    } else {   // closing mid-batch: not taken, so never committed
+                        pending.taken().completeExceptionally(new IllegalStateException("sink " + name() + " closed"));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Until the sink took the batch (true), the lane closes (false), or the batch is dead-lettered by policy (true). */
+    private boolean deliver(Pending pending) {
+        int attempts = 0;
+        while (!closed) {
+            try {
+                List<Integer> todo = notTaken(pending.sources());
+                List<Document> documents = pick(pending.documents(), todo);
+                List<ConsumerRecord<byte[], byte[]>> sources = pick(pending.sources(), todo);
+                List<RecordSink.Refusal> refused = documents.isEmpty() ? List.of() : sink.deliver(documents, sources);
+                if (!refused.isEmpty()) {
+                    deadLetterUntilSent(pick(sources, refused.stream().map(RecordSink.Refusal::index).toList()),
+                            refused.stream().map(RecordSink.Refusal::reason).toList());
+                }
+                markTaken(sources);
+                delivered.addAndGet(documents.size() - refused.size());
+                if (attempts > 0) {
+                    LOG.infof("sink %s took the batch after %d failed attempt(s)", name(), attempts);
+                }
+                backoff.reset();
+                return true;
+            } catch (InterruptedException e) {
+                return false;
+            } catch (Exception e) {
+                attempts++;
+                failures.incrementAndGet();
+                if (StreamSink.DLQ.equals(settings.onFailure()) && attempts >= settings.maxAttempts()) {
+                    String reason = "sink " + name() + " failed " + attempts + " time(s): " + oneLine(e);
+                    if (deadLetterBatch(pending, reason)) {
+                        return true;
+                    }
+                }
+                Duration delay = backoff.next();
+                if (attempts == 1 || attempts % LOG_EVERY_FAILURES == 0) {
+                    LOG.warnf("sink %s failed (attempt %d) for a batch of %d message(s): %s; retrying in %d ms; "
+                                    + "%d message(s) waiting for it", name(), attempts, pending.documents().size(), oneLine(e),
+                            delay.toMillis(), waiting.get());
+                }
+                if (!pause(delay)) {
+                    return false;
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean deadLetterBatch(Pending pending, String reason) {
+        List<Integer> todo;
+        try {
+            todo = notTaken(pending.sources());
+        } catch (Exception e) {
+            todo = java.util.stream.IntStream.range(0, pending.sources().size()).boxed().toList();
+        }
+        List<ConsumerRecord<byte[], byte[]>> sources = pick(pending.sources(), todo);
+        try {
+            deadLetters.send(name(), sources, java.util.Collections.nCopies(sources.size(), reason));
+        } catch (Exception e) {
+            LOG.warnf("sink %s: its DLQ refused the batch too (%s); the batch waits", name(), oneLine(e));
+            return false;
+        }
+        markTaken(sources);
+        deadLettered.addAndGet(sources.size());
+        LOG.warnf("sink %s: %d message(s) sent to the DLQ by its onFailure policy: %s", name(), sources.size(), reason);
+        backoff.reset();
+        return true;
+    }
+
+    private void deadLetterUntilSent(List<ConsumerRecord<byte[], byte[]>> sources, List<String> reasons) throws InterruptedException {
+        while (!closed) {
+            try {
+                deadLetters.send(name(), sources, reasons);
+                deadLettered.addAndGet(sources.size());
+                return;
+            } catch (Exception e) {
+                LOG.warnf("sink %s: %d refused message(s) not sent to the DLQ yet: %s", name(), sources.size(), oneLine(e));
+                if (!pause(backoff.next())) {
+                    throw new InterruptedException("closing");
+                }
+            }
+        }
+        throw new InterruptedException("closing");
+    }
+
+    /** Indexes of the messages this sink has not taken; the sink is asked where it stands for a new partition. */
+    private List<Integer> notTaken(List<ConsumerRecord<byte[], byte[]>> sources) throws Exception {
+        List<Integer> todo = new ArrayList<>(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            ConsumerRecord<byte[], byte[]> s = sources.get(i);
+            TopicPartition partition = new TopicPartition(s.topic(), s.partition());
+            Long from = taken.get(partition);
+            if (from == null) {
+                from = sink.resumeOffset(partition);
+                taken.put(partition, from);
+            }
+            if (s.offset() >= from) {
+                todo.add(i);
+            }
+        }
+        return todo;
+    }
+
+    private void markTaken(List<ConsumerRecord<byte[], byte[]>> sources) {
+        for (ConsumerRecord<byte[], byte[]> s : sources) {
+            taken.merge(new TopicPartition(s.topic(), s.partition()), s.offset() + 1, Math::max);
+        }
+    }
+
+    private static <T> List<T> pick(List<T> items, List<Integer> indexes) {
+        if (indexes.size() == items.size()) {
+            return items;
+        }
+        List<T> picked = new ArrayList<>(indexes.size());
+        indexes.forEach(i -> picked.add(items.get(i)));
+        return picked;
+    }
+
+    private boolean pause(Duration delay) {
+        try {
+            Thread.sleep(delay.toMillis());   // the lane's own thread: waiting is its job
+            return !closed;
+        } catch (InterruptedException e) {
+            return false;
+        }
+    }
+
+    private static String oneLine(Throwable e) {
+        String text = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
+        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        worker.interrupt();
+        try {
+            worker.join(StreamIngestor.CLOSE_TIMEOUT.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            left.taken().completeExceptionally(new IllegalStateException("sink " + name() + " closed"));
+        }
+        sink.close();
+    }
+}
