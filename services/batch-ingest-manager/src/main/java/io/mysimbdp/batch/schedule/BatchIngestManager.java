@@ -262,12 +262,32 @@ public final class BatchIngestManager implements AutoCloseable {
         IngestionJob job = openJobFor(profile, app, c.name(), now);
         job.files.put(c.name(), new JobRecord.JobFile(c.name(), c.size(), now, now));
         store.save(job); // the record names the file before the file moves in
-        Files.move(c.path(), layout.jobInput(job.tenant, job.id).resolve(c.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            Files.move(c.path(), layout.jobInput(job.tenant, job.id).resolve(c.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            forgetUnmoved(job, c.name());
+            throw e;
+        }
         settle.forget(c.path());
         job.lastFileAt = now;
         admittedBytes.computeIfAbsent(c.tenant(), t -> new ArrayDeque<>()).add(new long[]{now.toEpochMilli(), c.size()});
         metrics.file(c.tenant(), "admitted");
         LOG.infof("admitted %s (%d bytes) for tenant %s into job %s (app %s)", c.name(), c.size(), c.tenant(), job.id, app);
+    }
+
+    /** The file stayed in staging (e.g. a read-only folder): the job must not keep naming it, or it would run without it. */
+    private void forgetUnmoved(IngestionJob job, String file) {
+        job.files.remove(file);
+        try {
+            if (job.files.isEmpty()) {
+                jobs.remove(job.id);
+                store.delete(job.tenant, job.id);
+            } else {
+                store.save(job);
+            }
+        } catch (IOException e) {
+            LOG.errorf("could not update job %s after %s stayed in staging: %s", job.id, file, e.toString());
+        }
     }
 
     private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, Instant now) throws IOException {
