@@ -46,6 +46,11 @@ final class Platform implements AutoCloseable {
      *                     shorten report intervals in a test
      */
     Platform(Path tmp, Map<String, UnaryOperator<String>> profileEdits) throws IOException {
+        this(tmp, profileEdits, Map.of());
+    }
+
+    /** @param settings environment for run.sh that replaces the defaults here, e.g. MONGO_BACKEND=h2 */
+    Platform(Path tmp, Map<String, UnaryOperator<String>> profileEdits, Map<String, String> settings) throws IOException {
         this.tmp = tmp;
         Path home = StackProcess.home();
         var = Files.createDirectories(tmp.resolve("var"));
@@ -68,6 +73,7 @@ final class Platform implements AutoCloseable {
             servicePorts.put(SERVICES.get(i), ports[3 + i]);
             env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
         }
+        env.putAll(settings);
         stack = new StackProcess(home, var, env);
         stack.run();
         mongo = MongoClients.create("mongodb://127.0.0.1:" + mongoPort);
@@ -116,6 +122,40 @@ final class Platform implements AutoCloseable {
         all.addAll(List.of(args));
         cli(all.toArray(String[]::new));
         return out;
+    }
+
+    /** A tenant topic's entry in the stream-ingest-manager's API (running, instances with pids, decisions). */
+    Document topicStatus(String tenant, String topic) throws Exception {
+        Document status = Document.parse(get("stream-ingest-manager", "/api/streams/" + tenant));
+        return status.getList("topics", Document.class, List.of()).stream()
+                .filter(t -> topic.equals(t.getString("topic"))).findFirst().orElse(null);
+    }
+
+    /** Running instances of a tenant's topic, per the stream-ingest-manager's API; 0 while it does not answer. */
+    int running(String tenant, String topic) {
+        try {
+            Document t = topicStatus(tenant, topic);
+            return t == null ? 0 : t.getInteger("running");
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Stops one component started by run.sh, with SIGKILL ({@code hard}) or SIGTERM, and waits
+     * until it is gone; {@code stack.run()} starts it again. Returns its pid.
+     */
+    long stopComponent(String component, boolean hard) {
+        long pid = stack.pids().get(component);
+        ProcessHandle.of(pid).ifPresent(p -> {
+            if (hard) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !StackProcess.isAlive(pid));
+        return pid;
     }
 
     static List<Path> files(Path dir) throws IOException {
