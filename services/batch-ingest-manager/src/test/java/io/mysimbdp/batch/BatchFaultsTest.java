@@ -177,6 +177,20 @@ class BatchFaultsTest {
         assertEquals(0, entries(var.resolve("failed/mu")));
     }
 
+    @Test
+    void aSymlinkOutOfTheTenantsFolderIsRefusedAndItsTargetUntouched() throws Exception {
+        onboard("xi", "{fileTypes: [csv]}", "");
+        Path secret = Files.writeString(BatchTestEnvironment.root.resolve("outside-secret.csv"), BatchIngestManagerTest.csv(3));
+        Path staging = Files.createDirectories(var.resolve("staging/xi"));
+        Files.createSymbolicLink(staging.resolve("link.csv"), secret);
+        await().atMost(WAIT).until(() -> Files.exists(var.resolve("invalid/xi/link.csv" + FileMover.REASON_SUFFIX)));
+        Document reason = Document.parse(Files.readString(var.resolve("invalid/xi/link.csv" + FileMover.REASON_SUFFIX)));
+        assertEquals("no-symlink", reason.getString("rule"));
+        assertEquals(BatchIngestManagerTest.csv(3), Files.readString(secret), "the target is neither moved nor changed");
+        assertEquals(0, count("xi", "DONE"));
+        await().atMost(WAIT).until(() -> count("xi", "INVALID") == 1);
+    }
+
     private static boolean chattr(String flag, Path dir) throws Exception {
         Process p = new ProcessBuilder("chattr", flag, dir.toString()).redirectErrorStream(true).start();
         p.getInputStream().readAllBytes();
