@@ -261,8 +261,8 @@ public final class BatchIngestManager implements AutoCloseable {
     private void admit(StagedCandidate c, TenantProfile profile, String app, Instant now) throws IOException {
         IngestionJob job = openJobFor(profile, app, c.name(), now);
         job.files.put(c.name(), new JobRecord.JobFile(c.name(), c.size(), now, now));
-        store.save(job); // the record names the file before the file moves in
         try {
+            store.save(job); // the record names the file before the file moves in
             Files.move(c.path(), layout.jobInput(job.tenant, job.id).resolve(c.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             forgetUnmoved(job, c.name());
@@ -298,7 +298,17 @@ public final class BatchIngestManager implements AutoCloseable {
             }
         }
         IngestionJob job = new IngestionJob(newJobId(now), profile.tenant(), app, now, newTraceparent());
-        store.create(job);
+        try {
+            store.create(job);
+        } catch (IOException | RuntimeException e) {
+            // e.g. a full volume: leave no half-made job directory behind for every scan that tries again
+            try {
+                store.delete(job.tenant, job.id);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         jobs.put(job.id, job);
         return job;
     }
