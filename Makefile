@@ -1,5 +1,5 @@
 # mysimbdp — a thin layer over Maven and the scripts in local/.
-# `make run` starts the whole platform on the embedded stack; `make test` runs every test.
+# `make run` starts the whole platform on the embedded stack; `make test` runs every test but the slow `make chaos` ones.
 
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
@@ -26,7 +26,7 @@ help:
 	@echo "make run     build what is missing, start Kafka, the store and the services (state in var/)"
 	@echo "make stop    stop what make run started"
 	@echo "make status  show what is running"
-	@echo "make test    run every test (unit, integration, end to end)"
+	@echo "make test    run every test (unit, integration, end to end) but the chaos ones"
 	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; ~10 min)"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
