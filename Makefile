@@ -1,5 +1,5 @@
 # mysimbdp — a thin layer over Maven and the scripts in local/.
-# `make run` starts the whole platform on the embedded stack; `make test` runs every test.
+# `make run` starts the whole platform on the embedded stack; `make test` runs every test but the slow `make chaos` ones.
 
 MVN ?= mvn
 MVN_FLAGS ?= -B -ntp
@@ -20,13 +20,14 @@ K8S_NAMESPACE ?= mysimbdp
 PLATFORM_IMAGES := daas batch-ingest-manager stream-ingest-manager stream-ingest-monitor
 APP_IMAGES := clientbatchingestapp clientstreamingestapp
 
-.PHONY: help build run stop status test clean images kind-up deploy undeploy
+.PHONY: help build run stop status test chaos clean images kind-up deploy undeploy
 
 help:
 	@echo "make run     build what is missing, start Kafka, the store and the services (state in var/)"
 	@echo "make stop    stop what make run started"
 	@echo "make status  show what is running"
-	@echo "make test    run every test (unit, integration, end to end)"
+	@echo "make test    run every test (unit, integration, end to end) but the chaos ones"
+	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; ~10 min)"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
 	@echo "make images kind-up deploy undeploy   Kubernetes (kind); see README"
@@ -49,6 +50,10 @@ status:
 
 test:
 	$(MVN) $(MVN_FLAGS) verify
+
+# Builds every module, then runs only the *ChaosIT end-to-end tests (excluded from make test); see docs/guarantees.md
+chaos:
+	$(MVN) $(MVN_FLAGS) verify -Dtest=none -Dit.test='*ChaosIT' -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

@@ -1,6 +1,8 @@
 #!/bin/bash
 # Plays a tenant batch app for the manager's tests, following the contract: scans its input,
-# writes result.json. Names steer it: *fail* fails, *hang* hangs, *noresult* writes no result.
+# writes result.json. Names steer it: *fail* fails, *hang* hangs, *noresult* writes no result,
+# *malformed* writes a truncated result.json, *badshape* valid JSON without a files array,
+# *sigkill* is killed (SIGKILL, mid-file) on its first attempt and ingests on the next.
 set -u
 out="$MYSIMBDP_OUTPUT_DIR"
 files=""
@@ -9,6 +11,9 @@ for f in "$MYSIMBDP_INPUT_DIR"/*; do
   name=$(basename "$f")
   case "$name" in *hang*) sleep 60 ;; esac
   case "$name" in *noresult*) noresult=1 ;; esac
+  case "$name" in *sigkill*) [ "$MYSIMBDP_ATTEMPT" = 1 ] && echo '{"files":[' > "$out/result.json" && kill -9 $$ ;; esac
+  case "$name" in *malformed*) echo '{"files":[{"file":"'"$name"'","status":"ok"' > "$out/result.json"; exit 0 ;; esac
+  case "$name" in *badshape*) echo '{"files":"all of them"}' > "$out/result.json"; exit 0 ;; esac
   status=ok; reason=null
   case "$name" in *fail*) status=failed; reason='"told to fail"' ;; esac
   rows=$(( $(wc -l < "$f") - 1 ))

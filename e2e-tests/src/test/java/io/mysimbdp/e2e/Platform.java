@@ -124,6 +124,40 @@ final class Platform implements AutoCloseable {
         return out;
     }
 
+    /** A tenant topic's entry in the stream-ingest-manager's API (running, instances with pids, decisions). */
+    Document topicStatus(String tenant, String topic) throws Exception {
+        Document status = Document.parse(get("stream-ingest-manager", "/api/streams/" + tenant));
+        return status.getList("topics", Document.class, List.of()).stream()
+                .filter(t -> topic.equals(t.getString("topic"))).findFirst().orElse(null);
+    }
+
+    /** Running instances of a tenant's topic, per the stream-ingest-manager's API; 0 while it does not answer. */
+    int running(String tenant, String topic) {
+        try {
+            Document t = topicStatus(tenant, topic);
+            return t == null ? 0 : t.getInteger("running");
+        } catch (Exception e) {
+            return 0;
+        }
+    }
+
+    /**
+     * Stops one component started by run.sh, with SIGKILL ({@code hard}) or SIGTERM, and waits
+     * until it is gone; {@code stack.run()} starts it again. Returns its pid.
+     */
+    long stopComponent(String component, boolean hard) {
+        long pid = stack.pids().get(component);
+        ProcessHandle.of(pid).ifPresent(p -> {
+            if (hard) {
+                p.destroyForcibly();
+            } else {
+                p.destroy();
+            }
+        });
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).until(() -> !StackProcess.isAlive(pid));
+        return pid;
+    }
+
     static List<Path> files(Path dir) throws IOException {
         try (Stream<Path> s = Files.list(dir)) {
             return s.filter(Files::isRegularFile).sorted().toList();

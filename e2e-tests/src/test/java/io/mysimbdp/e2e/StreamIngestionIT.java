@@ -64,19 +64,12 @@ class StreamIngestionIT {
     }
 
     /** Running instances of a tenant's topic, per the stream-ingest-manager's API. */
-    int running(String tenant, String topic) throws Exception {
-        Document status = Document.parse(platform.get("stream-ingest-manager", "/api/streams/" + tenant));
-        for (Document t : status.getList("topics", Document.class, List.of())) {
-            if (topic.equals(t.getString("topic"))) {
-                return t.getInteger("running");
-            }
-        }
-        return 0;
+    int running(String tenant, String topic) {
+        return platform.running(tenant, topic);
     }
 
     Document topicStatus(String tenant, String topic) throws Exception {
-        Document status = Document.parse(platform.get("stream-ingest-manager", "/api/streams/" + tenant));
-        return status.getList("topics", Document.class).stream().filter(t -> topic.equals(t.getString("topic"))).findFirst().orElseThrow();
+        return java.util.Objects.requireNonNull(platform.topicStatus(tenant, topic), tenant + "." + topic);
     }
 
     long stored(String tenant, String collection) {

@@ -262,13 +262,33 @@ public final class BatchIngestManager implements AutoCloseable {
     private void admit(StagedCandidate c, TenantProfile profile, String app, Instant now) throws IOException {
         IngestionJob job = openJobFor(profile, app, c.name(), now);
         job.files.put(c.name(), new JobRecord.JobFile(c.name(), c.size(), now, now));
-        store.save(job); // the record names the file before the file moves in
-        Files.move(c.path(), layout.jobInput(job.tenant, job.id).resolve(c.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        try {
+            store.save(job); // the record names the file before the file moves in
+            Files.move(c.path(), layout.jobInput(job.tenant, job.id).resolve(c.name()), java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            forgetUnmoved(job, c.name());
+            throw e;
+        }
         settle.forget(c.path());
         job.lastFileAt = now;
         admittedBytes.computeIfAbsent(c.tenant(), t -> new ArrayDeque<>()).add(new long[]{now.toEpochMilli(), c.size()});
         metrics.file(c.tenant(), "admitted");
         LOG.infof("admitted %s (%d bytes) for tenant %s into job %s (app %s)", c.name(), c.size(), c.tenant(), job.id, app);
+    }
+
+    /** The file stayed in staging (e.g. a read-only folder): the job must not keep naming it, or it would run without it. */
+    private void forgetUnmoved(IngestionJob job, String file) {
+        job.files.remove(file);
+        try {
+            if (job.files.isEmpty()) {
+                jobs.remove(job.id);
+                store.delete(job.tenant, job.id);
+            } else {
+                store.save(job);
+            }
+        } catch (IOException e) {
+            LOG.errorf("could not update job %s after %s stayed in staging: %s", job.id, file, e.toString());
+        }
     }
 
     private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, Instant now) throws IOException {
@@ -279,7 +299,17 @@ public final class BatchIngestManager implements AutoCloseable {
             }
         }
         IngestionJob job = new IngestionJob(newJobId(now), profile.tenant(), app, now, newTraceparent());
-        store.create(job);
+        try {
+            store.create(job);
+        } catch (IOException | RuntimeException e) {
+            // e.g. a full volume: leave no half-made job directory behind for every scan that tries again
+            try {
+                store.delete(job.tenant, job.id);
+            } catch (IOException cleanup) {
+                e.addSuppressed(cleanup);
+            }
+            throw e;
+        }
         jobs.put(job.id, job);
         return job;
     }

@@ -92,6 +92,17 @@ class AdmissionPolicyTest {
     }
 
     @Test
+    void dotsInANameStayInsideTheTenantsFolder() {
+        // a directory entry cannot hold '/', so '..' is only ever part of a name
+        assertInstanceOf(Verdict.Admitted.class, AdmissionPolicy.decide(TENANT1, csv("a..b.csv", 1), IDLE));
+        java.nio.file.Path folder = java.nio.file.Path.of("/var/staging/tenant1");
+        assertTrue(folder.resolve("a..b.csv").normalize().startsWith(folder));
+        // names starting with '.' (and so '..' itself) are never taken: they are dotfiles
+        assertTrue(io.mysimbdp.batch.staging.StagingScanner.ignored(".."));
+        assertTrue(io.mysimbdp.batch.staging.StagingScanner.ignored("..data.csv"));
+    }
+
+    @Test
     void refusesAFileNoAppMatches() {
         TenantProfile p = profile("batch: {apps: [{name: only, match: {pattern: 'x-*'}}]}");
         assertEquals("no-app", refused(AdmissionPolicy.decide(p, csv("y.csv", 1), IDLE)).rule());

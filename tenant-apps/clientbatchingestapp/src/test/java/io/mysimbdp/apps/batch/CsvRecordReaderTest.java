@@ -146,6 +146,31 @@ class CsvRecordReaderTest {
     }
 
     @Test
+    void overlongRecordIsRefusedNotHeld() throws IOException {
+        // a 50 MB single line: the parser gives up at its 20 M character bound instead of holding it all
+        Path file = dir.resolve("long.csv");
+        try (var out = java.nio.file.Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("id,name\n1,");
+            char[] chunk = new char[1 << 20];
+            java.util.Arrays.fill(chunk, 'x');
+            for (int i = 0; i < 50; i++) {
+                out.write(chunk);
+            }
+            out.write("\n2,ok\n");
+        }
+        try (RecordReader reader = FileFormat.CSV.open(file)) {
+            var e = assertThrows(IOException.class, () -> {
+                while (reader.next() != null) {
+                    // drain
+                }
+            });
+            String reason = FileIngestor.describe(FileFormat.CSV, e, null);
+            assertTrue(reason.startsWith("CSV syntax error") && reason.contains("exceeds the maximum allowed"), reason);
+            assertTrue(reader.bytesRead() < 25L << 20, "stopped reading after " + reader.bytesRead() + " bytes");
+        }
+    }
+
+    @Test
     void countsTheBytesRead() throws IOException {
         Path file = Records.write(dir, "a.csv", "id\n1\n2\n");
         try (RecordReader reader = FileFormat.CSV.open(file)) {

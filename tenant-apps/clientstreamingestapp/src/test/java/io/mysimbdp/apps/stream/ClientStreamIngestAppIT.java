@@ -323,6 +323,39 @@ class ClientStreamIngestAppIT {
 
     // ---------------------------------------------------------------------------------------------
 
+    @Test
+    void headersAndFieldsNamingAnotherTenantMoveNothingOutOfTheTenantsDatabase() throws Exception {
+        String topic = "spoof";
+        createTopics(topic);
+        int count = 200;
+        for (int i = 0; i < count; i++) {
+            // the body forges the platform's fields; the headers claim another tenant and database
+            String body = "{\"id\": " + (9_000 + i) + ", \"latitude\": 40.7, \"longitude\": -73.9, \"_id\": \"victim-" + i + "\","
+                    + " \"tenant\": \"victim\", \"_ingestion\": {\"topic\": \"victim.listings\"}}";
+            ProducerRecord<String, String> record = new ProducerRecord<>(TENANT + "." + topic, Integer.toString(i), body);
+            record.headers().add("mysimbdp-tenant", "victim".getBytes(StandardCharsets.UTF_8))
+                    .add("mysimbdp-database", "tenant_victim".getBytes(StandardCharsets.UTF_8))
+                    .add("tenant", "victim".getBytes(StandardCharsets.UTF_8));
+            producer.send(record, (metadata, e) -> {
+                if (e != null) {
+                    sendFailures.add(e.toString());
+                }
+            });
+        }
+        flush();
+        MongoCollection<Document> events = mongoClient.getDatabase(DATABASE).getCollection("spoofed");
+        Process app = startApp(topic, "stream-it-tenant-spoof-0", "{\"collection\": \"spoofed\", \"keyFields\": [\"id\"]}");
+        await().atMost(START_WITHIN).until(() -> events.countDocuments() == count);
+        assertFalse(mongoClient.listDatabaseNames().into(new ArrayList<>()).contains("tenant_victim"), "no other tenant's database");
+        Document doc = events.find(new Document("id", 9_000L)).first();
+        assertNotNull(doc);
+        assertEquals("9000", doc.get("_id"), "the id comes from the tenant's key fields, not the message's _id");
+        assertEquals(TENANT + "." + topic, doc.get("_ingestion", Document.class).getString("topic"));
+        assertEquals(0, events.countDocuments(new Document("_id", new Document("$regex", "^victim"))));
+        app.destroy();
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+    }
+
     private Process startApp(String topic, String instanceId, String config) throws IOException {
         return startApp(topic, instanceId, config, mongoUri);
     }
