@@ -25,6 +25,9 @@ public interface BatchConfig {
 
     Batch batch();
 
+    /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
+    io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+
     /** Where and how batch Jobs run when {@code mysimbdp.batch.runtime=kubernetes}; unused by the local runtime. */
     Kubernetes kubernetes();
 
