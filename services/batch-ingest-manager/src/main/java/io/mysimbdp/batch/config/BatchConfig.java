@@ -49,6 +49,18 @@ public interface BatchConfig {
         /** Finished Jobs (and their pods and logs) are deleted by Kubernetes after this long. */
         @WithDefault("1h")
         Duration jobTtl();
+
+        /** uid of tenant pods: the manager's own, which owns the job directories (185, the Quarkus image's user). */
+        @WithDefault("185")
+        long tenantRunAsUser();
+
+        /** Primary gid of tenant pods (the manager's). */
+        @WithDefault("185")
+        long tenantRunAsGroup();
+
+        /** fsGroup of tenant pods: the group owning the staging volume (the manager pod's fsGroup). */
+        @WithDefault("185")
+        long tenantFsGroup();
     }
 
     interface Batch {

@@ -8,6 +8,7 @@ import io.mysimbdp.batch.schedule.BatchIngestManager;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
+import io.mysimbdp.batch.k8s.PodIdentity;
 import io.mysimbdp.common.kubernetes.PlatformNamespace;
 import io.mysimbdp.common.kubernetes.ProfileSources;
 import io.mysimbdp.common.profile.ProfileSource;
@@ -78,7 +79,8 @@ public class BatchService {
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
         String namespace = PlatformNamespace.resolve(k.namespace(), client);
-        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl()));
+        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl(),
+                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup())));
     }
 
     void onStart(@Observes StartupEvent event) {
