@@ -74,6 +74,9 @@ Environment every platform service gets (the variables local/run.sh sets, for th
 Call with (dict "root" $ "port" 8081).
 */}}
 {{- define "mysimbdp.serviceEnv" -}}
+{{- if not (has .root.Values.profiles.source (list "kubernetes" "directory")) }}
+{{- fail (printf "profiles.source: '%s' is not a profile source (kubernetes or directory)" .root.Values.profiles.source) }}
+{{- end }}
 - name: QUARKUS_HTTP_PORT
   value: {{ .port | quote }}
 # the services bind 127.0.0.1 by default (local runs); in a pod they must listen on the pod IP
@@ -85,6 +88,9 @@ Call with (dict "root" $ "port" 8081).
   value: {{ .root.Values.platform.varDir | quote }}
 - name: MYSIMBDP_TENANTS_DIR
   value: {{ .root.Values.platform.tenantsDir | default (printf "%s/tenants" .root.Values.platform.varDir) | quote }}
+# tenant profiles: ConfigMaps labelled mysimbdp.io/kind=tenant-profile in POD_NAMESPACE, or the folder above
+- name: MYSIMBDP_PROFILES_SOURCE
+  value: {{ .root.Values.profiles.source | quote }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ include "mysimbdp.kafkaBootstrapServers" .root | quote }}
 {{- if and .root.Values.mongodb.existingSecret (not .root.Values.infra.enabled) }}

@@ -60,7 +60,7 @@ class ChartDefaultsTest {
                 .collect(Collectors.groupingBy(r -> r.object().getKind(), TreeMap::new, Collectors.counting()));
         assertEquals(new TreeMap<>(Map.of(
                 "Deployment", 4L, "Service", 4L, "ServiceMonitor", 4L, "PrometheusRule", 1L,
-                "PersistentVolumeClaim", 1L, "ServiceAccount", 3L, "Role", 2L, "RoleBinding", 2L,
+                "PersistentVolumeClaim", 1L, "ServiceAccount", 5L, "Role", 4L, "RoleBinding", 4L,
                 "NetworkPolicy", 1L, "ConfigMap", (long) dashboards)), kinds, () -> "objects: " + chart.names());
         assertTrue(chart.all(StatefulSet.class).isEmpty(), "no demo Kafka/MongoDB unless infra.enabled");
     }
@@ -246,10 +246,7 @@ class ChartDefaultsTest {
             assertEquals("mysimbdp-tenant-apps", env(c, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").orElseThrow());
             assertEquals("metadata.namespace", envVar(c, "POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath());
         }
-        for (String other : List.of("daas", "stream-ingest-monitor")) {
-            PodSpec pod = chart.deployment(other).getSpec().getTemplate().getSpec();
-            assertEquals(Boolean.FALSE, pod.getAutomountServiceAccountToken(), other + " needs no API token");
-        }
+        // daas and the stream-ingest-monitor only read tenant profile ConfigMaps: ProfileSourceChartTest
 
         ServiceAccount tenantApps = chart.get(ServiceAccount.class, "mysimbdp-tenant-apps");
         assertEquals(Boolean.FALSE, tenantApps.getAutomountServiceAccountToken());

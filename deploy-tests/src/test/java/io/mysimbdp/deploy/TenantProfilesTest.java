@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.fabric8.kubernetes.api.model.ConfigMap;
+import io.mysimbdp.common.kubernetes.TenantProfileConfigMaps;
 import io.mysimbdp.common.profile.ProfileParser;
 import io.mysimbdp.common.profile.ProfileResult;
 import org.junit.jupiter.api.Test;
@@ -84,7 +85,9 @@ class TenantProfilesTest {
         assertEquals("tenant-profile", labels.get("mysimbdp.io/kind"), tenant);
         assertEquals(tenant, labels.get("mysimbdp.io/tenant"), tenant);
         String yaml = map.getData().get("profile.yaml");
-        ProfileResult result = ProfileParser.parse(tenant + ".yaml", yaml.getBytes(StandardCharsets.UTF_8));
+        // read by the services' ConfigMap profile source, and the same as the file would be
+        ProfileResult result = TenantProfileConfigMaps.read(map);
+        assertEquals(ProfileParser.parse(tenant + ".yaml", yaml.getBytes(StandardCharsets.UTF_8)).getClass(), result.getClass(), tenant);
         if (result instanceof ProfileResult.Invalid invalid) {
             throw new AssertionError(tenant + ": profile.yaml is not a valid profile: " + invalid.message());
         }

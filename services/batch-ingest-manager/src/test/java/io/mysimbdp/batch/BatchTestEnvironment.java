@@ -62,7 +62,12 @@ public class BatchTestEnvironment implements QuarkusTestResourceLifecycleManager
 
     /** A profile whose app is the fake app, with the given extra YAML lines for the app. */
     public static void profile(String tenant, String constraints, String appExtras) throws IOException {
-        Files.writeString(tenants.resolve(tenant + ".yaml"), """
+        Files.writeString(tenants.resolve(tenant + ".yaml"), profileYaml(constraints, appExtras));
+    }
+
+    /** The YAML of such a profile, for other profile sources (ConfigMaps). */
+    public static String profileYaml(String constraints, String appExtras) {
+        return """
                 constraints: %s
                 batch:
                   schedule: {batchingWindow: 300ms}
@@ -70,6 +75,6 @@ public class BatchTestEnvironment implements QuarkusTestResourceLifecycleManager
                     - name: fake
                       command: [%s]
                       %s
-                """.formatted(constraints, app, appExtras));
+                """.formatted(constraints, app, appExtras);
     }
 }

@@ -22,7 +22,7 @@ import java.util.logging.Logger;
  * rescan (inotify can miss events on some file systems). Each change is handed to the listener
  * as the list of per-tenant changes; {@link #current()} is always the latest snapshot.
  */
-public final class ProfileDirectory implements AutoCloseable {
+public final class ProfileDirectory implements ProfileSource {
     private static final Logger LOG = Logger.getLogger(ProfileDirectory.class.getName());
     /** A profile larger than this is surely not a profile; refuse it instead of reading it. */
 
@@ -48,11 +48,18 @@ public final class ProfileDirectory implements AutoCloseable {
         return dir;
     }
 
+    @Override
     public ProfileSnapshot current() {
         return current;
     }
 
+    @Override
+    public String describe() {
+        return "directory " + dir;
+    }
+
     /** Reads the directory now and starts following it. */
+    @Override
     public synchronized void start() throws IOException {
         Files.createDirectories(dir);
         rescan();

@@ -46,43 +46,51 @@ public final class ProfileParser {
     public static ProfileResult parse(String fileName, byte[] content) {
         String tenant = tenantOfFileName(fileName).orElse(fileName);
         boolean yaml = fileName.toLowerCase(Locale.ROOT).matches(".*\\.ya?ml");
+        return parse(tenant, fileName, yaml, content);
+    }
+
+    /**
+     * Reads a profile whose tenant is known from elsewhere (e.g. a ConfigMap's label); {@code source}
+     * names where it came from in every error, so messages read the same whatever the source.
+     */
+    public static ProfileResult parse(String tenant, String source, boolean yaml, byte[] content) {
         ObjectMapper mapper = yaml ? Json.yaml() : Json.json();
         List<ProfileError> errors = new ArrayList<>();
         JsonNode tree;
         try {
             tree = mapper.readTree(content);
         } catch (IOException e) {
-            errors.add(new ProfileError(tenant, fileName, "(document)", "not valid " + (yaml ? "YAML" : "JSON") + ": " + firstLine(e)));
-            return new ProfileResult.Invalid(tenant, fileName, errors);
+            errors.add(new ProfileError(tenant, source, "(document)", "not valid " + (yaml ? "YAML" : "JSON") + ": " + firstLine(e)));
+            return new ProfileResult.Invalid(tenant, source, errors);
         }
         if (tree == null || tree.isMissingNode() || tree.isNull()) {
-            errors.add(new ProfileError(tenant, fileName, "(document)", "is empty"));
-            return new ProfileResult.Invalid(tenant, fileName, errors);
+            errors.add(new ProfileError(tenant, source, "(document)", "is empty"));
+            return new ProfileResult.Invalid(tenant, source, errors);
         }
         if (!tree.isObject()) {
-            errors.add(new ProfileError(tenant, fileName, "(document)", "must be a mapping of fields, not " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
-            return new ProfileResult.Invalid(tenant, fileName, errors);
+            errors.add(new ProfileError(tenant, source, "(document)", "must be a mapping of fields, not " + tree.getNodeType().name().toLowerCase(Locale.ROOT)));
+            return new ProfileResult.Invalid(tenant, source, errors);
         }
         if (tree.has("file_types") || tree.has("number_of_files_limit") || tree.has("file_size_limit")) {
-            tree = fromSeedFormat(tenant, fileName, (ObjectNode) tree, errors);
+            tree = fromSeedFormat(tenant, source, (ObjectNode) tree, errors);
             if (!errors.isEmpty()) {
-                return new ProfileResult.Invalid(tenant, fileName, errors);
+                return new ProfileResult.Invalid(tenant, source, errors);
             }
         }
         TenantProfile profile;
         try {
             profile = mapper.treeToValue(tree, TenantProfile.class);
         } catch (JsonProcessingException e) {
-            errors.add(mappingError(tenant, fileName, e));
-            return new ProfileResult.Invalid(tenant, fileName, errors);
+            errors.add(mappingError(tenant, source, e));
+            return new ProfileResult.Invalid(tenant, source, errors);
         } catch (IllegalArgumentException e) {
-            errors.add(new ProfileError(tenant, fileName, "(document)", firstLine(e)));
-            return new ProfileResult.Invalid(tenant, fileName, errors);
+            errors.add(new ProfileError(tenant, source, "(document)", firstLine(e)));
+            return new ProfileResult.Invalid(tenant, source, errors);
         }
-        errors.addAll(ProfileValidator.validate(tenant, fileName, profile));
+        errors.addAll(ProfileValidator.validate(tenant, source, profile));
         return errors.isEmpty()
-                ? new ProfileResult.Valid(tenant, fileName, profile.withTenant(tenant))
-                : new ProfileResult.Invalid(tenant, fileName, errors);
+                ? new ProfileResult.Valid(tenant, source, profile.withTenant(tenant))
+                : new ProfileResult.Invalid(tenant, source, errors);
     }
 
     /** The seed's minimal form: {"file_types":"csv,json","number_of_files_limit":10,"file_size_limit":1048576}. */

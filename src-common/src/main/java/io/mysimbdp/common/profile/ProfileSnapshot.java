@@ -24,22 +24,31 @@ public record ProfileSnapshot(Map<String, ProfileResult> byTenant) {
      * a tenant defined by two files is disabled.
      */
     public static ProfileSnapshot of(Map<String, byte[]> documentsByFileName) {
-        Map<String, List<ProfileResult>> results = new LinkedHashMap<>();
+        List<ProfileResult> results = new ArrayList<>();
         new TreeMap<>(documentsByFileName).forEach((fileName, content) -> {
             if (ProfileParser.tenantOfFileName(fileName).isPresent()) {
-                ProfileResult r = content != null ? ProfileParser.parse(fileName, content)
-                        : tooLarge(ProfileParser.tenantOfFileName(fileName).get(), fileName);
-                results.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r);
+                results.add(content != null ? ProfileParser.parse(fileName, content)
+                        : tooLarge(ProfileParser.tenantOfFileName(fileName).get(), fileName));
             }
         });
+        return ofResults(results, "files");
+    }
+
+    /**
+     * Builds a snapshot from parsed profiles, whatever their source; a tenant with more than one
+     * is disabled, naming them all ({@code plural} says what they are: "files", "ConfigMaps").
+     */
+    public static ProfileSnapshot ofResults(List<ProfileResult> parsed, String plural) {
+        Map<String, List<ProfileResult>> results = new LinkedHashMap<>();
+        parsed.forEach(r -> results.computeIfAbsent(r.tenant(), t -> new ArrayList<>()).add(r));
         Map<String, ProfileResult> byTenant = new TreeMap<>();
         results.forEach((tenant, list) -> {
             if (list.size() == 1) {
                 byTenant.put(tenant, list.get(0));
             } else {
-                String sources = String.join(", ", list.stream().map(ProfileResult::source).toList());
+                String sources = String.join(", ", list.stream().map(ProfileResult::source).sorted().toList());
                 byTenant.put(tenant, new ProfileResult.Invalid(tenant, sources, List.of(new ProfileError(tenant, sources, "(document)",
-                        "the tenant is defined by " + list.size() + " files (" + sources + "); keep exactly one"))));
+                        "the tenant is defined by " + list.size() + " " + plural + " (" + sources + "); keep exactly one"))));
             }
         });
         return new ProfileSnapshot(byTenant);

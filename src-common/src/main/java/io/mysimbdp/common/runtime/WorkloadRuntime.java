@@ -1,6 +1,7 @@
 package io.mysimbdp.common.runtime;
 
 import java.io.IOException;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -15,6 +16,16 @@ public interface WorkloadRuntime {
      * and follows it, if it is still running.
      */
     Optional<RunningWorkload> adopt(String workloadId, String handle);
+
+    /**
+     * On start-up, once the platform has read back its own records: removes this runtime's
+     * workloads that belong to no attempt it still knows ({@code knownAttempts}: workload id →
+     * attempt) and returns, by workload id, the handles of those that do, to {@link #adopt}. A
+     * runtime that cannot list its workloads (local processes) finds none.
+     */
+    default Map<String, String> sweep(Map<String, Integer> knownAttempts) {
+        return Map.of();
+    }
 
     String name();
 }

@@ -33,6 +33,9 @@ public interface BatchConfig {
 
     Batch batch();
 
+    /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
+    io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+
     /** Where and how batch Jobs run when {@code mysimbdp.batch.runtime=kubernetes}; unused by the local runtime. */
     Kubernetes kubernetes();
 
@@ -54,6 +57,18 @@ public interface BatchConfig {
         /** Finished Jobs (and their pods and logs) are deleted by Kubernetes after this long. */
         @WithDefault("1h")
         Duration jobTtl();
+
+        /** uid of tenant pods: the manager's own, which owns the job directories (185, the Quarkus image's user). */
+        @WithDefault("185")
+        long tenantRunAsUser();
+
+        /** Primary gid of tenant pods (the manager's). */
+        @WithDefault("185")
+        long tenantRunAsGroup();
+
+        /** fsGroup of tenant pods: the group owning the staging volume (the manager pod's fsGroup). */
+        @WithDefault("185")
+        long tenantFsGroup();
     }
 
     interface Batch {

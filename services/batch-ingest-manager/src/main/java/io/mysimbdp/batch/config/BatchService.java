@@ -8,6 +8,10 @@ import io.mysimbdp.batch.schedule.BatchIngestManager;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
+import io.mysimbdp.batch.k8s.PodIdentity;
+import io.mysimbdp.common.kubernetes.PlatformNamespace;
+import io.mysimbdp.common.kubernetes.ProfileSources;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.quarkus.runtime.ShutdownEvent;
@@ -20,7 +24,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.util.Optional;
 
 /** Wires the manager from configuration and runs it for the life of the service. */
 @ApplicationScoped
@@ -54,6 +57,12 @@ public class BatchService {
         return config.tenantsDir().map(Path::of).orElse(home().resolve("config/tenants")).toAbsolutePath().normalize();
     }
 
+    /** The configured profile source: the tenants directory, or ConfigMaps (mysimbdp.profiles.source). */
+    ProfileSource.Factory profileSource() {
+        return ProfileSources.factory(config.profiles(), tenantsDir(), config.batch().profileRescanInterval(), kubernetes::get,
+                "batch-ingest-manager");
+    }
+
     WorkloadRuntime runtime() {
         return switch (config.batch().runtime()) {
             case "local" -> new LocalProcessRuntime(home());
@@ -69,17 +78,15 @@ public class BatchService {
                 "mysimbdp.kubernetes.staging-claim (MYSIMBDP_KUBERNETES_STAGING_CLAIM) is required by the kubernetes runtime:"
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
-        String namespace = k.namespace().filter(s -> !s.isBlank())
-                .or(() -> Optional.ofNullable(System.getenv("POD_NAMESPACE")).filter(s -> !s.isBlank()))
-                .or(() -> Optional.ofNullable(client.getNamespace()))
-                .orElse("default");
-        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl()));
+        String namespace = PlatformNamespace.resolve(k.namespace(), client);
+        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl(),
+                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup())));
     }
 
     void onStart(@Observes StartupEvent event) {
         ledger = new IngestionLedger(mongo);
         runtime = runtime();
-        BatchIngestManager m = new BatchIngestManager(config, var(), tenantsDir(), runtime, ledger,
+        BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
                 new BatchMetrics(registry), Clock.systemUTC());
         try {
             m.start();

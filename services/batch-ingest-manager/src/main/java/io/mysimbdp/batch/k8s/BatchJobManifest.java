@@ -28,7 +28,8 @@ import java.util.Map;
  * The pod sees only its job's input directory (read-only) and output directory, both subPaths of
  * the staging claim, and runs locked down: non-root, no privilege escalation, no capabilities,
  * read-only root filesystem (an emptyDir on /tmp), no service account token, one try
- * (the manager does the retrying), killed after the app's timeout.
+ * (the manager does the retrying), killed after the app's timeout. It runs as the user that owns
+ * the job directories ({@link JobSettings#tenantIdentity()}), so the app can write its result.
  */
 public final class BatchJobManifest {
     public static final int MAX_NAME_LENGTH = 63;
@@ -128,6 +129,11 @@ public final class BatchJobManifest {
                 .withEnableServiceLinks(false)
                 .withNewSecurityContext()
                 .withRunAsNonRoot(true)
+                .withRunAsUser(settings.tenantIdentity().runAsUser())
+                .withRunAsGroup(settings.tenantIdentity().runAsGroup())
+                .withFsGroup(settings.tenantIdentity().fsGroup())
+                // the manager's pods already own the volume by this group: no recursive chown at every Job start
+                .withFsGroupChangePolicy("OnRootMismatch")
                 .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
                 .endSecurityContext()
                 .withContainers(container)

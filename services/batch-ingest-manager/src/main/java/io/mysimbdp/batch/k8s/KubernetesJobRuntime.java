@@ -14,6 +14,11 @@ import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
@@ -38,6 +43,8 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
     /** Followed Jobs by name. */
     private final ConcurrentMap<String, Followed> followed = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<Job> informer;
+    /** Problems already warned about, so a misconfiguration is logged once, not per Job. */
+    private final Set<String> warned = ConcurrentHashMap.newKeySet();
 
     private record Followed(String uid, CompletableFuture<WorkloadExit> exit) {
     }
@@ -66,6 +73,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         }
         String name = wanted.getMetadata().getName();
         String attempt = wanted.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL);
+        checkOutputWritable(spec.env().get("MYSIMBDP_OUTPUT_DIR"));
         ensureInformer();
         try {
             Job existing = job(name).get();
@@ -96,6 +104,52 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
             return follow(spec.id(), created);
         } catch (KubernetesClientException e) {
             throw new IOException("cannot create Job " + name + " in namespace " + settings.namespace() + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public Map<String, String> sweep(Map<String, Integer> knownAttempts) {
+        List<JobSweep.FoundJob> found;
+        try {
+            found = platformJobs().list().getItems().stream().map(j -> new JobSweep.FoundJob(j.getMetadata().getName(),
+                    j.getMetadata().getLabels() == null ? null : j.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL))).toList();
+        } catch (KubernetesClientException e) {
+            LOG.warning(() -> "cannot list the platform's Jobs in " + settings.namespace() + " to adopt or clean them up: " + e.getMessage());
+            return Map.of();
+        }
+        JobSweep sweep = JobSweep.decide(found, knownAttempts);
+        sweep.delete().forEach((name, why) -> {
+            LOG.info(() -> "deleting orphan Job " + name + ": " + why);
+            try {
+                job(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            } catch (KubernetesClientException e) {
+                LOG.warning(() -> "cannot delete orphan Job " + name + ": " + e.getMessage());
+            }
+        });
+        sweep.adopt().values().forEach(name -> LOG.info(() -> "Job " + name + " belongs to a known attempt: adopting it"));
+        return sweep.adopt();
+    }
+
+    private io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<Job, io.fabric8.kubernetes.api.model.batch.v1.JobList,
+            io.fabric8.kubernetes.client.dsl.ScalableResource<Job>> platformJobs() {
+        return client.batch().v1().jobs().inNamespace(settings.namespace())
+                .withLabel(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE)
+                .withLabel(BatchJobManifest.COMPONENT_LABEL, BatchJobManifest.COMPONENT_VALUE);
+    }
+
+    /** Warns (once per distinct problem) when tenant pods could not write the job's output directory. */
+    private void checkOutputWritable(String outputDir) {
+        if (outputDir == null) {
+            return;
+        }
+        try {
+            Path out = Path.of(outputDir);
+            long uid = ((Number) Files.getAttribute(out, "unix:uid")).longValue();
+            long gid = ((Number) Files.getAttribute(out, "unix:gid")).longValue();
+            settings.tenantIdentity().writeProblem(uid, gid, Files.getPosixFilePermissions(out))
+                    .filter(warned::add).ifPresent(LOG::warning);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            LOG.fine(() -> "cannot read the owner of " + outputDir + ": " + e);
         }
     }
 
@@ -207,10 +261,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         if (informer != null) {
             return;
         }
-        informer = client.batch().v1().jobs().inNamespace(settings.namespace())
-                .withLabel(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE)
-                .withLabel(BatchJobManifest.COMPONENT_LABEL, BatchJobManifest.COMPONENT_VALUE)
-                .inform(new ResourceEventHandler<>() {
+        informer = platformJobs().inform(new ResourceEventHandler<>() {
                     @Override
                     public void onAdd(Job job) {
                         check(job);

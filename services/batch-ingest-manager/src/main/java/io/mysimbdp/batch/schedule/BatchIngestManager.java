@@ -18,8 +18,8 @@ import io.mysimbdp.batch.staging.StagingScanner;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.CronSchedule;
 import io.mysimbdp.common.profile.ProfileChange;
-import io.mysimbdp.common.profile.ProfileDirectory;
 import io.mysimbdp.common.profile.ProfileResult;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import org.jboss.logging.Logger;
@@ -54,7 +54,7 @@ public final class BatchIngestManager implements AutoCloseable {
 
     private final BatchConfig.Batch config;
     private final StagingLayout layout;
-    private final ProfileDirectory profiles;
+    private final ProfileSource profiles;
     private final StagingScanner scanner;
     private final SettleTracker settle;
     private final JobStore store;
@@ -75,11 +75,11 @@ public final class BatchIngestManager implements AutoCloseable {
     private Thread loop;
     private StagingWatcher watcher;
 
-    public BatchIngestManager(BatchConfig config, Path var, Path tenantsDir, WorkloadRuntime runtime,
+    public BatchIngestManager(BatchConfig config, Path var, ProfileSource.Factory profileSource, WorkloadRuntime runtime,
                               IngestionLedger ledger, BatchMetrics metrics, Clock clock) {
         this.config = config.batch();
         this.layout = new StagingLayout(var);
-        this.profiles = new ProfileDirectory(tenantsDir, config.batch().profileRescanInterval(), this::onProfileChanges);
+        this.profiles = profileSource.open(this::onProfileChanges);
         this.scanner = new StagingScanner(layout);
         this.settle = new SettleTracker(config.batch().quietPeriod());
         this.store = new JobStore(layout);
@@ -112,8 +112,8 @@ public final class BatchIngestManager implements AutoCloseable {
         watcher.start();
         loop = new Thread(this::run, "batch-ingest-manager");
         loop.start();
-        LOG.infof("batch-ingest-manager watching %s (policy %s, runtime %s, %d tenants active, %d disabled)",
-                layout.staging(), policy, launcher.runtimeName(), profiles.current().activeProfiles().size(),
+        LOG.infof("batch-ingest-manager watching %s (policy %s, runtime %s, profiles from %s: %d tenants active, %d disabled)",
+                layout.staging(), policy, launcher.runtimeName(), profiles.describe(), profiles.current().activeProfiles().size(),
                 profiles.current().disabled().size());
     }
 

@@ -96,6 +96,11 @@ final class JobLauncher {
         return runtime.adopt(jobId, handle);
     }
 
+    /** The runtime's workloads of these attempts (workload id → attempt), by workload id; it deletes the others. */
+    Map<String, String> sweep(Map<String, Integer> knownAttempts) {
+        return runtime.sweep(knownAttempts);
+    }
+
     /** An attempt that could not start at all is settled like one that failed at once. */
     Finished notStarted(IngestionJob job, String why) {
         return new Finished(job.id, job.attempt, new WorkloadExit(-1, false, why), Instant.now());

@@ -1,6 +1,7 @@
 package io.mysimbdp.batch.schedule;
 
 import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.runtime.WorkloadExit;
 import org.jboss.logging.Logger;
@@ -75,6 +76,28 @@ final class JobRecovery {
                 job.state = IngestionJob.State.QUEUED;
                 job.readyAt = clock.instant();
                 LOG.infof("job %s of tenant %s: %d file(s) queued again after a restart", job.id, job.tenant, job.files.size());
+            }
+        }
+        adoptOrSweep(jobs);
+    }
+
+    /**
+     * Asks the runtime for the workloads of the attempts still known (deleting the orphans) and
+     * adopts those a crash left unrecorded: started, but no running.json written yet.
+     */
+    private void adoptOrSweep(Map<String, IngestionJob> jobs) throws IOException {
+        Map<String, Integer> known = new java.util.HashMap<>();
+        Map<String, IngestionJob> byWorkload = new java.util.HashMap<>();
+        for (IngestionJob job : jobs.values()) {
+            String workload = TenantNames.batchJobName(job.tenant, job.id);
+            known.put(workload, job.attempt);
+            byWorkload.put(workload, job);
+        }
+        for (var adoptable : launcher.sweep(known).entrySet()) {
+            IngestionJob job = byWorkload.get(adoptable.getKey());
+            if (job != null && job.state != IngestionJob.State.RUNNING && launcherAdopt(job,
+                    new JobRecord.RunningAttempt(job.attempt, launcher.runtimeName(), adoptable.getValue(), null))) {
+                job.state = IngestionJob.State.RUNNING;
             }
         }
     }

@@ -75,6 +75,11 @@ class BatchJobManifestTest {
         assertFalse(pod.getAutomountServiceAccountToken());
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
+        // the manager (uid 185 in the Quarkus image) owns the job directories: the app writes result.json as that user
+        assertEquals(185L, pod.getSecurityContext().getRunAsUser());
+        assertEquals(185L, pod.getSecurityContext().getRunAsGroup());
+        assertEquals(185L, pod.getSecurityContext().getFsGroup());
+        assertEquals("OnRootMismatch", pod.getSecurityContext().getFsGroupChangePolicy());
         assertEquals(1, pod.getContainers().size());
 
         Container c = pod.getContainers().get(0);
@@ -162,5 +167,14 @@ class BatchJobManifestTest {
         WorkloadExit failed = KubernetesJobRuntime.exitOf(job).orElseThrow();
         assertFalse(failed.timedOut());
         assertTrue(failed.message().contains("BackoffLimitExceeded"));
+    }
+
+    @Test
+    void tenantPodsRunAsTheConfiguredOwnerOfTheJobDirectories() {
+        JobSettings settings = new JobSettings("ns", "claim", VAR, "sa", Duration.ofHours(1), new PodIdentity(1001, 1002, 1003));
+        PodSpec pod = BatchJobManifest.build(spec("alpha", "20261124103000-a1b2c3", Duration.ofMinutes(10)), settings)
+                .getSpec().getTemplate().getSpec();
+        assertEquals(List.of(1001L, 1002L, 1003L), List.of(pod.getSecurityContext().getRunAsUser(),
+                pod.getSecurityContext().getRunAsGroup(), pod.getSecurityContext().getFsGroup()));
     }
 }

@@ -22,6 +22,9 @@ public interface DaasConfig {
 
     Daas daas();
 
+    /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
+    io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+
     interface Daas {
         /**
          * SHA-256 (hex) of the operator's API key, which reads every tenant and {@code /api/stats}

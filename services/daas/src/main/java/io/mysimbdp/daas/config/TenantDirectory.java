@@ -1,13 +1,16 @@
 package io.mysimbdp.daas.config;
 
 import io.mysimbdp.common.profile.ProfileChange;
-import io.mysimbdp.common.profile.ProfileDirectory;
+import io.fabric8.kubernetes.client.KubernetesClient;
+import io.mysimbdp.common.kubernetes.ProfileSources;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -26,10 +29,13 @@ import java.util.TreeMap;
 public class TenantDirectory {
     private static final Logger LOG = Logger.getLogger(TenantDirectory.class);
     private final DaasConfig config;
-    private ProfileDirectory profiles;
+    private ProfileSource profiles;
+    /** Resolved only for the kubernetes profile source, so a local run never reaches for a cluster. */
+    private final Instance<KubernetesClient> kubernetes;
 
-    public TenantDirectory(DaasConfig config) {
+    public TenantDirectory(DaasConfig config, Instance<KubernetesClient> kubernetes) {
         this.config = config;
+        this.kubernetes = kubernetes;
     }
 
     public Path dir() {
@@ -38,14 +44,15 @@ public class TenantDirectory {
     }
 
     void onStart(@Observes StartupEvent event) {
-        ProfileDirectory p = new ProfileDirectory(dir(), config.daas().profileRescanInterval(), this::onChanges);
+        ProfileSource p = ProfileSources.factory(config.profiles(), dir(), config.daas().profileRescanInterval(), kubernetes::get,
+                "daas").open(this::onChanges);
         try {
             p.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read tenant profiles from " + dir(), e);
+            throw new UncheckedIOException("cannot read tenant profiles from " + p.describe(), e);
         }
         profiles = p;
-        LOG.infof("tenant profiles from %s: %d active, %d disabled", dir(), p.current().activeProfiles().size(),
+        LOG.infof("tenant profiles from %s: %d active, %d disabled", p.describe(), p.current().activeProfiles().size(),
                 p.current().disabled().size());
     }
 

@@ -32,6 +32,9 @@ public interface StreamConfig {
 
     Stream stream();
 
+    /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
+    io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+
     interface Stream {
         /** How often topics and instances are reconciled with the profiles (profile changes, exits and alerts wake it earlier). */
         @WithDefault("2s")

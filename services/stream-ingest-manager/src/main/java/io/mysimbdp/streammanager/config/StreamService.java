@@ -1,6 +1,8 @@
 package io.mysimbdp.streammanager.config;
 
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.mysimbdp.common.kubernetes.ProfileSources;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
@@ -14,6 +16,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Instance;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -31,9 +34,13 @@ public class StreamService {
     private volatile StreamIngestManager manager;
     private volatile TopicOperator operator;
 
-    public StreamService(StreamConfig config, MeterRegistry registry) {
+    /** Resolved only for the kubernetes profile source, so a local run never reaches for a cluster. */
+    private final Instance<KubernetesClient> kubernetes;
+
+    public StreamService(StreamConfig config, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
         this.registry = registry;
+        this.kubernetes = kubernetes;
     }
 
     WorkloadRuntime runtime(StreamSettings settings) {
@@ -52,7 +59,8 @@ public class StreamService {
         InstanceSupervisor supervisor = new InstanceSupervisor(runtime(settings),
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()),
                 new InstanceStore(settings.streams()), metrics, settings, Clock.systemUTC());
-        StreamIngestManager m = new StreamIngestManager(settings, supervisor, operator, metrics, Clock.systemUTC());
+        StreamIngestManager m = new StreamIngestManager(settings, ProfileSources.factory(config.profiles(), settings.tenantsDir(),
+                settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager"), supervisor, operator, metrics, Clock.systemUTC());
         try {
             m.start();
         } catch (IOException e) {

@@ -1,8 +1,8 @@
 package io.mysimbdp.streammanager.reconcile;
 
 import io.mysimbdp.common.profile.ProfileChange;
-import io.mysimbdp.common.profile.ProfileDirectory;
 import io.mysimbdp.common.profile.ProfileSnapshot;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.streammanager.config.StreamSettings;
 import io.mysimbdp.streammanager.instances.DecisionRecord;
 import io.mysimbdp.streammanager.instances.InstanceSupervisor;
@@ -39,7 +39,7 @@ public final class StreamIngestManager implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(StreamIngestManager.class);
 
     private final StreamSettings settings;
-    private final ProfileDirectory profiles;
+    private final ProfileSource profiles;
     private final TopicSync topics;
     private final InstanceSupervisor supervisor;
     private final StreamMetrics metrics;
@@ -53,10 +53,17 @@ public final class StreamIngestManager implements AutoCloseable {
     private volatile boolean running;
     private Thread loop;
 
+    /** The manager with profiles from the tenants directory of {@code settings}. */
     public StreamIngestManager(StreamSettings settings, InstanceSupervisor supervisor, TopicOperator operator,
                                StreamMetrics metrics, Clock clock) {
+        this(settings, ProfileSource.Factory.directory(settings.tenantsDir(), settings.profileRescanInterval()), supervisor,
+                operator, metrics, clock);
+    }
+
+    public StreamIngestManager(StreamSettings settings, ProfileSource.Factory profileSource, InstanceSupervisor supervisor,
+                               TopicOperator operator, StreamMetrics metrics, Clock clock) {
         this.settings = settings;
-        this.profiles = new ProfileDirectory(settings.tenantsDir(), settings.profileRescanInterval(), this::onProfileChanges);
+        this.profiles = profileSource.open(this::onProfileChanges);
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
         this.supervisor = supervisor;
         this.profileGroups = new ProfileGroups(settings, supervisor);
@@ -82,7 +89,7 @@ public final class StreamIngestManager implements AutoCloseable {
         loop = new Thread(this::run, "stream-ingest-manager");
         loop.start();
         LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)",
-                settings.tenantsDir(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
+                profiles.describe(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
                 profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum());
     }
 

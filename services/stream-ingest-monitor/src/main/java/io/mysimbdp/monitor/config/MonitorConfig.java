@@ -25,6 +25,9 @@ public interface MonitorConfig {
 
     Monitor monitor();
 
+    /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
+    io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+
     interface Monitor {
         /** How often tenant profiles are re-read (inotify wakes it earlier). */
         @WithDefault("1s")

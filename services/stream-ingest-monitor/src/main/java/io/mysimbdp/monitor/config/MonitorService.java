@@ -3,7 +3,8 @@ package io.mysimbdp.monitor.config;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.profile.ProfileChange;
-import io.mysimbdp.common.profile.ProfileDirectory;
+import io.mysimbdp.common.kubernetes.ProfileSources;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.monitor.messaging.AlertPublisher;
 import io.mysimbdp.monitor.metrics.StreamMetrics;
 import io.mysimbdp.monitor.model.Alert;
@@ -17,6 +18,8 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
 
@@ -44,12 +47,15 @@ public class MonitorService {
     private final StreamMetrics metrics;
     private final AlertPublisher publisher;
     private final Clock clock = Clock.systemUTC();
-    private ProfileDirectory profiles;
+    private ProfileSource profiles;
+    /** Resolved only for the kubernetes profile source, so a local run never reaches for a cluster. */
+    private final Instance<KubernetesClient> kubernetes;
     private StreamMonitor monitor;
     private volatile boolean started;
 
-    public MonitorService(MonitorConfig config, StreamMetrics metrics, AlertPublisher publisher) {
+    public MonitorService(MonitorConfig config, StreamMetrics metrics, AlertPublisher publisher, Instance<KubernetesClient> kubernetes) {
         this.config = config;
+        this.kubernetes = kubernetes;
         this.metrics = metrics;
         this.publisher = publisher;
     }
@@ -70,15 +76,16 @@ public class MonitorService {
 
     @PostConstruct
     void start() {
-        profiles = new ProfileDirectory(tenantsDir(), config.monitor().profileRescanInterval(), this::onProfileChanges);
+        profiles = ProfileSources.factory(config.profiles(), tenantsDir(), config.monitor().profileRescanInterval(), kubernetes::get,
+                "stream-ingest-monitor").open(this::onProfileChanges);
         monitor = new StreamMonitor(profiles::current, settings());
         try {
             profiles.start();
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read tenant profiles from " + tenantsDir(), e);
+            throw new UncheckedIOException("cannot read tenant profiles from " + profiles.describe(), e);
         }
         started = true;
-        LOG.infof("stream-ingest-monitor watching %s: %d tenant(s) with a profile, %d disabled", tenantsDir(),
+        LOG.infof("stream-ingest-monitor watching %s: %d tenant(s) with a profile, %d disabled", profiles.describe(),
                 profiles.current().activeProfiles().size(), profiles.current().disabled().size());
     }
 
