@@ -81,7 +81,7 @@ class SchedulingPolicyTest {
                 new TenantProfile.Batch(null, List.of(
                         new TenantProfile.BatchApp("heavy", null, null, null, null, null, heavyCap, null, null),
                         new TenantProfile.BatchApp("light", null, null, null, null, null, lightCap, null, null)), null),
-                null, null);
+                null, null, null);
     }
 
     static JobView appJob(String id, String app, int readySecond) {
