@@ -107,6 +107,9 @@ public final class ProfileValidator {
                 && !p.access().apiKeySha256().matches("[0-9a-f]{64}")) {
             e.add("access.apiKeySha256", "must be 64 lower-case hex characters (the SHA-256 of the key, never the key)");
         }
+        if (p.quality() != null) {
+            QualityValidator.validate(p.quality()).forEach(q -> e.add(q.field(), q.problem()));
+        }
         return errors;
     }
 

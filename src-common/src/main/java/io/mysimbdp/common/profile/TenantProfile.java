@@ -26,7 +26,9 @@ public record TenantProfile(
         Constraints constraints,
         Batch batch,
         Stream stream,
-        Access access) {
+        Access access,
+        /* Data-quality rules (its own file); null: off. */
+        Quality quality) {
 
     public TenantProfile {
         priority = priority == null ? 0 : priority;
@@ -36,7 +38,7 @@ public record TenantProfile(
     }
 
     public TenantProfile withTenant(String id) {
-        return new TenantProfile(id, priority, weight, constraints, batch, stream, access);
+        return new TenantProfile(id, priority, weight, constraints, batch, stream, access, quality);
     }
 
     /** What a tenant may stage: checked on metadata only, before any app runs. */

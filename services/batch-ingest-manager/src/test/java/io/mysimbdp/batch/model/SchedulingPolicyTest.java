@@ -18,7 +18,7 @@ class SchedulingPolicyTest {
         return new TenantProfile(id, priority, weight,
                 new TenantProfile.Constraints(null, null, null, null, maxJobs),
                 new TenantProfile.Batch(null, List.of(new TenantProfile.BatchApp("app", null, null, null, null, null, appCap, null, null)), null),
-                null, null);
+                null, null, null);
     }
 
     static JobView job(String id, String tenant, int readySecond) {
