@@ -34,7 +34,8 @@ public final class StreamPlan {
                     new TopicSpec(TenantNames.reportTopic(tenant, t.name()), auxPartitions),
                     new TopicSpec(TenantNames.alertTopic(tenant, t.name()), auxPartitions),
                     new TopicSpec(TenantNames.dlqTopic(tenant, t.name()), auxPartitions));
-            topics.add(new TopicPlan(new TopicKey(tenant, t.name()), kafka, bounds, stream.scaling().cooldown(), app));
+            topics.add(new TopicPlan(new TopicKey(tenant, t.name()), kafka, bounds, stream.scaling().cooldown(), app,
+                    profile.quality()));
             if (t.maxBytesPerSecond() != null) {
                 // one client-id per tenant: its producers share the sum of its topics' rates
                 quota += t.maxBytesPerSecond();

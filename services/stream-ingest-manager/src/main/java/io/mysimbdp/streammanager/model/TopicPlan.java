@@ -1,5 +1,6 @@
 package io.mysimbdp.streammanager.model;
 
+import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.time.Duration;
@@ -7,10 +8,11 @@ import java.util.List;
 
 /**
  * What the platform wants for one tenant topic: its Kafka topics (data, report, alert, DLQ), the
- * bounds of its instance count, the scaling cooldown and the app to run.
+ * bounds of its instance count, the scaling cooldown, the app to run and the tenant's quality rules
+ * (null: off).
  */
 public record TopicPlan(TopicKey key, List<TopicSpec> kafkaTopics, InstanceBounds bounds, Duration cooldown,
-                        TenantProfile.StreamApp app) {
+                        TenantProfile.StreamApp app, Quality quality) {
     public TopicPlan {
         kafkaTopics = List.copyOf(kafkaTopics);
     }
