@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.batch;
 
+import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.runtime.ContractEnvironment;
 
 import java.nio.file.Files;
@@ -10,9 +11,10 @@ import java.util.Map;
  * Everything the app gets from the platform, read from the environment (docs/tenant-app-contract.md).
  *
  * @param traceparent W3C trace context of the ingestion, or null
+ * @param quality     the tenant's quality rules ({@code MYSIMBDP_QUALITY_RULES}), or null when off
  */
 record AppEnvironment(String tenant, String ingestionId, int attempt, Path inputDir, Path outputDir, String mongoUri,
-                      String database, String appConfig, String traceparent) {
+                      String database, String appConfig, String traceparent, QualityRules quality) {
     static final String TENANT = ContractEnvironment.TENANT;
     static final String INGESTION_ID = "MYSIMBDP_INGESTION_ID";
     static final String ATTEMPT = "MYSIMBDP_ATTEMPT";
@@ -32,9 +34,10 @@ record AppEnvironment(String tenant, String ingestionId, int attempt, Path input
         Path output = directory(env, OUTPUT_DIR);
         String mongoUri = env.mongoUri();
         String database = env.database(tenant);
+        QualityRules quality = env.qualityRules();
         env.check();
         return new AppEnvironment(tenant, ingestionId, attempt, input, output, mongoUri, database,
-                env.appConfig(), env.optional(TRACEPARENT));
+                env.appConfig(), env.optional(TRACEPARENT), quality);
     }
 
     private static Path directory(ContractEnvironment env, String name) {

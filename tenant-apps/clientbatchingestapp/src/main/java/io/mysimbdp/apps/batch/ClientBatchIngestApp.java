@@ -5,6 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.quality.QualityLog;
+import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -113,7 +115,7 @@ public final class ClientBatchIngestApp {
                     .getCollection(config.collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
             FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(), new IdempotentBulkWriter<>(collection),
-                    writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects);
+                    writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects, fileQuality(environment, config, client, settings));
             StoreFailure unreachable = null;
             for (Path file : files) {
                 IngestionResult.FileResult result;
@@ -142,6 +144,18 @@ public final class ClientBatchIngestApp {
             writers.shutdownNow();
         }
         return finish(environment, startedAt, results, EXIT_FILES_FAILED);
+    }
+
+    private static FileQuality fileQuality(AppEnvironment environment, WrangleConfig config, MongoClient client,
+                                           MongoClientSettings settings) {
+        if (environment.quality() == null) {
+            return FileQuality.OFF;
+        }
+        MongoCollection<Document> quarantine = client.getDatabase(environment.database())
+                .getCollection(Quarantine.collection(config.collection()))
+                .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
+        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), new QualityLog(client),
+                environment.tenant(), environment.ingestionId(), environment.attempt(), config.batchSize());
     }
 
     static MongoClientSettings clientSettings(String uri) {

@@ -30,13 +30,14 @@ final class FileIngestor {
     private final Executor writers;
     private final int maxBatchesInFlight;
     private final RejectsLog rejects;
+    private final FileQuality quality;
 
     /** The file's entry for result.json and, when the store failed, why. */
     record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
     }
 
     FileIngestor(WrangleConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
-                 int maxBatchesInFlight, RejectsLog rejects) {
+                 int maxBatchesInFlight, RejectsLog rejects, FileQuality quality) {
         this.config = config;
         this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;
@@ -44,6 +45,7 @@ final class FileIngestor {
         this.writers = writers;
         this.maxBatchesInFlight = maxBatchesInFlight;
         this.rejects = rejects;
+        this.quality = quality;
     }
 
     FileIngestion ingest(Path file) throws InterruptedException {
@@ -66,11 +68,12 @@ final class FileIngestor {
 
         FileWrangler wrangler = new FileWrangler(recordWrangler, sha256, ingestionId, name, startedAt);
         BatchPipeline pipeline = new BatchPipeline(writers, writer, maxBatchesInFlight);
+        FileQuality.Gate gate = quality.start(config.collection());
         String readFailure = null;
         RecordReader reader = null;
         try {
             reader = format.open(file);
-            stream(name, reader, wrangler, pipeline, tally);
+            stream(name, reader, wrangler, pipeline, gate, tally);
         } catch (IOException e) {
             readFailure = describe(format, e, reader);
         } catch (UncheckedIOException e) {
@@ -89,26 +92,36 @@ final class FileIngestor {
         tally.inserted = pipeline.inserted();
         tally.duplicates = pipeline.duplicates();
         StoreFailure storeFailure = pipeline.failure();
+        String quarantineFailure = gate.failure();
         // A store failure is the root cause when both happened (the parser stopped because of it).
-        String reason = storeFailure != null ? storeFailure.reason() : readFailure;
+        String reason = storeFailure != null ? storeFailure.reason() : quarantineFailure != null ? quarantineFailure : readFailure;
+        if (reason == null) {
+            tally.quality = gate.finish(name, sha256, startedAt, Instant.now());
+        }
         return done(name, started, tally, reason, storeFailure);
     }
 
-    private void stream(String name, RecordReader reader, FileWrangler wrangler, BatchPipeline pipeline, Tally tally)
+    private void stream(String name, RecordReader reader, FileWrangler wrangler, BatchPipeline pipeline,
+                        FileQuality.Gate gate, Tally tally)
             throws IOException, InterruptedException {
         List<Document> batch = new ArrayList<>(config.batchSize());
         try {
             SourceRecord record;
-            while (!pipeline.failed() && (record = reader.next()) != null) {
+            while (!pipeline.failed() && !gate.failed() && (record = reader.next()) != null) {
                 tally.rows++;
                 WrangleResult result = wrangler.wrangle(record);
-                if (result instanceof WrangleResult.Accepted accepted) {
+                String quarantined = result instanceof WrangleResult.Accepted a ? gate.check(a.document(), record) : null;
+                if (quarantined != null) {
+                    tally.failed++;   // in <collection>_quarantine, not in rejects.jsonl
+                    firstError(tally, record, quarantined);
+                } else if (result instanceof WrangleResult.Accepted accepted) {
                     batch.add(accepted.document());
                     if (batch.size() == config.batchSize()) {
                         pipeline.submit(batch);
                         batch = new ArrayList<>(config.batchSize());   // the old one now belongs to a writer
                     }
                 } else {
+                    gate.unwrangled();
                     reject(name, record, ((WrangleResult.Rejected) result).reason(), tally);
                 }
             }
@@ -122,10 +135,14 @@ final class FileIngestor {
 
     private void reject(String file, SourceRecord record, String reason, Tally tally) {
         tally.failed++;
+        firstError(tally, record, reason);
+        rejects.write(file, record.row(), reason, record.raw().get());
+    }
+
+    private static void firstError(Tally tally, SourceRecord record, String reason) {
         if (tally.firstErrors.size() < IngestionResult.MAX_FIRST_ERRORS) {
             tally.firstErrors.add(new IngestionResult.RowError(record.row(), reason));
         }
-        rejects.write(file, record.row(), reason, record.raw().get());
     }
 
     private void flushRejects() {
@@ -160,7 +177,7 @@ final class FileIngestor {
                 tally.sha256, config.collection(), tally.dataSize, tally.rows, tally.inserted + tally.duplicates,
                 tally.failed, tally.duplicates, tally.firstErrors, IngestionResult.seconds(nanos),
                 IngestionResult.rate(tally.dataSize, seconds), IngestionResult.rate(tally.rows, seconds),
-                IngestionResult.timestamp(Instant.now()));
+                IngestionResult.timestamp(Instant.now()), tally.quality);
         return new FileIngestion(result, storeFailure);
     }
 
@@ -180,6 +197,7 @@ final class FileIngestor {
         long failed;
         long inserted;
         long duplicates;
+        FileQuality.Report quality;
         final List<IngestionResult.RowError> firstErrors = new ArrayList<>();
     }
 }
