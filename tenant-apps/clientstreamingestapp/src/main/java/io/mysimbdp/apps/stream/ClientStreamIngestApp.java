@@ -5,6 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.common.quality.QualityLog;
+import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
@@ -120,8 +122,11 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
-            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, writer::insert,
-                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers);
+            QualityPublisher qualityLog = new QualityPublisher(new QualityLog(mongo));
+            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer,
+                    sink(env, config, mongo, settings, writer), new Backoff(FIRST_RETRY, LONGEST_RETRY), writers,
+                    env.quality() == null ? StreamQuality.OFF : new StreamQuality(env.quality(), qualityLog::publish,
+                            env.tenant(), env.topic(), env.instanceId(), config.wrangle().collection()));
             running = ingestor;
             if (stopBeforeStart) {
                 ingestor.requestStop();
@@ -132,9 +137,22 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                     config.wrangle().collection(), env.dlqTopic(), env.reportTopic(), env.reportIntervalSeconds(),
                     KafkaSettings.describe(consumerProps), config.maxMessageBytes(), writers);
             int code = ingestor.run();
+            qualityLog.close();
             LOG.infof("stopped (exit code %d)", code);
             return code;
         }
+    }
+
+    /** The main collection's writer; with quality rules, quarantined documents go to {@code <collection>_quarantine}. */
+    private static DocumentSink sink(StreamEnvironment env, StreamAppConfig config, MongoClient mongo,
+                                     MongoClientSettings settings, IdempotentBulkWriter<Document> writer) {
+        if (env.quality() == null || env.quality().toDlq()) {
+            return writer::insert;
+        }
+        MongoCollection<Document> quarantine = mongo.getDatabase(env.database())
+                .getCollection(Quarantine.collection(config.wrangle().collection()))
+                .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
+        return new QuarantineRouting(writer::insert, new IdempotentBulkWriter<>(quarantine)::insert);
     }
 
     /**
