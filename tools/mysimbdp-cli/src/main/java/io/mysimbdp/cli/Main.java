@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
                 StreamsCommand.class,
                 StatsCommand.class,
                 UsageCommand.class,
+                QualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
