@@ -114,6 +114,9 @@ public final class ProfileValidator {
         if (p.encryption() != null) {
             encryption(e, p.encryption());
         }
+        if (p.quality() != null) {
+            QualityValidator.validate(p.quality()).forEach(q -> e.add(q.field(), q.problem()));
+        }
         return errors;
     }
 

@@ -28,7 +28,9 @@ public record TenantProfile(
         Stream stream,
         Access access,
         /* Encrypted files: accepted only when present (docs/encrypted-files.md). */
-        Encryption encryption) {
+        Encryption encryption,
+        /* Data-quality rules (its own file); null: off. */
+        Quality quality) {
 
     public TenantProfile {
         priority = priority == null ? 0 : priority;
@@ -38,7 +40,7 @@ public record TenantProfile(
     }
 
     public TenantProfile withTenant(String id) {
-        return new TenantProfile(id, priority, weight, constraints, batch, stream, access, encryption);
+        return new TenantProfile(id, priority, weight, constraints, batch, stream, access, encryption, quality);
     }
 
     /** What a tenant may stage: checked on metadata only, before any app runs. */

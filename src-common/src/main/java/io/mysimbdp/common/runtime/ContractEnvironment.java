@@ -17,6 +17,8 @@ public final class ContractEnvironment {
     public static final String MONGODB_URI = "MYSIMBDP_MONGODB_URI";
     public static final String DATABASE = "MYSIMBDP_DATABASE";
     public static final String APP_CONFIG = "MYSIMBDP_APP_CONFIG";
+    /** The profile's {@code quality} section as JSON; unset when the tenant has none (quality off). */
+    public static final String QUALITY_RULES = "MYSIMBDP_QUALITY_RULES";
     /** MongoDB database names: at most 63 bytes, none of these characters. */
     private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$\\x00]{1,63}");
 
@@ -80,6 +82,16 @@ public final class ContractEnvironment {
     public String appConfig() {
         String config = optional(APP_CONFIG);
         return config == null ? "{}" : config;
+    }
+
+    /** The quality rules, or null (quality off) when unset or when they are unusable (a problem is recorded). */
+    public io.mysimbdp.common.quality.QualityRules qualityRules() {
+        try {
+            return io.mysimbdp.common.quality.QualityRules.fromJson(optional(QUALITY_RULES));
+        } catch (IllegalArgumentException e) {
+            problem(QUALITY_RULES + " is not a usable quality section: " + e.getMessage());
+            return null;
+        }
     }
 
     public void problem(String problem) {

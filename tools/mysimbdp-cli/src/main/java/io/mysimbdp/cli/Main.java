@@ -29,6 +29,7 @@ import picocli.CommandLine.Spec;
                 KeygenCommand.class,
                 EncryptCommand.class,
                 DecryptCommand.class,
+                QualityCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -82,6 +82,8 @@ public final class IngestionLedger implements AutoCloseable {
         putIfNotNull(d, "rows_duplicate", e.rowsDuplicate());
         putIfNotNull(d, "rule", e.rule());
         putIfNotNull(d, "reason", e.reason());
+        putIfNotNull(d, "good_share", e.goodShare());
+        putIfNotNull(d, "quality_flagged", e.qualityFlagged());
         return d;
     }
 

@@ -9,7 +9,25 @@ import java.time.Instant;
 public record LedgerEntry(String id, String tenant, String ingestionId, String file, long bytes, String sha256,
                           Status status, String app, int attempt, Instant detectedAt, Instant startedAt,
                           Instant finishedAt, Long rows, Long rowsOk, Long rowsFailed, Long rowsDuplicate,
-                          String rule, String reason, String runtime) {
+                          String rule, String reason, String runtime,
+                          /* with quality rules: the file's share of good records and whether it is under the minimum */
+                          Double goodShare, Boolean qualityFlagged) {
+
+    /** A row without quality figures. */
+    public LedgerEntry(String id, String tenant, String ingestionId, String file, long bytes, String sha256,
+                       Status status, String app, int attempt, Instant detectedAt, Instant startedAt,
+                       Instant finishedAt, Long rows, Long rowsOk, Long rowsFailed, Long rowsDuplicate,
+                       String rule, String reason, String runtime) {
+        this(id, tenant, ingestionId, file, bytes, sha256, status, app, attempt, detectedAt, startedAt, finishedAt, rows,
+                rowsOk, rowsFailed, rowsDuplicate, rule, reason, runtime, null, null);
+    }
+
+    /** This row with the file's quality, as its app reported it (null: none). */
+    public LedgerEntry withQuality(io.mysimbdp.batch.model.AppResult.FileQuality quality) {
+        return quality == null ? this : new LedgerEntry(id, tenant, ingestionId, file, bytes, sha256, status, app, attempt,
+                detectedAt, startedAt, finishedAt, rows, rowsOk, rowsFailed, rowsDuplicate, rule, reason, runtime,
+                quality.goodShare(), quality.flagged());
+    }
     public enum Status {
         /** Refused at admission; never run. */
         INVALID,

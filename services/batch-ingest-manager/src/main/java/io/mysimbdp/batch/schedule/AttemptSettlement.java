@@ -99,7 +99,8 @@ final class AttemptSettlement {
                     file.size(), fr == null ? null : fr.sha256(), LedgerEntry.Status.valueOf(o.status().name()), job.app,
                     job.attempt, file.detectedAt(), job.startedAt, now,
                     fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
-                    fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime));
+                    fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime)
+                    .withQuality(fr == null ? null : fr.quality()));
             if (o.status() == JobOutcome.Status.DONE) {
                 LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",
                         o.file(), job.tenant, fr.successfulRows(), fr.failedRows(), fr.duplicateRows(), job.id, job.attempt);

@@ -350,7 +350,7 @@ public final class BatchIngestManager implements AutoCloseable {
                 continue;
             }
             try {
-                launcher.launch(job, app.get(), clock.instant());
+                launcher.launch(job, app.get(), profile.quality(), clock.instant());
                 job.state = IngestionJob.State.RUNNING;
                 for (JobRecord.JobFile f : job.files.values()) {
                     ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, f.name()), job.tenant, job.id,

@@ -4,7 +4,9 @@ import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
+import io.mysimbdp.common.runtime.ContractEnvironment;
 import io.mysimbdp.common.runtime.RunningWorkload;
 import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
@@ -49,7 +51,7 @@ final class JobLauncher {
     }
 
     /** The contract's environment for one attempt (docs/tenant-app-contract.md). */
-    Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app) throws IOException {
+    Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app, Quality quality) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MYSIMBDP_TENANT", job.tenant);
         env.put("MYSIMBDP_INGESTION_ID", job.id);
@@ -64,17 +66,21 @@ final class JobLauncher {
         if (keys != null) {
             env.put(KeyDirectory.KEYS_DIR_ENV, keys.toAbsolutePath().toString());
         }
+        if (quality != null) {
+            env.put(ContractEnvironment.QUALITY_RULES, Json.json().writeValueAsString(quality));
+        }
         return env;
     }
 
-    void launch(IngestionJob job, TenantProfile.BatchApp app, Instant now) throws IOException {
+    /** @param quality the tenant profile's {@code quality} section, or null (off) */
+    void launch(IngestionJob job, TenantProfile.BatchApp app, Quality quality, Instant now) throws IOException {
         Path out = layout.jobOutput(job.tenant, job.id);
         JobStore.deleteTree(out); // each attempt starts with an empty output directory
         Files.createDirectories(out);
         Map<String, String> labels = Map.of(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE,
                 TenantNames.TENANT_LABEL, job.tenant, "mysimbdp.io/ingestion-id", job.id, "mysimbdp.io/app", app.name());
         WorkloadSpec spec = new WorkloadSpec(TenantNames.batchJobName(job.tenant, job.id), job.tenant, app.name(),
-                app.command(), app.image(), contractEnv(job, app), app.resources(), app.timeout(),
+                app.command(), app.image(), contractEnv(job, app, quality), app.resources(), app.timeout(),
                 layout.appLog(job.tenant, job.id, job.attempt), labels);
         RunningWorkload workload = runtime.start(spec);
         follow(job, workload, now);

@@ -18,7 +18,7 @@ class SchedulingPolicyTest {
         return new TenantProfile(id, priority, weight,
                 new TenantProfile.Constraints(null, null, null, null, maxJobs),
                 new TenantProfile.Batch(null, List.of(new TenantProfile.BatchApp("app", null, null, null, null, null, appCap, null, null)), null),
-                null, null, null);
+                null, null, null, null);
     }
 
     static JobView job(String id, String tenant, int readySecond) {
@@ -81,7 +81,7 @@ class SchedulingPolicyTest {
                 new TenantProfile.Batch(null, List.of(
                         new TenantProfile.BatchApp("heavy", null, null, null, null, null, heavyCap, null, null),
                         new TenantProfile.BatchApp("light", null, null, null, null, null, lightCap, null, null)), null),
-                null, null, null);
+                null, null, null, null);
     }
 
     static JobView appJob(String id, String app, int readySecond) {

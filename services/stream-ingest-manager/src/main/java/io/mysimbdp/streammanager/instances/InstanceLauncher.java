@@ -4,7 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.StreamSink;
+import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
+import io.mysimbdp.common.runtime.ContractEnvironment;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 import io.mysimbdp.streammanager.model.TopicKey;
 
@@ -39,7 +41,8 @@ public final class InstanceLauncher {
     }
 
     /** The contract's environment; the manager passes no arguments. */
-    public Map<String, String> contractEnv(TopicKey key, int index, TenantProfile.StreamApp app, List<StreamSink> sinks) {
+    public Map<String, String> contractEnv(TopicKey key, int index, TenantProfile.StreamApp app, List<StreamSink> sinks,
+                                           Quality quality) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MYSIMBDP_TENANT", key.tenant());
         env.put("MYSIMBDP_TOPIC", key.topic());
@@ -53,14 +56,18 @@ public final class InstanceLauncher {
             // only then: the default's environment (and so its fingerprint) stays as it always was
             env.put("MYSIMBDP_SINKS", json(sinks));
         }
+        if (quality != null) {
+            env.put(ContractEnvironment.QUALITY_RULES, json(quality));
+        }
         return env;
     }
 
-    public WorkloadSpec spec(TopicKey key, int index, TenantProfile.StreamApp app, List<StreamSink> sinks) {
+    /** @param quality the tenant profile's {@code quality} section, or null (off) */
+    public WorkloadSpec spec(TopicKey key, int index, TenantProfile.StreamApp app, List<StreamSink> sinks, Quality quality) {
         Map<String, String> labels = Map.of(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE,
                 TenantNames.TENANT_LABEL, key.tenant(), TOPIC_LABEL, key.topic(), INSTANCE_LABEL, Integer.toString(index));
         return new WorkloadSpec(instanceId(key, index), key.tenant(), APP_NAME, app.command(), app.image(),
-                contractEnv(key, index, app, sinks), app.resources(), null, logFile(key, index), labels);
+                contractEnv(key, index, app, sinks, quality), app.resources(), null, logFile(key, index), labels);
     }
 
     /** {@code logs/<tenant>/stream-<topic>-<n>.log}. */

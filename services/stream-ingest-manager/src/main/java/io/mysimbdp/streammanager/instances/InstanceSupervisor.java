@@ -134,13 +134,13 @@ public final class InstanceSupervisor {
     }
 
     private String desiredFingerprint(TopicInstances g, int index) {
-        return InstanceLauncher.fingerprint(launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks()));
+        return InstanceLauncher.fingerprint(launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality()));
     }
 
     private void start(TopicInstances g, int index, Instant now) {
         TopicInstances.Instance inst = g.slots.computeIfAbsent(index,
                 i -> new TopicInstances.Instance(i, InstanceLauncher.instanceId(g.key(), i)));
-        WorkloadSpec spec = launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks());
+        WorkloadSpec spec = launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality());
         try {
             inst.workload = runtime.start(spec);
         } catch (IOException | RuntimeException e) {

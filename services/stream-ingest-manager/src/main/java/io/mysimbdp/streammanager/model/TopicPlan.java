@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager.model;
 
 import io.mysimbdp.common.profile.StreamSink;
+import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.time.Duration;
@@ -8,10 +9,11 @@ import java.util.List;
 
 /**
  * What the platform wants for one tenant topic: its Kafka topics (data, report, alert, DLQ,
- * processed), the bounds of its instance count, the scaling cooldown, the app to run and its sinks.
+ * processed), the bounds of its instance count, the scaling cooldown, the app to run, its sinks and
+ * the tenant's quality rules (null: off).
  */
 public record TopicPlan(TopicKey key, List<TopicSpec> kafkaTopics, InstanceBounds bounds, Duration cooldown,
-                        TenantProfile.StreamApp app, List<StreamSink> sinks) {
+                        TenantProfile.StreamApp app, List<StreamSink> sinks, Quality quality) {
     public TopicPlan {
         kafkaTopics = List.copyOf(kafkaTopics);
     }

@@ -20,11 +20,11 @@ class InstanceLauncherTest {
 
     @Test
     void theSinksReachTheAppOnlyWhenTheProfileAsksForMoreThanTheStore() throws Exception {
-        Map<String, String> plain = launcher.contractEnv(key, 0, TenantProfile.StreamApp.platformDefault(), StreamSink.defaults());
+        Map<String, String> plain = launcher.contractEnv(key, 0, TenantProfile.StreamApp.platformDefault(), StreamSink.defaults(), null);
         assertFalse(plain.containsKey("MYSIMBDP_SINKS"), "the default's environment is as it always was");
 
         List<StreamSink> two = List.of(new StreamSink("mongodb", null, null, null), new StreamSink("kafka", "dlq", 500, 2));
-        Map<String, String> env = launcher.contractEnv(key, 0, TenantProfile.StreamApp.platformDefault(), two);
+        Map<String, String> env = launcher.contractEnv(key, 0, TenantProfile.StreamApp.platformDefault(), two, null);
         JsonNode sinks = Json.json().readTree(env.get("MYSIMBDP_SINKS"));
         assertEquals(2, sinks.size());
         assertEquals("kafka", sinks.get(1).get("type").asText());

@@ -31,6 +31,7 @@ public class StreamMetrics {
     private final Map<ReportTopic, IntervalGauges> gauges = new ConcurrentHashMap<>();
     /** Per topic and sink: each instance's latest waiting figure (the gauge is their sum). */
     private final Map<ReportTopic, Map<String, Map<String, Long>>> sinkWaiting = new ConcurrentHashMap<>();
+    private final Map<ReportTopic, double[]> qualityShares = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,6 +59,11 @@ public class StreamMetrics {
         counter("messages", "Messages processed by stream apps", null, t).increment(r.messages());
         counter("failed_messages", "Messages stream apps sent to the DLQ", null, t).increment(r.failedMessages());
         counter("bytes", "Message bytes processed by stream apps", "bytes", t).increment(r.dataSize());
+        if (r.qualityMessages() > 0) {   // only tenants with quality rules get these series
+            counter("quality_messages", "Messages checked by the tenant's quality rules", null, t).increment(r.qualityMessages());
+            counter("quality_good_messages", "Checked messages that passed every quality rule", null, t)
+                    .increment(r.qualityGoodMessages());
+        }
     }
 
     /** A multi-sink report's per-sink figures: flows add to the counters, waiting replaces the instance's last. */
@@ -93,6 +99,17 @@ public class StreamMetrics {
         g.avgIngestionSeconds = a.avgIngestionTime();
         g.qps = a.qps();
         g.instances = a.instances();
+        if (a.qualityMessages() > 0) {
+            qualityShares.computeIfAbsent(t, this::registerQualityGauge)[0] = (double) a.qualityGoodMessages() / a.qualityMessages();
+        }
+    }
+
+    private double[] registerQualityGauge(ReportTopic t) {
+        double[] share = {1.0};
+        Gauge.builder(PREFIX + "quality_good_share", share, s -> s[0])
+                .description("Share of checked messages that passed every quality rule, latest interval with checks")
+                .tags(tags(t)).strongReference(true).register(registry);
+        return share;
     }
 
     /** No instance reports any more: the levels drop to zero instead of freezing at their last values. */
@@ -138,6 +155,7 @@ public class StreamMetrics {
     public void drop(ReportTopic t) {
         gauges.remove(t);
         sinkWaiting.remove(t);
+        qualityShares.remove(t);
         List<Meter> meters = registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith(PREFIX)
                         && t.tenant().equals(m.getId().getTag("tenant")) && t.topic().equals(m.getId().getTag("topic")))

@@ -4,7 +4,9 @@ package io.mysimbdp.monitor.model;
 public enum AlertType {
     SCALE_OUT,
     SCALE_IN,
-    ERROR;
+    ERROR,
+    /** The share of good records (the tenant's quality rules) fell under its minimum over the window. */
+    QUALITY;
 
     public boolean scaling() {
         return this == SCALE_OUT || this == SCALE_IN;

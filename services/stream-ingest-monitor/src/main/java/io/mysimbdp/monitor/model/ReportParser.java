@@ -89,13 +89,20 @@ public final class ReportParser {
             throw new IllegalArgumentException("field 'failed_messages': " + failed + " is more than 'messages' ("
                     + messages + "); failed messages are counted among the messages processed");
         }
+        long qualityMessages = count(tree, "quality_messages", false);
+        long qualityGood = count(tree, "quality_good_messages", false);
+        if (qualityGood > qualityMessages) {
+            throw new IllegalArgumentException("field 'quality_good_messages': " + qualityGood + " is more than 'quality_messages' ("
+                    + qualityMessages + ")");
+        }
         return new StreamReport(tenant, source.topic(), instance, timestamp(tree),
                 amount(tree, "predefined_time"), STREAMING, messages, failed,
                 count(tree, "total_messages", false), count(tree, "total_failed_messages", false),
                 amount(tree, "ingestion_time"), amount(tree, "avg_ingestion_time"),
                 count(tree, "data_size", false), count(tree, "total_data_size", false),
                 amount(tree, "ingestion_rate"), amount(tree, "qps"),
-                count(tree, "consumer_lag", true), (int) Math.min(Integer.MAX_VALUE, count(tree, "assigned_partitions", false)));
+                count(tree, "consumer_lag", true), (int) Math.min(Integer.MAX_VALUE, count(tree, "assigned_partitions", false)),
+                qualityMessages, qualityGood);
     }
 
     private static Instant timestamp(JsonNode tree) {

@@ -10,6 +10,8 @@ import java.time.Instant;
  * JSON are the contract's snake_case names). Flows ({@code messages}, {@code failedMessages},
  * {@code dataSize}, {@code ingestionTime}) cover the instance's last interval; levels
  * ({@code consumerLag}, {@code qps}, {@code ingestionRate}) are as of {@code timestamp}.
+ * {@code qualityMessages} / {@code qualityGoodMessages} are the interval's messages checked by the
+ * tenant's quality rules and of them the good ones (0 when the app has no rules).
  */
 @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
 public record StreamReport(
@@ -30,5 +32,17 @@ public record StreamReport(
         double ingestionRate,
         double qps,
         long consumerLag,
-        int assignedPartitions) {
+        int assignedPartitions,
+        long qualityMessages,
+        long qualityGoodMessages) {
+
+    /** A report without quality figures. */
+    public StreamReport(String tenantName, String topic, String instanceId, Instant timestamp, double predefinedTime,
+                        String ingestionType, long messages, long failedMessages, long totalMessages,
+                        long totalFailedMessages, double ingestionTime, double avgIngestionTime, long dataSize,
+                        long totalDataSize, double ingestionRate, double qps, long consumerLag, int assignedPartitions) {
+        this(tenantName, topic, instanceId, timestamp, predefinedTime, ingestionType, messages, failedMessages, totalMessages,
+                totalFailedMessages, ingestionTime, avgIngestionTime, dataSize, totalDataSize, ingestionRate, qps, consumerLag,
+                assignedPartitions, 0, 0);
+    }
 }

@@ -1,9 +1,11 @@
 package io.mysimbdp.monitor.state;
 
 import io.mysimbdp.common.profile.ProfileSnapshot;
+import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.monitor.model.Alert;
 import io.mysimbdp.monitor.model.IntervalAggregate;
+import io.mysimbdp.monitor.model.QualityDecision;
 import io.mysimbdp.monitor.model.ReportParser;
 import io.mysimbdp.monitor.model.ReportTopic;
 import io.mysimbdp.monitor.model.ScalingDecision;
@@ -59,6 +61,8 @@ public final class StreamMonitor {
         final Map<String, InstanceState> instances = new TreeMap<>();
         final Deque<Alert> alerts = new ArrayDeque<>();
         Instant lastScalingAlert;
+        /** The share of good records was under the tenant's minimum at the last decision. */
+        boolean qualityBelow;
         String status = "no interval closed yet";
 
         TopicState(TenantProfile.Stream stream) {
@@ -149,7 +153,9 @@ public final class StreamMonitor {
             ScalingDecision decision = ScalingDecision.decide(state.window.window(), stream.scaling(), stream.app(),
                     latest.instances(), state.lastScalingAlert, now, settings.scaleInAvgRatio());
             state.status = decision.status();
-            for (ScalingDecision.Signal signal : decision.signals()) {
+            List<ScalingDecision.Signal> signals = new ArrayList<>(decision.signals());
+            qualitySignal(topic, state, stream).ifPresent(signals::add);
+            for (ScalingDecision.Signal signal : signals) {
                 Alert alert = new Alert(UUID.randomUUID().toString(), topic.tenant(), topic.topic(), signal.type(),
                         signal.reason(), now, decision.window());
                 alerts.add(alert);
@@ -197,6 +203,19 @@ public final class StreamMonitor {
     }
 
     private record Accepting(TenantProfile.Stream stream, String reason) {
+    }
+
+    /** The QUALITY alert, if the tenant has quality rules with a minimum and the window just dropped under it. */
+    private Optional<ScalingDecision.Signal> qualitySignal(ReportTopic topic, TopicState state, TenantProfile.Stream stream) {
+        Quality quality = profiles.get().active(topic.tenant()).map(TenantProfile::quality).orElse(null);
+        if (quality == null || quality.minGoodShare() <= 0) {
+            return Optional.empty();
+        }
+        QualityDecision q = QualityDecision.decide(state.window.window(), stream.scaling().windowReports(),
+                quality.minGoodShare(), state.qualityBelow);
+        state.qualityBelow = q.below();
+        state.status = state.status + "; " + q.status();
+        return q.signal();
     }
 
     /** The stream section the topic is monitored under, or why it is not monitored. */

@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.batch;
 
 import io.mysimbdp.common.crypto.KeyDirectory;
+import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.runtime.ContractEnvironment;
 
 import java.nio.file.Files;
@@ -12,9 +13,10 @@ import java.util.Map;
  *
  * @param traceparent W3C trace context of the ingestion, or null
  * @param keysDir     the tenant's key directory for encrypted files (MYSIMBDP_KEYS_DIR), or null
+ * @param quality     the tenant's quality rules ({@code MYSIMBDP_QUALITY_RULES}), or null when off
  */
 record AppEnvironment(String tenant, String ingestionId, int attempt, Path inputDir, Path outputDir, String mongoUri,
-                      String database, String appConfig, String traceparent, Path keysDir) {
+                      String database, String appConfig, String traceparent, Path keysDir, QualityRules quality) {
     static final String TENANT = ContractEnvironment.TENANT;
     static final String INGESTION_ID = "MYSIMBDP_INGESTION_ID";
     static final String ATTEMPT = "MYSIMBDP_ATTEMPT";
@@ -34,11 +36,12 @@ record AppEnvironment(String tenant, String ingestionId, int attempt, Path input
         Path output = directory(env, OUTPUT_DIR);
         String mongoUri = env.mongoUri();
         String database = env.database(tenant);
+        QualityRules quality = env.qualityRules();
         env.check();
         // not checked here: a missing key directory fails only the encrypted files, with the reason
         String keys = env.optional(KeyDirectory.KEYS_DIR_ENV);
         return new AppEnvironment(tenant, ingestionId, attempt, input, output, mongoUri, database,
-                env.appConfig(), env.optional(TRACEPARENT), keys == null ? null : Path.of(keys));
+                env.appConfig(), env.optional(TRACEPARENT), keys == null ? null : Path.of(keys), quality);
     }
 
     private static Path directory(ContractEnvironment env, String name) {

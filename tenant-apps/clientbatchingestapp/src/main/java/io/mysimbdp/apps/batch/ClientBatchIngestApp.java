@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.crypto.KeyDirectory;
+import io.mysimbdp.common.quality.QualityLog;
+import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -115,7 +117,8 @@ public final class ClientBatchIngestApp {
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
             FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(), new IdempotentBulkWriter<>(collection),
                     writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects,
-                    environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()));
+                    environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()),
+                    fileQuality(environment, config, client, settings));
             StoreFailure unreachable = null;
             for (Path file : files) {
                 IngestionResult.FileResult result;
@@ -144,6 +147,18 @@ public final class ClientBatchIngestApp {
             writers.shutdownNow();
         }
         return finish(environment, startedAt, results, EXIT_FILES_FAILED);
+    }
+
+    private static FileQuality fileQuality(AppEnvironment environment, WrangleConfig config, MongoClient client,
+                                           MongoClientSettings settings) {
+        if (environment.quality() == null) {
+            return FileQuality.OFF;
+        }
+        MongoCollection<Document> quarantine = client.getDatabase(environment.database())
+                .getCollection(Quarantine.collection(config.collection()))
+                .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
+        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), new QualityLog(client),
+                environment.tenant(), environment.ingestionId(), environment.attempt(), config.batchSize());
     }
 
     static MongoClientSettings clientSettings(String uri) {

@@ -34,6 +34,7 @@ final class FileIngestor {
     private final int maxBatchesInFlight;
     private final RejectsLog rejects;
     private final KeyLookup keys;
+    private final FileQuality quality;
 
     /** The file's entry for result.json and, when the store failed, why. */
     record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
@@ -41,7 +42,7 @@ final class FileIngestor {
 
     /** @param keys the tenant's keys for encrypted files; null when the app was given none */
     FileIngestor(WrangleConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
-                 int maxBatchesInFlight, RejectsLog rejects, KeyLookup keys) {
+                 int maxBatchesInFlight, RejectsLog rejects, KeyLookup keys, FileQuality quality) {
         this.config = config;
         this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;
@@ -50,6 +51,7 @@ final class FileIngestor {
         this.maxBatchesInFlight = maxBatchesInFlight;
         this.rejects = rejects;
         this.keys = keys;
+        this.quality = quality;
     }
 
     FileIngestion ingest(Path file) throws InterruptedException {
@@ -75,11 +77,12 @@ final class FileIngestor {
 
         FileWrangler wrangler = new FileWrangler(recordWrangler, sha256, ingestionId, name, startedAt);
         BatchPipeline pipeline = new BatchPipeline(writers, writer, maxBatchesInFlight);
+        FileQuality.Gate gate = quality.start(config.collection());
         String readFailure = null;
         RecordReader reader = null;
         try {
             reader = format.open(content.open());
-            stream(name, reader, wrangler, pipeline, tally);
+            stream(name, reader, wrangler, pipeline, gate, tally);
         } catch (IOException e) {
             readFailure = describe(format, e, reader);
         } catch (UncheckedIOException e) {
@@ -98,26 +101,36 @@ final class FileIngestor {
         tally.inserted = pipeline.inserted();
         tally.duplicates = pipeline.duplicates();
         StoreFailure storeFailure = pipeline.failure();
+        String quarantineFailure = gate.failure();
         // A store failure is the root cause when both happened (the parser stopped because of it).
-        String reason = storeFailure != null ? storeFailure.reason() : readFailure;
+        String reason = storeFailure != null ? storeFailure.reason() : quarantineFailure != null ? quarantineFailure : readFailure;
+        if (reason == null) {
+            tally.quality = gate.finish(name, sha256, startedAt, Instant.now());
+        }
         return done(name, started, tally, reason, storeFailure);
     }
 
-    private void stream(String name, RecordReader reader, FileWrangler wrangler, BatchPipeline pipeline, Tally tally)
+    private void stream(String name, RecordReader reader, FileWrangler wrangler, BatchPipeline pipeline,
+                        FileQuality.Gate gate, Tally tally)
             throws IOException, InterruptedException {
         List<Document> batch = new ArrayList<>(config.batchSize());
         try {
             SourceRecord record;
-            while (!pipeline.failed() && (record = reader.next()) != null) {
+            while (!pipeline.failed() && !gate.failed() && (record = reader.next()) != null) {
                 tally.rows++;
                 WrangleResult result = wrangler.wrangle(record);
-                if (result instanceof WrangleResult.Accepted accepted) {
+                String quarantined = result instanceof WrangleResult.Accepted a ? gate.check(a.document(), record) : null;
+                if (quarantined != null) {
+                    tally.failed++;   // in <collection>_quarantine, not in rejects.jsonl
+                    firstError(tally, record, quarantined);
+                } else if (result instanceof WrangleResult.Accepted accepted) {
                     batch.add(accepted.document());
                     if (batch.size() == config.batchSize()) {
                         pipeline.submit(batch);
                         batch = new ArrayList<>(config.batchSize());   // the old one now belongs to a writer
                     }
                 } else {
+                    gate.unwrangled();
                     reject(name, record, ((WrangleResult.Rejected) result).reason(), tally);
                 }
             }
@@ -131,10 +144,14 @@ final class FileIngestor {
 
     private void reject(String file, SourceRecord record, String reason, Tally tally) {
         tally.failed++;
+        firstError(tally, record, reason);
+        rejects.write(file, record.row(), reason, record.raw().get());
+    }
+
+    private static void firstError(Tally tally, SourceRecord record, String reason) {
         if (tally.firstErrors.size() < IngestionResult.MAX_FIRST_ERRORS) {
             tally.firstErrors.add(new IngestionResult.RowError(record.row(), reason));
         }
-        rejects.write(file, record.row(), reason, record.raw().get());
     }
 
     private void flushRejects() {
@@ -172,7 +189,7 @@ final class FileIngestor {
                 tally.sha256, config.collection(), tally.dataSize, tally.rows, tally.inserted + tally.duplicates,
                 tally.failed, tally.duplicates, tally.firstErrors, IngestionResult.seconds(nanos),
                 IngestionResult.rate(tally.dataSize, seconds), IngestionResult.rate(tally.rows, seconds),
-                IngestionResult.timestamp(Instant.now()));
+                IngestionResult.timestamp(Instant.now()), tally.quality);
         return new FileIngestion(result, storeFailure);
     }
 
@@ -192,6 +209,7 @@ final class FileIngestor {
         long failed;
         long inserted;
         long duplicates;
+        FileQuality.Report quality;
         final List<IngestionResult.RowError> firstErrors = new ArrayList<>();
     }
 }

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.batch;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.mysimbdp.common.json.Json;
 
@@ -65,7 +66,9 @@ public record IngestionResult(
             @JsonProperty("ingestion_time") double ingestionTime,
             @JsonProperty("ingestion_rate") double ingestionRate,
             @JsonProperty("rows_per_second") double rowsPerSecond,
-            @JsonProperty("timestamp") String timestamp) {
+            @JsonProperty("timestamp") String timestamp,
+            /* With quality rules: the file's figures (failed_rows counts the quarantined records too). */
+            @JsonProperty("quality") @JsonInclude(JsonInclude.Include.NON_NULL) FileQuality.Report quality) {
 
         public FileResult {
             firstErrors = List.copyOf(firstErrors);
@@ -78,7 +81,7 @@ public record IngestionResult(
         /** A file that was not read at all (bad type, unusable config or environment). */
         public static FileResult notIngested(String file, String collection, String reason, Instant at) {
             return new FileResult(file, STATUS_FAILED, reason, null, collection, 0, 0, 0, 0, 0, List.of(), 0, 0, 0,
-                    IngestionResult.timestamp(at));
+                    IngestionResult.timestamp(at), null);
         }
     }
 

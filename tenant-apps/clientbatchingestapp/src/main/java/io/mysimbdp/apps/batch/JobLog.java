@@ -28,6 +28,11 @@ final class JobLog {
         line.put("bytes", file.dataSize());
         line.put("seconds", file.ingestionTime());
         line.put("rows_per_second", file.rowsPerSecond());
+        if (file.quality() != null) {
+            line.put("quarantined", file.quality().quarantined());
+            line.put("good_share", file.quality().goodShare());
+            line.put("quality_flagged", file.quality().flagged());
+        }
         if (file.reason() != null) {
             line.put("reason", file.reason());
         }

@@ -6,6 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.profile.StreamSink;
+import io.mysimbdp.common.quality.QualityLog;
+import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
@@ -130,9 +132,13 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
-            SinkFanOut fanOut = StreamSink.isMultiSink(sinks) ? SinkSetup.fanOut(sinks, env, config, writer::insert, producer) : null;
-            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : writer::insert,
-                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers);
+            QualityPublisher qualityLog = new QualityPublisher(new QualityLog(mongo));
+            DocumentSink mongoSink = sink(env, config, mongo, settings, writer);
+            SinkFanOut fanOut = StreamSink.isMultiSink(sinks) ? SinkSetup.fanOut(sinks, env, config, mongoSink, producer) : null;
+            StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : mongoSink,
+                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers,
+                    env.quality() == null ? StreamQuality.OFF : new StreamQuality(env.quality(), qualityLog::publish,
+                            env.tenant(), env.topic(), env.instanceId(), config.wrangle().collection()));
             running = ingestor;
             if (stopBeforeStart) {
                 ingestor.requestStop();
@@ -152,10 +158,23 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                 if (fanOut != null) {
                     fanOut.close();
                 }
+                qualityLog.close();
             }
             LOG.infof("stopped (exit code %d)", code);
             return code;
         }
+    }
+
+    /** The main collection's writer; with quality rules, quarantined documents go to {@code <collection>_quarantine}. */
+    private static DocumentSink sink(StreamEnvironment env, StreamAppConfig config, MongoClient mongo,
+                                     MongoClientSettings settings, IdempotentBulkWriter<Document> writer) {
+        if (env.quality() == null || env.quality().toDlq()) {
+            return writer::insert;
+        }
+        MongoCollection<Document> quarantine = mongo.getDatabase(env.database())
+                .getCollection(Quarantine.collection(config.wrangle().collection()))
+                .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
+        return new QuarantineRouting(writer::insert, new IdempotentBulkWriter<>(quarantine)::insert);
     }
 
     /**

@@ -31,6 +31,10 @@ final class ReportWindow {
     private long totalMessages;
     private long totalFailed;
     private long totalBytes;
+    /** Quality figures of the interval; reported once quality rules have counted a batch. */
+    private boolean qualityOn;
+    private long qualityMessages;
+    private long qualityGood;
 
     /**
      * @param predefinedSeconds the configured interval, as reported in {@code predefined_time}
@@ -78,6 +82,16 @@ final class ReportWindow {
         processingNanos += nanos;
     }
 
+    /** One settled batch's quality: messages checked, and of them good. */
+    void quality(long checked, long good) {
+        if (checked < 0 || good < 0 || good > checked) {
+            throw new IllegalArgumentException("impossible quality: " + good + " good of " + checked);
+        }
+        qualityOn = true;
+        qualityMessages += checked;
+        qualityGood += good;
+    }
+
     /** Messages recorded since the last report. */
     long messages() {
         return messages;
@@ -101,12 +115,15 @@ final class ReportWindow {
                 bytes, totalBytes,
                 elapsed > 0 ? round(bytes / elapsed) : 0,
                 elapsed > 0 ? round(messages / elapsed) : 0,
-                Math.max(0, consumerLag), assigned);
+                Math.max(0, consumerLag), assigned,
+                qualityOn ? qualityMessages : null, qualityOn ? qualityGood : null);
         windowStartNanos = nowNanos;
         messages = 0;
         failed = 0;
         bytes = 0;
         processingNanos = 0;
+        qualityMessages = 0;
+        qualityGood = 0;
         return report;
     }
 

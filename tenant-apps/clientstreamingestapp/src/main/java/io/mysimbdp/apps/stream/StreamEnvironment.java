@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.runtime.ContractEnvironment;
 
 import java.math.BigDecimal;
@@ -14,9 +15,17 @@ import java.util.regex.Pattern;
  *
  * @param reportInterval time between two reports ({@code MYSIMBDP_REPORT_INTERVAL} seconds)
  * @param appConfig      the {@code config} object of the profile's stream app, as JSON text
+ * @param quality        the tenant's quality rules ({@code MYSIMBDP_QUALITY_RULES}), or null when off
  */
 record StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
-                         String database, Duration reportInterval, String appConfig) {
+                         String database, Duration reportInterval, String appConfig, QualityRules quality) {
+
+    /** An environment without quality rules. */
+    StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
+                      String database, Duration reportInterval, String appConfig) {
+        this(tenant, topic, instanceId, bootstrapServers, mongoUri, database, reportInterval, appConfig, null);
+    }
+
     static final String TENANT = ContractEnvironment.TENANT;
     static final String TOPIC = "MYSIMBDP_TOPIC";
     static final String INSTANCE_ID = "MYSIMBDP_INSTANCE_ID";
@@ -51,8 +60,10 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
         String mongoUri = env.mongoUri();
         String database = env.database(tenant);
         Duration interval = reportInterval(env.optional(REPORT_INTERVAL), env);
+        QualityRules quality = env.qualityRules();
         env.check();
-        return new StreamEnvironment(tenant, topic, instanceId, bootstrap, mongoUri, database, interval, env.appConfig());
+        return new StreamEnvironment(tenant, topic, instanceId, bootstrap, mongoUri, database, interval, env.appConfig(),
+                quality);
     }
 
     /** The topic the app consumes: {@code <tenant>.<topic>}. */

@@ -1,6 +1,8 @@
 package io.mysimbdp.apps.stream;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mysimbdp.common.json.Json;
+import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
@@ -101,6 +103,7 @@ final class StreamIngestor {
     private final Producer<byte[], byte[]> producer;
     private final DocumentSink sink;
     private final MessageWrangler wrangler;
+    private final StreamQuality quality;
     private final ReportWindow window;
     private final Backoff backoff;
     private final int maxInFlight;
@@ -124,6 +127,13 @@ final class StreamIngestor {
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers) {
+        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF);
+    }
+
+    /** @param quality the tenant's quality rules, applied after wrangling ({@link StreamQuality#OFF}: none) */
+    StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
+                   Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers,
+                   StreamQuality quality) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
         }
@@ -132,6 +142,7 @@ final class StreamIngestor {
         this.consumer = consumer;
         this.producer = producer;
         this.sink = sink;
+        this.quality = quality;
         this.backoff = backoff;
         this.maxInFlight = sink.inFlightLimit(writers);
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
@@ -220,9 +231,11 @@ final class StreamIngestor {
         List<ConsumerRecord<byte[], byte[]>> documentSources = new ArrayList<>(count);
         List<DeadLetter> poison = new ArrayList<>();
         long bytes = 0;
+        QualityTally tally = quality.tally();
         for (ConsumerRecord<byte[], byte[]> record : records) {
             bytes += Math.max(0, record.serializedKeySize()) + Math.max(0, record.serializedValueSize());
-            MessageWrangler.Outcome outcome = wrangler.wrangle(record.topic(), record.partition(), record.offset(), record.value(), at);
+            MessageWrangler.Outcome outcome = quality.apply(
+                    wrangler.wrangle(record.topic(), record.partition(), record.offset(), record.value(), at), record.value(), tally);
             if (outcome instanceof MessageWrangler.Accepted accepted) {
                 documents.add(accepted.document());
                 documentSources.add(record);
@@ -230,14 +243,14 @@ final class StreamIngestor {
                 poison.add(new DeadLetter(record, ((MessageWrangler.Poison) outcome).reason()));
             }
         }
-        return new Batch(records, documents, documentSources, poison, bytes, null);
+        return new Batch(records, documents, documentSources, poison, bytes, null, tally);
     }
 
     /** Hands a wrangled batch's documents to a writer. */
     private Batch submit(Batch batch) {
         List<Document> documents = batch.documents();
         Future<IdempotentBulkWriter.Outcome> write = sink.submit(documents, batch.documentSources(), writers);
-        return new Batch(batch.records(), null, batch.documentSources(), batch.poison(), batch.bytes(), write);
+        return new Batch(batch.records(), null, batch.documentSources(), batch.poison(), batch.bytes(), write, batch.quality());
     }
 
     /**
@@ -313,6 +326,7 @@ final class StreamIngestor {
             return failed(batch, notSubmitted, "committing the offsets failed", e);
         }
         window.record(batch.records().count(), poison.size(), batch.bytes());
+        quality.settled(batch.quality(), batch.records(), window);
         if (backoff.attempts() > 0) {
             LOG.infof("batch written after %d failed attempt(s); consuming again", backoff.attempts());
         }
@@ -604,10 +618,12 @@ final class StreamIngestor {
      * @param documentSources the message of each document handed to the writer, by index
      * @param poison          messages for the DLQ (known before the write)
      * @param bytes           key and value bytes of all the messages
+     * @param quality         the batch's quality figures, null without quality rules
      */
     private record Batch(ConsumerRecords<byte[], byte[]> records, List<Document> documents,
                          List<ConsumerRecord<byte[], byte[]>> documentSources,
-                         List<DeadLetter> poison, long bytes, Future<IdempotentBulkWriter.Outcome> write) {
+                         List<DeadLetter> poison, long bytes, Future<IdempotentBulkWriter.Outcome> write,
+                         QualityTally quality) {
     }
 
     /** The DLQ did not take the batch's poison messages. */

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 
@@ -16,11 +17,13 @@ import com.fasterxml.jackson.annotation.JsonPropertyOrder;
  * @param ingestionRate   message bytes per second over the interval
  * @param qps             messages per second over the interval
  * @param consumerLag     messages waiting in this instance's partitions when the report was made
+ * @param qualityMessages messages of the interval's batches checked by the quality rules; null without rules
+ * @param qualityGoodMessages of them, those that passed every rule (stored in the main collection)
  */
 @JsonPropertyOrder({"tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
         "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
         "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
-        "assigned_partitions"})
+        "assigned_partitions", "quality_messages", "quality_good_messages"})
 record StreamReport(
         @JsonProperty("tenant_name") String tenantName,
         @JsonProperty("topic") String topic,
@@ -39,6 +42,8 @@ record StreamReport(
         @JsonProperty("ingestion_rate") double ingestionRate,
         @JsonProperty("qps") double qps,
         @JsonProperty("consumer_lag") long consumerLag,
-        @JsonProperty("assigned_partitions") int assignedPartitions) {
+        @JsonProperty("assigned_partitions") int assignedPartitions,
+        @JsonProperty("quality_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityMessages,
+        @JsonProperty("quality_good_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages) {
     static final String INGESTION_TYPE = "streaming";
 }

@@ -80,6 +80,8 @@ class ClientStreamIngestAppIT {
     private KafkaProducer<String, String> producer;
     private final List<Process> started = new ArrayList<>();
     private final List<String> sendFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** Variables a test adds to the contract's environment of the apps it starts. */
+    private final Map<String, String> extraEnv = new HashMap<>();
 
     @BeforeAll
     void startStack() throws Exception {
@@ -113,6 +115,7 @@ class ClientStreamIngestAppIT {
             }
         }
         started.clear();
+        extraEnv.clear();
     }
 
     @AfterAll
@@ -321,6 +324,56 @@ class ClientStreamIngestAppIT {
         assertEquals(0, b.exitValue());
     }
 
+    @Test
+    void qualityRulesQuarantineFailingMessagesAndEveryBatchIsCountedOnce() throws Exception {
+        String topic = "quality";
+        createTopics(topic);
+        for (int i = 0; i < 200; i++) {
+            int price = i % 20 == 7 ? 0 : 50 + i;                     // 10 fail price.min
+            String room = i % 40 == 3 ? "Castle" : "Private room";    // 5 fail room_type.allowed
+            send(topic, String.valueOf(i), "{\"id\": " + i + ", \"price\": " + price + ", \"room_type\": \"" + room + "\"}");
+        }
+        for (int i = 0; i < 4; i++) {
+            send(topic, "bad-" + i, "{not json " + i);                // refused by wrangling: DLQ
+        }
+        flush();
+        extraEnv.put("MYSIMBDP_QUALITY_RULES", """
+                {"minGoodShare": 0.99, "fields": {"price": {"required": true, "min": 1},
+                 "room_type": {"allowed": ["Private room", "Entire home/apt"]}}}""");
+        String config = "{\"collection\": \"rated\", \"keyFields\": [\"id\"], \"fields\": {\"id\": \"long\", \"price\": \"double\"}, \"batchSize\": 50}";
+        Process app = startApp(topic, "stream-it-tenant-quality-0", config);
+
+        MongoCollection<Document> rated = mongoClient.getDatabase(DATABASE).getCollection("rated");
+        MongoCollection<Document> quarantine = mongoClient.getDatabase(DATABASE).getCollection("rated_quarantine");
+        MongoCollection<Document> quality = mongoClient.getDatabase("mysimbdp_platform").getCollection("quality");
+        Document ofTopic = new Document("tenant", TENANT).append("source", topic);
+        await().atMost(START_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> quality.find(ofTopic)
+                .into(new ArrayList<>()).stream().mapToLong(d -> d.getLong("records")).sum() == 204);
+        assertEquals(185, rated.countDocuments());
+        assertEquals(15, quarantine.countDocuments());
+        assertEquals(4, readAll(TENANT + "." + topic + ".dlq", 4).size());
+        Document seven = quarantine.find(new Document("_id", "7")).first();
+        assertEquals("price.min", seven.getList("failed", Document.class).get(0).getString("rule"));
+        assertEquals(7L, seven.get("record", Document.class).get("id"));
+
+        List<Document> batches = quality.find(ofTopic).into(new ArrayList<>());
+        assertEquals(185, batches.stream().mapToLong(d -> d.getLong("good")).sum());
+        Map<String, Long> failures = new HashMap<>();
+        batches.forEach(b -> b.getList("failures", Document.class)
+                .forEach(f -> failures.merge(f.getString("rule"), f.getLong("records"), Long::sum)));
+        assertEquals(Map.of("price.min", 10L, "room_type.allowed", 5L, "wrangling", 4L), failures);
+        assertTrue(batches.stream().allMatch(b -> b.getString("kind").equals("stream") && b.getString("collection").equals("rated")));
+        assertTrue(batches.stream().anyMatch(b -> b.getBoolean("flagged")), "some batch has a bad message: under 0.99");
+
+        String reportTopic = TENANT + "." + topic + ".report";
+        await().atMost(Duration.ofSeconds(20)).until(() -> reports(reportTopic).stream()
+                .mapToLong(r -> r.path("quality_messages").asLong()).sum() == 204);
+        assertEquals(185, reports(reportTopic).stream().mapToLong(r -> r.path("quality_good_messages").asLong()).sum());
+        app.destroy();
+        assertTrue(app.waitFor(30, TimeUnit.SECONDS));
+        assertEquals(0, app.exitValue());
+    }
+
     // ---------------------------------------------------------------------------------------------
 
     @Test
@@ -378,6 +431,7 @@ class ClientStreamIngestAppIT {
         env.put("MYSIMBDP_DATABASE", DATABASE);
         env.put("MYSIMBDP_REPORT_INTERVAL", "1");
         env.put("MYSIMBDP_APP_CONFIG", config);
+        env.putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         started.add(process);

@@ -1,0 +1,159 @@
+package io.mysimbdp.apps.batch;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.mongodb.MongoException;
+import io.mysimbdp.common.quality.BatchQuality;
+import io.mysimbdp.common.quality.QualityLog;
+import io.mysimbdp.common.quality.QualityRules;
+import io.mysimbdp.common.quality.QualityTally;
+import io.mysimbdp.common.quality.Quarantine;
+import io.mysimbdp.common.quality.RuleFailure;
+import io.mysimbdp.common.store.IdempotentBulkWriter;
+import org.bson.Document;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The tenant's quality rules applied to one job's files ({@code MYSIMBDP_QUALITY_RULES}; off when
+ * unset): a wrangled record that fails a rule goes to {@code <collection>_quarantine} instead of the
+ * main collection, each file's figures go to result.json and to {@code mysimbdp_platform.quality}.
+ * Quarantined records are few, so they are written from the parsing thread, a batch at a time.
+ */
+final class FileQuality {
+    static final FileQuality OFF = new FileQuality(null, null, null, null, null, 0, 0);
+
+    private final QualityRules rules;
+    private final IdempotentBulkWriter<Document> quarantine;
+    private final QualityLog log;
+    private final String tenant;
+    private final String ingestionId;
+    private final int attempt;
+    private final int batchSize;
+
+    FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, QualityLog log, String tenant,
+                String ingestionId, int attempt, int batchSize) {
+        this.rules = rules;
+        this.quarantine = quarantine;
+        this.log = log;
+        this.tenant = tenant;
+        this.ingestionId = ingestionId;
+        this.attempt = attempt;
+        this.batchSize = batchSize;
+    }
+
+    boolean on() {
+        return rules != null;
+    }
+
+    /** A file's entry {@code quality} in result.json. */
+    record Report(@JsonProperty("records") long records, @JsonProperty("good") long good,
+                  @JsonProperty("quarantined") long quarantined, @JsonProperty("good_share") double goodShare,
+                  @JsonProperty("min_good_share") double minGoodShare, @JsonProperty("flagged") boolean flagged,
+                  @JsonProperty("failures") Map<String, Long> failures, @JsonProperty("quarantine") String quarantine) {
+        static Report of(BatchQuality q, long quarantined, String collection) {
+            return new Report(q.records(), q.good(), quarantined, q.goodShare(), q.minGoodShare(), q.flagged(),
+                    q.failuresByRule(), collection);
+        }
+    }
+
+    /** One file's gate; the parsing thread's alone. */
+    Gate start(String collection) {
+        return new Gate(collection);
+    }
+
+    final class Gate {
+        private final String mainCollection;
+        private final String collection;
+        private final QualityTally tally;
+        private final List<Document> held = new ArrayList<>();
+        private long quarantined;
+        private String failure;
+
+        private Gate(String collection) {
+            this.mainCollection = collection;
+            this.collection = Quarantine.collection(collection);
+            this.tally = on() ? new QualityTally(rules.minGoodShare()) : null;
+        }
+
+        /**
+         * @return null when the document may go to the main collection; else why it was quarantined
+         */
+        String check(Document document, SourceRecord record) {
+            if (!on()) {
+                return null;
+            }
+            List<RuleFailure> failures = rules.check(document);
+            tally.checked(failures);
+            if (failures.isEmpty()) {
+                return null;
+            }
+            quarantined++;
+            held.add(Quarantine.of(document, failures, record.raw().get()));
+            if (held.size() >= batchSize) {
+                flush();
+            }
+            return Quarantine.reason(failures);
+        }
+
+        /** A record the wrangler refused: bad for quality too. */
+        void unwrangled() {
+            if (on()) {
+                tally.unwrangled();
+            }
+        }
+
+        boolean failed() {
+            return failure != null;
+        }
+
+        /** Writes what is held; why the quarantine could not be written (the file then fails), or null. */
+        String failure() {
+            flush();
+            return failure;
+        }
+
+        private void flush() {
+            if (held.isEmpty() || failure != null) {
+                return;
+            }
+            try {
+                IdempotentBulkWriter.Outcome outcome = quarantine.insert(held);
+                if (outcome.failed() > 0) {
+                    failure = "the store refused a quarantined record of " + collection + ": E"
+                            + outcome.failures().get(0).code() + " " + outcome.failures().get(0).reason();
+                }
+            } catch (MongoException e) {
+                failure = "cannot write to " + collection + ": " + e.getMessage();
+            }
+            held.clear();
+        }
+
+        long quarantined() {
+            return quarantined;
+        }
+
+        /**
+         * The file's figures, after it was ingested: stored in the platform's quality log (a failure
+         * there is logged, not the file's) and returned for result.json; null when quality is off.
+         */
+        Report finish(String file, String sha256, Instant startedAt, Instant finishedAt) {
+            if (!on()) {
+                return null;
+            }
+            BatchQuality q = tally.result();
+            Document details = new Document("ingestion_id", ingestionId).append("attempt", attempt)
+                    .append("sha256", sha256).append("quarantined", quarantined).append("quarantine", collection);
+            QualityLog.Batch batch = new QualityLog.Batch(QualityLog.KIND_FILE + ":" + tenant + "/" + ingestionId + "/" + file,
+                    tenant, QualityLog.KIND_FILE, file, mainCollection, startedAt, finishedAt, details);
+            try {
+                log.write(batch, q);
+            } catch (MongoException e) {
+                JobLog.runProblem(tenant, ingestionId, "quality metadata of " + file + " not stored: " + e.getMessage());
+            }
+            return Report.of(q, quarantined, collection);
+        }
+    }
+}
