@@ -37,6 +37,7 @@ import java.util.function.Supplier;
  * retries); a batch retried after a partial failure skips the messages already acknowledged; and
  * after a restart {@link #resumeOffset} reads the tail of the target partition to learn the last
  * source offset written there, so messages re-delivered from the last commit are not sent again.
+ * Records that failed the tenant's quality rules are not sent (they go to the quarantine only).
  * That last step holds when the processed topic has at least as many partitions as the source
  * (the platform creates them equal) and only one instance writes a partition at a time.
  */
@@ -81,6 +82,9 @@ final class KafkaRecordSink implements RecordSink {
             TopicPartition from = new TopicPartition(source.topic(), source.partition());
             if (source.offset() < acknowledged.getOrDefault(from, 0L)) {
                 continue;   // acknowledged in an attempt that failed later on
+            }
+            if (documents.get(i) instanceof StreamQuality.Quarantined) {
+                continue;   // failed the tenant's quality rules: it belongs in the quarantine, not downstream
             }
             acks.add(producer.send(record(documents.get(i), source, count)));
             sent.add(i);
