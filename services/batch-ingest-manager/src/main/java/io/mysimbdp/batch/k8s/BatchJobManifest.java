@@ -47,8 +47,11 @@ public final class BatchJobManifest {
     static final String STAGING_VOLUME = "staging";
     static final String TMP_VOLUME = "tmp";
     static final String KEYS_VOLUME = "keys";
-    /** Key files readable by the pod's user only. */
-    static final int KEY_FILE_MODE = 0400;
+    /**
+     * Secret files are owned by root: the non-root app user can read them only with the "other"
+     * read bit (an fsGroup would also re-own the staging claim). The volume is in this one-container pod only.
+     */
+    static final int KEY_FILE_MODE = 0444;
 
     private BatchJobManifest() {
     }

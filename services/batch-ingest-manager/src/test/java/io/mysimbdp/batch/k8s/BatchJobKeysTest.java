@@ -42,7 +42,7 @@ class BatchJobKeysTest {
         Volume volume = pod.getVolumes().stream().filter(v -> v.getName().equals(mount.getName())).findFirst().orElseThrow();
         assertEquals("mysimbdp-keys-alpha", volume.getSecret().getSecretName());
         assertTrue(volume.getSecret().getOptional(), "a missing Secret fails files with a reason, not the pod");
-        assertEquals(0400, volume.getSecret().getDefaultMode());
+        assertEquals(0444, volume.getSecret().getDefaultMode(), "read-only, readable by the non-root app user (files are root's)");
         assertEquals(1, pod.getVolumes().stream().filter(v -> v.getSecret() != null).count(), "one Secret: the tenant's");
     }
 
