@@ -65,6 +65,14 @@ public class BatchTestEnvironment implements QuarkusTestResourceLifecycleManager
         Files.writeString(tenants.resolve(tenant + ".yaml"), profileYaml(constraints, appExtras));
     }
 
+    /** Stages a file as a tenant would: written under a temporary name, then renamed into staging/<tenant>/. */
+    public static Path stage(String tenant, String name, String content) throws IOException {
+        Path dir = Files.createDirectories(var.resolve("staging").resolve(tenant));
+        Path tmp = dir.resolve(name + ".part");
+        Files.writeString(tmp, content);
+        return Files.move(tmp, dir.resolve(name));
+    }
+
     /** The YAML of such a profile, for other profile sources (ConfigMaps). */
     public static String profileYaml(String constraints, String appExtras) {
         return """

@@ -4,7 +4,10 @@ import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
 import io.fabric8.kubernetes.client.KubernetesClient;
+import io.fabric8.kubernetes.api.model.batch.v1.JobList;
 import io.fabric8.kubernetes.client.KubernetesClientException;
+import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
+import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mysimbdp.common.naming.TenantNames;
@@ -130,8 +133,8 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         return sweep.adopt();
     }
 
-    private io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable<Job, io.fabric8.kubernetes.api.model.batch.v1.JobList,
-            io.fabric8.kubernetes.client.dsl.ScalableResource<Job>> platformJobs() {
+    /** The platform's batch Jobs in the namespace (the tenant apps' Jobs, by label). */
+    private FilterWatchListDeletable<Job, JobList, ScalableResource<Job>> platformJobs() {
         return client.batch().v1().jobs().inNamespace(settings.namespace())
                 .withLabel(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE)
                 .withLabel(BatchJobManifest.COMPONENT_LABEL, BatchJobManifest.COMPONENT_VALUE);

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.function.BiConsumer;
 import java.util.stream.Stream;
@@ -86,8 +87,8 @@ final class JobRecovery {
      * adopts those a crash left unrecorded: started, but no running.json written yet.
      */
     private void adoptOrSweep(Map<String, IngestionJob> jobs) throws IOException {
-        Map<String, Integer> known = new java.util.HashMap<>();
-        Map<String, IngestionJob> byWorkload = new java.util.HashMap<>();
+        Map<String, Integer> known = new HashMap<>();
+        Map<String, IngestionJob> byWorkload = new HashMap<>();
         for (IngestionJob job : jobs.values()) {
             String workload = TenantNames.batchJobName(job.tenant, job.id);
             known.put(workload, job.attempt);

@@ -18,7 +18,6 @@ import jakarta.inject.Inject;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -65,13 +64,6 @@ class ConfigMapProfilesTest {
         return status.getString("tenants.find { it.tenant == '" + tenant + "' }.state");
     }
 
-    static void stage(String tenant, String name, String content) throws IOException {
-        Path dir = Files.createDirectories(BatchTestEnvironment.var.resolve("staging").resolve(tenant));
-        Path tmp = dir.resolve(name + ".part");
-        Files.writeString(tmp, content);
-        Files.move(tmp, dir.resolve(name));
-    }
-
     long done(String tenant, String file) {
         return ledger().countDocuments(Filters.and(Filters.eq("tenant", tenant), Filters.eq("file", file), Filters.eq("status", "DONE")));
     }
@@ -83,7 +75,7 @@ class ConfigMapProfilesTest {
         apply("cm-beta", BatchTestEnvironment.profileYaml("{fileTypes: [csv]}", ""));
         await().atMost(WAIT).until(() -> "active".equals(state("cm-alpha")) && "active".equals(state("cm-beta")));
         assertTrue(Files.isDirectory(var.resolve("staging/cm-alpha")), "onboarding creates the staging folder");
-        stage("cm-alpha", "a1.csv", "id\n1\n2\n");
+        BatchTestEnvironment.stage("cm-alpha", "a1.csv", "id\n1\n2\n");
         await().atMost(WAIT).until(() -> done("cm-alpha", "a1.csv") == 1);
 
         // edit: csv is no longer admitted for cm-alpha. The informer delivers in order, so once a
@@ -91,7 +83,7 @@ class ConfigMapProfilesTest {
         apply("cm-alpha", BatchTestEnvironment.profileYaml("{fileTypes: [json]}", ""));
         apply("cm-marker", BatchTestEnvironment.profileYaml("{fileTypes: [csv]}", ""));
         await().atMost(WAIT).until(() -> "active".equals(state("cm-marker")));
-        stage("cm-alpha", "a2.csv", "id\n1\n");
+        BatchTestEnvironment.stage("cm-alpha", "a2.csv", "id\n1\n");
         await().atMost(WAIT).until(() -> Files.exists(var.resolve("invalid/cm-alpha/a2.csv" + FileMover.REASON_SUFFIX)));
         Document reason = Document.parse(Files.readString(var.resolve("invalid/cm-alpha/a2.csv" + FileMover.REASON_SUFFIX)));
         assertEquals("file-type", reason.getString("rule"), reason.toJson());
@@ -109,15 +101,15 @@ class ConfigMapProfilesTest {
         assertEquals("Warning", event.getType());
         assertEquals("batch-ingest-manager", event.getSource().getComponent());
         assertTrue(event.getMessage().contains("field 'constraints.maxStagedFiles'"), event.getMessage());
-        stage("cm-beta", "b1.csv", "id\n1\n");
-        stage("cm-alpha", "a3.json", "[{\"id\": 1}]\n");
+        BatchTestEnvironment.stage("cm-beta", "b1.csv", "id\n1\n");
+        BatchTestEnvironment.stage("cm-alpha", "a3.json", "[{\"id\": 1}]\n");
         await().atMost(WAIT).until(() -> done("cm-alpha", "a3.json") == 1);
         assertTrue(Files.exists(var.resolve("staging/cm-beta/b1.csv")), "a disabled tenant's files wait in staging");
 
         // delete: cm-alpha is offboarded; a file staged for it is refused as of an unknown tenant
         client.configMaps().inNamespace(NS).withName("tenant-profile-cm-alpha").delete();
         await().atMost(WAIT).until(() -> state("cm-alpha") == null);
-        stage("cm-alpha", "a4.json", "[{\"id\": 1}]\n");
+        BatchTestEnvironment.stage("cm-alpha", "a4.json", "[{\"id\": 1}]\n");
         Path refused = var.resolve("invalid/cm-alpha/a4.json" + FileMover.REASON_SUFFIX);
         await().atMost(WAIT).until(() -> Files.exists(refused));
         assertEquals("known-tenant", Document.parse(Files.readString(refused)).getString("rule"));
