@@ -139,12 +139,9 @@ final class KafkaRecordSink implements RecordSink {
         return partitions;
     }
 
+    /** Always read from the topic: another instance may have written the partition since this one had it. */
     @Override
     public long resumeOffset(TopicPartition source) {
-        Long known = acknowledged.get(source);
-        if (known != null) {
-            return known;
-        }
         TopicPartition target = new TopicPartition(topic, source.partition() % partitionCount());
         long next = 0;
         try (KafkaConsumer<byte[], byte[]> reader = tailReaders.get()) {
@@ -164,7 +161,7 @@ final class KafkaRecordSink implements RecordSink {
                 }
             }
         }
-        acknowledged.put(source, next);
+        acknowledged.merge(source, next, Math::max);
         return next;
     }
 
@@ -188,7 +185,7 @@ final class KafkaRecordSink implements RecordSink {
 
     @Override
     public void close() {
-        producer.close(StreamIngestor.CLOSE_TIMEOUT);
+        producer.close(SinkLane.CLOSE_WAIT);
     }
 
     private static byte[] utf8(String text) {

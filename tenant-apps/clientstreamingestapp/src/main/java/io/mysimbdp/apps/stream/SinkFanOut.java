@@ -27,7 +27,7 @@ final class SinkFanOut implements DocumentSink, AutoCloseable {
      */
     static final int IN_FLIGHT_LIMIT = 1 << 20;
     /** A batch being settled (on a stop or a rebalance) waits this long for a failing sink. */
-    static final Duration SETTLE_WAIT = Duration.ofSeconds(5);
+    static final Duration SETTLE_WAIT = Duration.ofSeconds(2);
 
     private final List<SinkLane> lanes;
 
@@ -83,6 +83,7 @@ final class SinkFanOut implements DocumentSink, AutoCloseable {
 
     @Override
     public void close() {
+        lanes.forEach(SinkLane::stop);   // all at once: a stopping instance has a few seconds
         lanes.forEach(SinkLane::close);
     }
 }

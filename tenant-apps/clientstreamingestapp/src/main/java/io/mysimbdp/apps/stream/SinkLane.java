@@ -31,6 +31,11 @@ import java.util.concurrent.atomic.AtomicLong;
  */
 final class SinkLane implements AutoCloseable {
     static final Duration IDLE_POLL = Duration.ofMillis(200);
+    /**
+     * Closing waits this long for a delivery in progress: a stopping instance is killed a few
+     * seconds after SIGTERM, and what it has not committed is consumed again anyway.
+     */
+    static final Duration CLOSE_WAIT = Duration.ofSeconds(2);
     /** A failing sink is logged at its first failure and then every this many. */
     private static final int LOG_EVERY_FAILURES = 10;
     private static final Logger LOG = Logger.getLogger(SinkLane.class);
@@ -48,6 +53,8 @@ final class SinkLane implements AutoCloseable {
     private final AtomicLong deadLettered = new AtomicLong();
     private final Thread worker;
     private volatile boolean closed;
+    /** The batch being delivered, so a revocation can stop its retries. */
+    private volatile Pending current;
 
     /** Where a sink's untakeable messages go: the DLQ, marked with the sink. */
     @FunctionalInterface
@@ -56,7 +63,10 @@ final class SinkLane implements AutoCloseable {
     }
 
     private record Pending(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources,
-                           CompletableFuture<Void> taken) {
+                           CompletableFuture<Void> taken, java.util.concurrent.atomic.AtomicBoolean revoked) {
+        boolean touches(Collection<TopicPartition> partitions) {
+            return sources.stream().anyMatch(s -> partitions.contains(new TopicPartition(s.topic(), s.partition())));
+        }
     }
 
     SinkLane(RecordSink sink, StreamSink settings, SinkDeadLetters deadLetters, Backoff backoff) {
@@ -91,19 +101,23 @@ final class SinkLane implements AutoCloseable {
             return done;
         }
         waiting.addAndGet(documents.size());
-        queue.add(new Pending(List.copyOf(documents), List.copyOf(sources), done));
+        queue.add(new Pending(List.copyOf(documents), List.copyOf(sources), done, new java.util.concurrent.atomic.AtomicBoolean()));
         return done;
     }
 
     /**
      * The partitions moved to another instance: their queued batches are not delivered from here
-     * (their futures fail, so their offsets are never committed by this instance) and what was
-     * taken is forgotten (asked of the sink again if they come back).
+     * (their futures fail, so their offsets are never committed by this instance), the batch being
+     * retried stops after its current attempt, and what was taken is forgotten (asked of the sink
+     * again if they come back).
      */
     void revoked(Collection<TopicPartition> partitions) {
+        Pending inProgress = current;
+        if (inProgress != null && inProgress.touches(partitions)) {
+            inProgress.revoked().set(true);
+        }
         List<Pending> dropped = new ArrayList<>();
-        queue.removeIf(p -> p.sources().stream().anyMatch(s -> partitions.contains(new TopicPartition(s.topic(), s.partition())))
-                && dropped.add(p));
+        queue.removeIf(p -> p.touches(partitions) && dropped.add(p));
         for (Pending p : dropped) {
             waiting.addAndGet(-p.documents().size());
             p.taken().completeExceptionally(new IllegalStateException("partitions revoked before sink " + name() + " took the batch"));
@@ -126,24 +140,29 @@ final class SinkLane implements AutoCloseable {
             }
             if (pending != null) {
                 boolean taken = false;
+                current = pending;
                 try {
                     taken = deliver(pending);
                 } finally {
+                    current = null;
                     waiting.addAndGet(-pending.documents().size());   // before the loop hears of it
                     if (taken) {
                         pending.taken().complete(null);
-                    } else {   // closing mid-batch: not taken, so never committed
-                        pending.taken().completeExceptionally(new IllegalStateException("sink " + name() + " closed"));
+                    } else {   // closing or revoked mid-batch: not taken, so never committed here
+                        pending.taken().completeExceptionally(new IllegalStateException("sink " + name() + " did not take the batch"));
                     }
                 }
             }
         }
     }
 
-    /** Until the sink took the batch (true), the lane closes (false), or the batch is dead-lettered by policy (true). */
+    /**
+     * Until the sink took the batch (true), the lane closes or the batch's partitions are revoked
+     * (false), or the batch is dead-lettered by policy (true).
+     */
     private boolean deliver(Pending pending) {
         int attempts = 0;
-        while (!closed) {
+        while (!closed && !pending.revoked().get()) {
             try {
                 List<Integer> todo = notTaken(pending.sources());
                 List<Document> documents = pick(pending.documents(), todo);
@@ -269,12 +288,17 @@ final class SinkLane implements AutoCloseable {
         return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
-    @Override
-    public void close() {
+    /** Stops taking work at once; {@link #close()} then waits for the worker. */
+    void stop() {
         closed = true;
         worker.interrupt();
+    }
+
+    @Override
+    public void close() {
+        stop();
         try {
-            worker.join(StreamIngestor.CLOSE_TIMEOUT.toMillis());
+            worker.join(CLOSE_WAIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -94,6 +94,8 @@ final class StreamIngestor {
     static final Duration PAUSED_POLL = Duration.ofMillis(200);
     static final Duration CLIENT_CALL_TIMEOUT = Duration.ofSeconds(10);
     static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(10);
+    /** A pause for a full sink buffer this long is logged; shorter ones are normal backpressure. */
+    static final long SLOW_SINK_LOGGED_MS = 5_000;
     /** Poison messages named in the log per batch; all of them are in the DLQ. */
     private static final int POISON_LOGGED_PER_BATCH = 3;
     private static final Logger LOG = Logger.getLogger(StreamIngestor.class);
@@ -407,7 +409,7 @@ final class StreamIngestor {
         if (sink.hasRoomFor(held.count())) {
             return true;
         }
-        LOG.warnf("a sink has no room for %d more message(s): consuming paused until it catches up", held.count());
+        long pausedAt = System.nanoTime();
         pausedForStore = true;
         consumer.pause(consumer.assignment());
         try {
@@ -421,6 +423,10 @@ final class StreamIngestor {
         } finally {
             consumer.resume(consumer.paused());
             pausedForStore = false;
+        }
+        long pausedMs = (System.nanoTime() - pausedAt) / 1_000_000;
+        if (pausedMs >= SLOW_SINK_LOGGED_MS) {
+            LOG.infof("consuming was paused %d ms: a sink had no room for more messages (a slow or failing sink)", pausedMs);
         }
         if (!stopRequested && !storeFailed) {
             return true;

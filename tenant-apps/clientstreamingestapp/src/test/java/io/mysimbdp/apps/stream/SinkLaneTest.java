@@ -148,6 +148,13 @@ class SinkLaneTest {
         assertThrows(ExecutionException.class, queued::get);
         assertEquals(1, lane.waiting());
         assertFalse(inProgress.isDone());
+
+        // the batch being retried stops too when its partition goes: another instance delivers it
+        lane.revoked(List.of(new TopicPartition(TOPIC, 0)));
+        await().atMost(Duration.ofSeconds(10)).until(inProgress::isDone);
+        assertTrue(inProgress.isCompletedExceptionally());
+        assertEquals(0, lane.waiting());
+        assertEquals(List.of(), sink.taken);
     }
 
     /** Fails while {@code failuresLeft} > 0, refuses the ids in {@code refuse}, records what it took. */
