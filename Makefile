@@ -27,7 +27,7 @@ help:
 	@echo "make stop    stop what make run started"
 	@echo "make status  show what is running"
 	@echo "make test    run every test (unit, integration, end to end) but the chaos ones"
-	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; ~10 min)"
+	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; under 15 min)"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
 	@echo "make images kind-up deploy undeploy   Kubernetes (kind); see README"

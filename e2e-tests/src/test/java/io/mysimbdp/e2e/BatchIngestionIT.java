@@ -4,7 +4,6 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -17,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
 import static org.awaitility.Awaitility.await;
@@ -36,9 +36,8 @@ class BatchIngestionIT {
     Platform platform;
     Path var;
 
-    @BeforeEach
-    void startPlatform() throws IOException {
-        platform = new Platform(tmp, Map.of());
+    void startPlatform(Map<String, UnaryOperator<String>> profileEdits) throws IOException {
+        platform = new Platform(tmp, profileEdits);
         var = platform.var;
     }
 
@@ -83,6 +82,7 @@ class BatchIngestionIT {
 
     @Test
     void twoTenantsIngestWithTheSeedViolationsRefusedAndNoDuplicates() throws Exception {
+        startPlatform(Map.of());
         // tenant1 takes csv and json, at most 10 staged files, 10 MiB each: 11 files at once → 10 in, 1 refused
         Path t1 = sampleData("t1", "--format", "csv", "--rows", "500", "--files", "11", "--prefix", "listings");
         List<Path> t1Files = files(t1);
@@ -162,7 +162,9 @@ class BatchIngestionIT {
 
     @Test
     void killingTheManagerMidRunStillLandsEveryRowExactlyOnce() throws Exception {
-        Path gen = sampleData("kill", "--format", "csv", "--rows", "20000", "--files", "8", "--prefix", "crash", "--start-id", "1");
+        // 20 files at once: room for all of them in tenant1's staged-file limit
+        startPlatform(Map.of("tenant1.yaml", yaml -> yaml.replace("maxStagedFiles: 10", "maxStagedFiles: 20")));
+        Path gen = sampleData("kill", "--format", "csv", "--rows", "8000", "--files", "20", "--prefix", "crash", "--start-id", "1");
         Path aside = Files.createDirectories(tmp.resolve("aside"));
         for (Path f : files(gen)) {
             Files.copy(f, aside.resolve(f.getFileName()));
@@ -178,8 +180,8 @@ class BatchIngestionIT {
         platform.stack.run(); // starts only what is not running: the manager, which recovers its jobs
 
         await().atMost(WAIT).until(() -> ledger().distinct("file", Filters.and(Filters.eq("tenant", "tenant1"),
-                Filters.eq("status", "DONE")), String.class).into(new ArrayList<>()).size() == 8);
-        assertEquals(8 * 20000, documents("tenant_tenant1", "listings"));
+                Filters.eq("status", "DONE")), String.class).into(new ArrayList<>()).size() == 20);
+        assertEquals(20 * 8000, documents("tenant_tenant1", "listings"));
         assertTrue(files(staging).isEmpty());
         assertTrue(!Files.exists(var.resolve("failed/tenant1")) || files(var.resolve("failed/tenant1")).isEmpty());
         try (Stream<Path> jobs = Files.list(var.resolve("jobs/tenant1"))) {

@@ -35,6 +35,10 @@ class StoreOutageChaosIT {
     static final Duration WAIT = Duration.ofMinutes(4);
     static final Duration OUTAGE = Duration.ofSeconds(30);
     static final String GROUP = "mysimbdp-tenant1-listings";
+    /** mysimbdp.batch.retry-backoff's default. */
+    static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
+    /** The ledger keeps milliseconds. */
+    static final long CLOCK_SLACK_MILLIS = 2;
     /** Enough attempts that a 30 s outage (10 s store timeout per attempt, backoff 2 s, 4 s, 8 s…) cannot use them up. */
     static final UnaryOperator<String> PATIENT_BATCH_APP = yaml -> yaml.replace("maxAttempts: 3", "maxAttempts: 8");
 
@@ -102,6 +106,17 @@ class StoreOutageChaosIT {
         assertFalse(retries.isEmpty(), "the outage failed at least one attempt, which was retried");
         for (Document r : retries) {
             assertTrue(r.getString("reason") != null && !r.getString("reason").isBlank(), r.toJson());
+        }
+        // the retries backed off: attempt k started at least 2 s × 2^(k-2) after attempt k-1 ended (the manager's default base)
+        for (Object file : platform.ledger().distinct("file", Filters.eq("tenant", "tenant1"), String.class)) {
+            List<Document> attempts = platform.ledger().find(Filters.and(Filters.eq("tenant", "tenant1"), Filters.eq("file", file),
+                    Filters.in("status", "RETRY", "DONE"))).sort(new Document("attempt", 1)).into(new ArrayList<>());
+            for (int i = 1; i < attempts.size(); i++) {
+                int attempt = attempts.get(i).getInteger("attempt");
+                long waited = attempts.get(i).getDate("started_at").getTime() - attempts.get(i - 1).getDate("finished_at").getTime();
+                long backoff = RETRY_BACKOFF.toMillis() << (attempt - 2);
+                assertTrue(waited >= backoff - CLOCK_SLACK_MILLIS, file + " attempt " + attempt + " started " + waited + " ms after the last, backoff " + backoff);
+            }
         }
         assertEquals(0, platform.ledgerCount("tenant1", "FAILED"));
         Path failed = platform.var.resolve("failed/tenant1");

@@ -12,7 +12,6 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.stream.Stream;
 
 import static io.mysimbdp.batch.BatchTestEnvironment.var;
 import static org.awaitility.Awaitility.await;
@@ -49,16 +48,6 @@ class FullDiskTest {
         return filler;
     }
 
-    static long jobEntries(String tenant) throws IOException {
-        Path dir = var.resolve("jobs").resolve(tenant);
-        if (!Files.isDirectory(dir)) {
-            return 0;
-        }
-        try (Stream<Path> s = Files.list(dir)) {
-            return s.count();
-        }
-    }
-
     @Test
     void aFileStagedOnAFullVolumeIsKeptAndTakenOnceThereIsRoom() throws Exception {
         assumeTrue(FullDiskEnvironment.mounted, "needs to mount a small tmpfs (root)");
@@ -77,7 +66,7 @@ class FullDiskTest {
         Files.delete(filler);
         await().atMost(WAIT).until(() -> count("omicron", "DONE") == 1);
         assertFalse(Files.exists(file));
-        await().atMost(WAIT).until(() -> jobEntries("omicron") == 0);
+        await().atMost(WAIT).until(() -> BatchFaultsTest.entries(var.resolve("jobs/omicron")) == 0);
         assertEquals(0, count("omicron", "FAILED") + count("omicron", "RETRY"));
     }
 }

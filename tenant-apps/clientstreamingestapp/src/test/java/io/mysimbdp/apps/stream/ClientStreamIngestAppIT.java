@@ -389,11 +389,7 @@ class ClientStreamIngestAppIT {
             record.headers().add("mysimbdp-tenant", "victim".getBytes(StandardCharsets.UTF_8))
                     .add("mysimbdp-database", "tenant_victim".getBytes(StandardCharsets.UTF_8))
                     .add("tenant", "victim".getBytes(StandardCharsets.UTF_8));
-            producer.send(record, (metadata, e) -> {
-                if (e != null) {
-                    sendFailures.add(e.toString());
-                }
-            });
+            send(record);
         }
         flush();
         MongoCollection<Document> events = mongoClient.getDatabase(DATABASE).getCollection("spoofed");
@@ -453,7 +449,11 @@ class ClientStreamIngestAppIT {
     }
 
     private void send(String topic, String key, String value) {
-        producer.send(new ProducerRecord<>(TENANT + "." + topic, key, value), (metadata, e) -> {
+        send(new ProducerRecord<>(TENANT + "." + topic, key, value));
+    }
+
+    private void send(ProducerRecord<String, String> record) {
+        producer.send(record, (metadata, e) -> {
             if (e != null) {
                 sendFailures.add(e.toString());
             }
