@@ -6,57 +6,35 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The types a quality rule can ask of a stored value: what the wrangler produces (strings, int,
  * long, double, decimal, boolean, BSON dates, nested objects and arrays), named for tenants.
  */
 public enum ValueType {
-    STRING {
-        @Override
-        boolean holds(Object value) {
-            return value instanceof String;
-        }
-    },
-    NUMBER {
-        @Override
-        boolean holds(Object value) {
-            return QualityRules.numeric(value) != null;
-        }
-    },
-    INTEGER {
-        @Override
-        boolean holds(Object value) {
-            Double d = QualityRules.numeric(value);
-            return d != null && (value instanceof Integer || value instanceof Long || d == Math.rint(d));
-        }
-    },
-    BOOLEAN {
-        @Override
-        boolean holds(Object value) {
-            return value instanceof Boolean;
-        }
-    },
-    DATE {
-        @Override
-        boolean holds(Object value) {
-            return value instanceof Date;
-        }
-    },
-    OBJECT {
-        @Override
-        boolean holds(Object value) {
-            return value instanceof Map;
-        }
-    },
-    ARRAY {
-        @Override
-        boolean holds(Object value) {
-            return value instanceof List;
-        }
-    };
+    STRING(v -> v instanceof String),
+    NUMBER(v -> QualityRules.numeric(v) != null),
+    /** A whole number: int or long, or a double or decimal without a fraction (JSON's 3.0). */
+    INTEGER(v -> {
+        Double d = QualityRules.numeric(v);
+        return d != null && d == Math.rint(d);
+    }),
+    BOOLEAN(v -> v instanceof Boolean),
+    /** What {@code date} and {@code timestamp} fields become. */
+    DATE(v -> v instanceof Date),
+    OBJECT(v -> v instanceof Map),
+    ARRAY(v -> v instanceof List);
 
-    abstract boolean holds(Object value);
+    private final Predicate<Object> holds;
+
+    ValueType(Predicate<Object> holds) {
+        this.holds = holds;
+    }
+
+    boolean holds(Object value) {
+        return holds.test(value);
+    }
 
     /** The name used in the profile, e.g. {@code number}. */
     public String configName() {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.StringJoiner;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -57,29 +58,16 @@ public final class QualityCommand implements Callable<Integer> {
     @Option(names = "--limit", paramLabel = "N", defaultValue = "20", description = "Batches listed (default ${DEFAULT-VALUE}).")
     int limit;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
-            description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
-    String url;
-
-    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
-            description = "API key: the tenant's or the operator's (default: env " + DaasClient.KEY_ENV + ").")
-    String key;
+    @Mixin
+    DaasOptions daas;
 
     @Override
     public Integer call() {
         if (!TenantNames.isValidTenantId(tenant)) {
             throw new ParameterException(spec.commandLine(), "--tenant " + TenantNames.tenantIdProblem(tenant));
         }
-        try {
-            JsonNode page = new DaasClient(url, key).get("/api/tenants/" + tenant + "/quality", DaasClient.query("since", since,
-                    "kind", kind, "flagged", flagged ? "true" : null, "limit", Integer.toString(limit)));
-            spec.commandLine().getOut().print(render(page));
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (DaasClient.Failure f) {
-            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText("mysimbdp quality: " + f.getMessage()));
-            return f.exitCode;
-        }
+        return daas.print(spec, "quality", client -> render(client.get("/api/tenants/" + tenant + "/quality",
+                DaasClient.query("since", since, "kind", kind, "flagged", flagged ? "true" : null, "limit", Integer.toString(limit)))));
     }
 
     static String render(JsonNode page) {

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -50,32 +51,17 @@ public final class StatsCommand implements Callable<Integer> {
             description = "Only what settled since then: a duration back from now (15m, 1h, 7d) or an ISO instant. Default: all time.")
     String since;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
-            description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
-    String url;
-
-    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
-            description = "API key: a tenant's, or the operator's (default: env " + DaasClient.KEY_ENV + "; prefer the env,"
-                    + " a command line is visible to other users).")
-    String key;
+    @Mixin
+    DaasOptions daas;
 
     @Override
     public Integer call() {
         if (tenant != null && !TenantNames.isValidTenantId(tenant)) {
             throw new ParameterException(spec.commandLine(), "--tenant " + TenantNames.tenantIdProblem(tenant));
         }
-        DaasClient daas = new DaasClient(url, key);
-        try {
-            String out = tenant == null
-                    ? renderPlatform(daas.get("/api/stats", DaasClient.query("since", since)))
-                    : renderTenant(daas.get("/api/tenants/" + tenant + "/stats", DaasClient.query("since", since)));
-            spec.commandLine().getOut().print(out);
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (DaasClient.Failure f) {
-            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText("mysimbdp stats: " + f.getMessage()));
-            return f.exitCode;
-        }
+        return daas.print(spec, "stats", client -> tenant == null
+                ? renderPlatform(client.get("/api/stats", DaasClient.query("since", since)))
+                : renderTenant(client.get("/api/tenants/" + tenant + "/stats", DaasClient.query("since", since))));
     }
 
     /** The answer of {@code /api/stats}: one line per tenant and the platform's total, then refusals by rule. */

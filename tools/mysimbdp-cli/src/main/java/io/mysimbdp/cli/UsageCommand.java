@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -49,28 +50,16 @@ public final class UsageCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "WHEN", description = "End of the period (excluded), same forms. Default: now.")
     String to;
 
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
-            description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
-    String url;
-
-    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
-            description = "API key: the tenant's or the operator's (default: env " + DaasClient.KEY_ENV + ").")
-    String key;
+    @Mixin
+    DaasOptions daas;
 
     @Override
     public Integer call() {
         if (!TenantNames.isValidTenantId(tenant)) {
             throw new ParameterException(spec.commandLine(), "--tenant " + TenantNames.tenantIdProblem(tenant));
         }
-        try {
-            JsonNode usage = new DaasClient(url, key).get("/api/tenants/" + tenant + "/usage", DaasClient.query("from", from, "to", to));
-            spec.commandLine().getOut().print(render(usage));
-            spec.commandLine().getOut().flush();
-            return 0;
-        } catch (DaasClient.Failure f) {
-            spec.commandLine().getErr().println(spec.commandLine().getColorScheme().errorText("mysimbdp usage: " + f.getMessage()));
-            return f.exitCode;
-        }
+        return daas.print(spec, "usage", client -> render(client.get("/api/tenants/" + tenant + "/usage",
+                DaasClient.query("from", from, "to", to))));
     }
 
     static String render(JsonNode u) {

@@ -9,7 +9,9 @@ import java.util.Date;
 public record IngestionRow(String id, String tenant, String ingestionId, String file, Long bytes, String sha256,
                            String status, String app, Integer attempt, String runtime, Instant detectedAt,
                            Instant startedAt, Instant finishedAt, Double durationS, Long rows, Long rowsOk,
-                           Long rowsFailed, Long rowsDuplicate, String rule, String reason) {
+                           Long rowsFailed, Long rowsDuplicate, String rule, String reason,
+                           /* with quality rules: the file's share of good rows, and whether it is under the minimum */
+                           Double goodShare, Boolean qualityFlagged) {
 
     static IngestionRow of(Document d) {
         return new IngestionRow(str(d.get("_id")), str(d.get("tenant")), str(d.get("ingestion_id")), str(d.get("file")),
@@ -18,7 +20,9 @@ public record IngestionRow(String id, String tenant, String ingestionId, String 
                 time(d.get("detected_at")), time(d.get("started_at")), time(d.get("finished_at")),
                 d.get("duration_s") instanceof Number n ? n.doubleValue() : null,
                 lng(d.get("rows")), lng(d.get("rows_ok")), lng(d.get("rows_failed")), lng(d.get("rows_duplicate")),
-                str(d.get("rule")), str(d.get("reason")));
+                str(d.get("rule")), str(d.get("reason")),
+                d.get("good_share") instanceof Number n ? n.doubleValue() : null,
+                d.get("quality_flagged") instanceof Boolean b ? b : null);
     }
 
     private static String str(Object v) {

@@ -84,6 +84,22 @@ class QualityApiTest {
     }
 
     @Test
+    void aFlaggedFileIsFlaggedInItsLedgerRow() {
+        MongoCollection<Document> ledger = client.getDatabase("mysimbdp_platform").getCollection("ingestions");
+        ledger.deleteMany(new Document("_id", "Q1/1/q.csv"));
+        ledger.insertOne(new Document("_id", "Q1/1/q.csv").append("tenant", "beta").append("file", "q.csv")
+                .append("status", "DONE").append("detected_at", java.util.Date.from(Instant.parse("2030-01-01T00:00:00Z")))
+                .append("good_share", 0.5).append("quality_flagged", true));
+        try {
+            given().header("Authorization", "Bearer " + BETA_KEY).queryParam("limit", 1).get("/api/tenants/beta/ingestions")
+                    .then().statusCode(200).body("items[0].id", equalTo("Q1/1/q.csv"))
+                    .body("items[0].good_share", equalTo(0.5f)).body("items[0].quality_flagged", equalTo(true));
+        } finally {
+            ledger.deleteMany(new Document("_id", "Q1/1/q.csv"));   // the known ledger other tests count stays as it was
+        }
+    }
+
+    @Test
     void theSameAccessRulesAsTheOtherTenantEndpoints() {
         given().get("/api/tenants/alpha/quality").then().statusCode(401);
         given().header("Authorization", "Bearer " + BETA_KEY).get("/api/tenants/alpha/quality").then().statusCode(403);

@@ -103,4 +103,16 @@ class StreamQualityTest {
         assertEquals(1, outcome.duplicates());
         assertEquals(2, outcome.failures().get(0).index());   // the main write's second document is the batch's third
     }
+
+    @Test
+    void theRulesComeFromTheEnvironmentAndUnusableOnesStopTheStartNamingTheField() throws Exception {
+        Map<String, String> env = new java.util.HashMap<>(StreamEnvironmentTest.contract());
+        assertNull(StreamEnvironment.from(env).quality());
+        env.put("MYSIMBDP_QUALITY_RULES", "{\"streamFailures\": \"dlq\", \"fields\": {\"price\": {\"min\": 1}}}");
+        assertTrue(StreamEnvironment.from(env).quality().toDlq());
+        env.put("MYSIMBDP_QUALITY_RULES", "{\"fields\": {\"price\": {\"type\": \"money\"}}}");
+        var e = org.junit.jupiter.api.Assertions.assertThrows(io.mysimbdp.common.runtime.ContractEnvironment.EnvironmentException.class,
+                () -> StreamEnvironment.from(env));
+        assertTrue(e.getMessage().contains("MYSIMBDP_QUALITY_RULES") && e.getMessage().contains("quality.fields.price.type"), e.getMessage());
+    }
 }
