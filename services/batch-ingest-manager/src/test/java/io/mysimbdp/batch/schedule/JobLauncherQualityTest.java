@@ -18,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 
 class JobLauncherQualityTest {
-    private final JobLauncher launcher = new JobLauncher(new StagingLayout(Path.of("/tmp/var")), null, "mongodb://store", f -> {
+    private final JobLauncher launcher = new JobLauncher(new StagingLayout(Path.of("/tmp/var")), null, "mongodb://store", tenant -> null, f -> {
     }, () -> {
     });
 
