@@ -9,12 +9,8 @@ import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -131,15 +127,7 @@ public final class BatchJobManifest {
      * of it plus 8 hex digits of its SHA-256, so the same id always gives the same name.
      */
     public static String jobName(String id) {
-        if (id.length() <= MAX_NAME_LENGTH) {
-            return id;
-        }
-        String hash = sha256Hex(id).substring(0, 8);
-        String prefix = id.substring(0, MAX_NAME_LENGTH - hash.length() - 1);
-        while (prefix.endsWith("-")) {
-            prefix = prefix.substring(0, prefix.length() - 1);
-        }
-        return prefix + "-" + hash;
+        return TenantNames.fitDnsLabel(id);
     }
 
     /** A label value: at most 63 characters, starting and ending alphanumeric. */
@@ -166,11 +154,4 @@ public final class BatchJobManifest {
         return var.relativize(p).toString();
     }
 
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

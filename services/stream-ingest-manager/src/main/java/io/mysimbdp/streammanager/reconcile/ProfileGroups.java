@@ -4,7 +4,7 @@ import io.mysimbdp.common.profile.ProfileResult;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.streammanager.config.StreamSettings;
-import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.model.StreamPlan;
 import io.mysimbdp.streammanager.model.TenantStreamPlan;
@@ -26,11 +26,11 @@ final class ProfileGroups {
     private static final Logger LOG = Logger.getLogger(ProfileGroups.class);
 
     private final StreamSettings settings;
-    private final InstanceSupervisor supervisor;
+    private final TopicWorkloads supervisor;
     /** Each tenant's latest valid profile: a broken profile keeps the tenant running on it. */
     private final Map<String, TenantProfile> lastValid = new TreeMap<>();
 
-    ProfileGroups(StreamSettings settings, InstanceSupervisor supervisor) {
+    ProfileGroups(StreamSettings settings, TopicWorkloads supervisor) {
         this.settings = settings;
         this.supervisor = supervisor;
     }

@@ -1,11 +1,12 @@
 package io.mysimbdp.streammanager.reconcile;
 
+import io.mysimbdp.common.kubernetes.Leadership;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileDirectory;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.streammanager.config.StreamSettings;
 import io.mysimbdp.streammanager.instances.DecisionRecord;
-import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
@@ -41,7 +42,7 @@ public final class StreamIngestManager implements AutoCloseable {
     private final StreamSettings settings;
     private final ProfileDirectory profiles;
     private final TopicSync topics;
-    private final InstanceSupervisor supervisor;
+    private final TopicWorkloads supervisor;
     private final StreamMetrics metrics;
     private final Clock clock;
     private final Map<TopicKey, TopicInstances> groups = new TreeMap<>();
@@ -49,12 +50,21 @@ public final class StreamIngestManager implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     /** Tenants whose topics exist (last topic sync); instances start only for these. */
     private Set<String> topicsReady = Set.of();
+    private final Leadership leadership;
+    /** This replica acts (it leads and has adopted what runs); a follower reads profiles and stays passive. */
+    private volatile boolean acting;
     private volatile boolean opened;
     private volatile boolean running;
     private Thread loop;
 
-    public StreamIngestManager(StreamSettings settings, InstanceSupervisor supervisor, TopicOperator operator,
+    public StreamIngestManager(StreamSettings settings, TopicWorkloads supervisor, TopicOperator operator,
                                StreamMetrics metrics, Clock clock) {
+        this(settings, supervisor, operator, metrics, clock, Leadership.ALWAYS);
+    }
+
+    public StreamIngestManager(StreamSettings settings, TopicWorkloads supervisor, TopicOperator operator,
+                               StreamMetrics metrics, Clock clock, Leadership leadership) {
+        this.leadership = leadership;
         this.settings = settings;
         this.profiles = new ProfileDirectory(settings.tenantsDir(), settings.profileRescanInterval(), this::onProfileChanges);
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
@@ -69,8 +79,11 @@ public final class StreamIngestManager implements AutoCloseable {
     public void open() throws IOException {
         Files.createDirectories(settings.streams());
         Files.createDirectories(settings.logs());
-        synchronized (this) {
-            groups.putAll(supervisor.recover());
+        if (leadership.isLeader()) {
+            synchronized (this) {
+                groups.putAll(supervisor.recover());
+                acting = true;
+            }
         }
         profiles.start();
         opened = true;
@@ -81,9 +94,10 @@ public final class StreamIngestManager implements AutoCloseable {
         running = true;
         loop = new Thread(this::run, "stream-ingest-manager");
         loop.start();
-        LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)",
+        LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)%s",
                 settings.tenantsDir(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
-                profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum());
+                profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum(),
+                acting ? "" : "; not the leader: passive until it is");
     }
 
     /** True once the profiles were read and the previous run's instances recovered. */
@@ -122,8 +136,42 @@ public final class StreamIngestManager implements AutoCloseable {
         }
     }
 
+    /** True while this replica acts: the leader, or the only replica. */
+    public boolean acting() {
+        return acting;
+    }
+
+    /**
+     * Follows the leadership: a replica that just became the leader first adopts what runs (the
+     * previous leader's workloads and their wanted counts), one that lost it stops acting at once.
+     */
+    private boolean lead() {
+        boolean leader = leadership.isLeader();
+        synchronized (this) {
+            if (leader && !acting) {
+                try {
+                    Map<TopicKey, TopicInstances> adopted = supervisor.recover();
+                    groups.clear();
+                    groups.putAll(adopted);
+                } catch (IOException | RuntimeException e) {
+                    LOG.errorf("became the leader but cannot adopt the running stream apps yet (retried): %s", e.getMessage());
+                    return false;
+                }
+                acting = true;
+                LOG.infof("leading: adopted %d topic(s); scaling and reconciling", groups.size());
+            } else if (!leader && acting) {
+                acting = false;
+                LOG.infof("not the leader any more: passive, the stream apps are left as they are");
+            }
+            return acting;
+        }
+    }
+
     /** One pass of the chain. Public so tests can drive it deterministically. */
     public void step() {
+        if (!lead()) {
+            return; // a follower never writes: the leader scales and reconciles
+        }
         ProfileSnapshot snapshot = profiles.current();
         Map<String, TenantStreamPlan> plans;
         synchronized (this) {
@@ -172,6 +220,11 @@ public final class StreamIngestManager implements AutoCloseable {
         Alert alert = Alert.parse(payload, recordTime);
         metrics.alert(key.get(), alert.rawType() == null ? "unreadable" : alert.rawType().toLowerCase(Locale.ROOT));
         synchronized (this) {
+            if (!acting) {
+                LOG.debugf("alert %s for tenant %s topic %s not acted on here: this replica is not the leader",
+                        alert.alertId(), key.get().tenant(), key.get().topic());
+                return;
+            }
             TopicInstances g = groups.get(key.get());
             if (!opened || g == null || g.removing() || g.plan() == null) {
                 LOG.infof("alert %s (%s) for tenant %s topic %s not acted on: no stream instances are managed for it",
@@ -253,6 +306,10 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     private TopicInstances group(String tenant, String topic) {
+        if (!acting) {
+            throw new StreamOperationException(StreamOperationException.Kind.NOT_LEADER,
+                    "this replica of the stream-ingest-manager is not the leader; retry (the leader acts on it)");
+        }
         TopicInstances g = groups.get(new TopicKey(tenant, topic));
         if (g == null || g.removing() || g.plan() == null) {
             throw new StreamOperationException(StreamOperationException.Kind.NOT_FOUND,
@@ -262,7 +319,7 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     public synchronized StreamStatus status() {
-        return StatusViews.status(clock.instant(), supervisor.runtimeName(), profiles.current(), groups);
+        return StatusViews.status(clock.instant(), supervisor.runtimeName(), acting, profiles.current(), groups);
     }
 
     /** Stops the loop and every instance (graceful shutdown: nothing is left behind). */
