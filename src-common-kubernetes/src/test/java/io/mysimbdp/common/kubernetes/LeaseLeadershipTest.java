@@ -43,8 +43,8 @@ class LeaseLeadershipTest {
     }
 
     private LeaseLeadership candidate(String identity, Replica replica) {
-        LeaseLeadership l = new LeaseLeadership(client, new LeaseSettings(NS, LEASE, identity, Duration.ofSeconds(3),
-                Duration.ofSeconds(2), Duration.ofMillis(200)), replica);
+        LeaseLeadership l = new LeaseLeadership(client, new LeaseSettings(NS, LEASE, identity, Duration.ofSeconds(6),
+                Duration.ofSeconds(4), Duration.ofMillis(200)), replica);
         candidates.add(l);
         return l;
     }
@@ -66,12 +66,12 @@ class LeaseLeadershipTest {
         LeaseLeadership a = candidate("manager-a", ra);
         LeaseLeadership b = candidate("manager-b", rb);
         a.start();
-        await().atMost(Duration.ofSeconds(10)).until(a::isLeader);
+        await().atMost(Duration.ofSeconds(20)).until(a::isLeader);
         b.start();
 
         // b keeps trying for longer than a lease while a renews: it never leads
         AtomicInteger bothLed = new AtomicInteger();
-        await().during(Duration.ofSeconds(4)).atMost(Duration.ofSeconds(6)).until(() -> {
+        await().during(Duration.ofSeconds(7)).atMost(Duration.ofSeconds(10)).until(() -> {
             if (a.isLeader() && b.isLeader()) {
                 bothLed.incrementAndGet();
             }
@@ -83,12 +83,12 @@ class LeaseLeadershipTest {
         assertEquals("manager-a", b.holder().orElseThrow());
 
         a.close(); // a graceful stop releases the Lease
-        await().atMost(Duration.ofSeconds(5)).until(b::isLeader);
+        await().atMost(Duration.ofSeconds(10)).until(b::isLeader);
         assertFalse(a.isLeader());
         assertEquals(1, ra.startedLeading.get());
         assertEquals(1, ra.stoppedLeading.get());
         assertEquals(1, rb.startedLeading.get());
-        await().atMost(Duration.ofSeconds(5)).until(() -> "manager-b".equals(holder()));
+        await().atMost(Duration.ofSeconds(10)).until(() -> "manager-b".equals(holder()));
     }
 
     @Test
@@ -96,20 +96,20 @@ class LeaseLeadershipTest {
         Replica ra = new Replica();
         LeaseLeadership a = candidate("manager-a", ra);
         a.start();
-        await().atMost(Duration.ofSeconds(10)).until(a::isLeader);
+        await().atMost(Duration.ofSeconds(20)).until(a::isLeader);
         // a dies without releasing: its Lease stays as it last renewed it
         a.close();
         client.leases().inNamespace(NS).withName(LEASE).edit(l -> {
             l.getSpec().setHolderIdentity("manager-a");
             l.getSpec().setRenewTime(java.time.ZonedDateTime.now());
-            l.getSpec().setLeaseDurationSeconds(3);
+            l.getSpec().setLeaseDurationSeconds(6);
             return l;
         });
         Replica rb = new Replica();
         LeaseLeadership b = candidate("manager-b", rb);
         b.start();
         await().during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(2)).until(() -> !b.isLeader());
-        await().atMost(Duration.ofSeconds(8)).until(b::isLeader);
+        await().atMost(Duration.ofSeconds(15)).until(b::isLeader);
         assertTrue(rb.startedLeading.get() >= 1);
         assertEquals("manager-b", holder());
     }

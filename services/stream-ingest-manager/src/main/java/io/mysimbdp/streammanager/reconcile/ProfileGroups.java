@@ -70,7 +70,7 @@ final class ProfileGroups {
             g.remove();
             LOG.infof("tenant %s topic %s: %s; stopping its %d instance(s), keeping its Kafka topics (the data is the tenant's)",
                     tenant, g.key().topic(), snapshot.byTenant().containsKey(tenant) ? "no longer in the tenant's stream profile"
-                            : "tenant offboarded", g.instances().size());
+                            : "tenant offboarded", g.instances().size() + (g.deployment() == null ? 0 : g.deployment().replicas()));
         }
         return plans;
     }

@@ -327,6 +327,7 @@ public final class StreamIngestManager implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         opened = false;
+        acting = false;
         profiles.close();
         if (loop != null) {
             loop.interrupt();
