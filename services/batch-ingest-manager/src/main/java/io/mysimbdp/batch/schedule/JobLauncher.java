@@ -41,6 +41,10 @@ final class JobLauncher {
         return runtime.name();
     }
 
+    boolean workloadsOutliveThePlatform() {
+        return runtime.workloadsOutliveThePlatform();
+    }
+
     /** The contract's environment for one attempt (docs/tenant-app-contract.md). */
     Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
