@@ -1,11 +1,10 @@
 package io.mysimbdp.batch.k8s;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
@@ -18,23 +17,20 @@ import java.util.Map;
 /**
  * Turns a batch {@link WorkloadSpec} into a Kubernetes Job (batch/v1). Pure: no cluster involved.
  * The pod sees only its job's input directory (read-only) and output directory, both subPaths of
- * the staging claim, and runs locked down: non-root, no privilege escalation, no capabilities,
- * read-only root filesystem (an emptyDir on /tmp), no service account token, one try
- * (the manager does the retrying), killed after the app's timeout.
+ * the staging claim, and runs locked down ({@link TenantPods}), one try (the manager does the
+ * retrying), killed after the app's timeout.
  */
 public final class BatchJobManifest {
     public static final int MAX_NAME_LENGTH = 63;
-    public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
-    public static final String COMPONENT_VALUE = "tenant-app";
+    public static final String COMPONENT_LABEL = TenantPods.COMPONENT_LABEL;
+    public static final String COMPONENT_VALUE = TenantPods.COMPONENT_VALUE;
     public static final String INGESTION_ID_LABEL = "mysimbdp.io/ingestion-id";
     public static final String APP_LABEL = "mysimbdp.io/app";
     public static final String ATTEMPT_LABEL = "mysimbdp.io/attempt";
     /** Where the job's input and output directories appear inside the pod. */
     public static final String POD_INPUT_DIR = "/mysimbdp/in";
     public static final String POD_OUTPUT_DIR = "/mysimbdp/out";
-    static final String CONTAINER = "app";
     static final String STAGING_VOLUME = "staging";
-    static final String TMP_VOLUME = "tmp";
 
     private BatchJobManifest() {
     }
@@ -68,26 +64,9 @@ public final class BatchJobManifest {
             default -> v;
         }, null)));
 
-        var r = spec.resources();
-        Container container = new ContainerBuilder()
-                .withName(CONTAINER)
-                .withImage(spec.image())
-                .withEnv(env)
-                .withNewResources()
-                .addToRequests("cpu", new Quantity(r.cpu()))
-                .addToRequests("memory", new Quantity(r.memory()))
-                .addToLimits("cpu", new Quantity(r.cpuLimit()))
-                .addToLimits("memory", new Quantity(r.memoryLimit()))
-                .endResources()
+        ContainerBuilder container = TenantPods.container(spec.image(), env, spec.resources())
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_INPUT_DIR).withSubPath(inSub).withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount()
-                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
-                .build();
+                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount();
 
         JobBuilder job = new JobBuilder()
                 .withNewMetadata()
@@ -102,21 +81,12 @@ public final class BatchJobManifest {
                         : (int) Math.min(Integer.MAX_VALUE, settings.ttlAfterFinished().toSeconds()))
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withRestartPolicy("Never")
-                .withServiceAccountName(settings.tenantServiceAccount())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
-                .withContainers(container)
-                .addNewVolume().withName(STAGING_VOLUME)
-                .withNewPersistentVolumeClaim().withClaimName(settings.stagingClaim()).endPersistentVolumeClaim()
-                .endVolume()
-                .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec()
+                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(), container)
+                        .withRestartPolicy("Never")
+                        .addNewVolume().withName(STAGING_VOLUME)
+                        .withNewPersistentVolumeClaim().withClaimName(settings.stagingClaim()).endPersistentVolumeClaim()
+                        .endVolume()
+                        .build())
                 .endTemplate()
                 .endSpec();
         return job.build();

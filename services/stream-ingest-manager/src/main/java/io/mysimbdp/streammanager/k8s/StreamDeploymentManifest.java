@@ -1,15 +1,13 @@
 package io.mysimbdp.streammanager.k8s;
 
-import io.fabric8.kubernetes.api.model.Container;
-import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
@@ -31,20 +29,14 @@ import java.util.Map;
  * The Deployment {@code stream-<tenant>-<topic>} that runs a tenant topic's stream app. Pure: no
  * cluster involved. Its replicas are the wanted instance count; the wanted count, an operator's
  * stop and the last scaling are kept in annotations, so a restarted manager (or a new leader)
- * adopts the Deployment with its scaling state. Pods run locked down: non-root, no privilege
- * escalation, no capabilities, read-only root filesystem (an emptyDir on /tmp), no service
- * account token.
+ * adopts the Deployment with its scaling state. Pods run locked down ({@link TenantPods}).
  */
 public final class StreamDeploymentManifest {
-    public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
-    public static final String COMPONENT_VALUE = "tenant-app";
     public static final String APP_LABEL = "mysimbdp.io/app";
     public static final String SPEC_HASH = "mysimbdp.io/spec-hash";
     public static final String WANTED = "mysimbdp.io/wanted";
     public static final String STOPPED = "mysimbdp.io/stopped";
     public static final String LAST_SCALE_AT = "mysimbdp.io/last-scale-at";
-    static final String CONTAINER = "app";
-    static final String TMP_VOLUME = "tmp";
 
     private StreamDeploymentManifest() {
     }
@@ -53,7 +45,7 @@ public final class StreamDeploymentManifest {
     public static Map<String, String> selector() {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE);
-        labels.put(COMPONENT_LABEL, COMPONENT_VALUE);
+        labels.put(TenantPods.COMPONENT_LABEL, TenantPods.COMPONENT_VALUE);
         labels.put(APP_LABEL, InstanceLauncher.APP_NAME);
         return labels;
     }
@@ -111,37 +103,10 @@ public final class StreamDeploymentManifest {
         // unique per pod, stable for its life: the app's consumer client id and static group membership
         env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
-        var r = app.resources();
-        Container container = new ContainerBuilder()
-                .withName(CONTAINER)
-                .withImage(app.image())
-                .withEnv(env)
-                .withNewResources()
-                .addToRequests("cpu", new Quantity(r.cpu()))
-                .addToRequests("memory", new Quantity(r.memory()))
-                .addToLimits("cpu", new Quantity(r.cpuLimit()))
-                .addToLimits("memory", new Quantity(r.memoryLimit()))
-                .endResources()
-                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
-                .build();
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withServiceAccountName(settings.tenantServiceAccount())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
-                .withContainers(container)
-                .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec()
+                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(),
+                        TenantPods.container(app.image(), env, app.resources())).build())
                 .build();
     }
 
