@@ -50,9 +50,8 @@ public final class StreamIngestManager implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     /** Tenants whose topics exist (last topic sync); instances start only for these. */
     private Set<String> topicsReady = Set.of();
-    private final Leadership leadership;
     /** This replica acts (it leads and has adopted what runs); a follower reads profiles and stays passive. */
-    private volatile boolean acting;
+    private final LeadershipGate gate;
     private volatile boolean opened;
     private volatile boolean running;
     private Thread loop;
@@ -64,7 +63,7 @@ public final class StreamIngestManager implements AutoCloseable {
 
     public StreamIngestManager(StreamSettings settings, TopicWorkloads supervisor, TopicOperator operator,
                                StreamMetrics metrics, Clock clock, Leadership leadership) {
-        this.leadership = leadership;
+        this.gate = new LeadershipGate(leadership, supervisor);
         this.settings = settings;
         this.profiles = new ProfileDirectory(settings.tenantsDir(), settings.profileRescanInterval(), this::onProfileChanges);
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
@@ -79,11 +78,8 @@ public final class StreamIngestManager implements AutoCloseable {
     public void open() throws IOException {
         Files.createDirectories(settings.streams());
         Files.createDirectories(settings.logs());
-        if (leadership.isLeader()) {
-            synchronized (this) {
-                groups.putAll(supervisor.recover());
-                acting = true;
-            }
+        synchronized (this) {
+            gate.open(groups);
         }
         profiles.start();
         opened = true;
@@ -97,7 +93,7 @@ public final class StreamIngestManager implements AutoCloseable {
         LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)%s",
                 settings.tenantsDir(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
                 profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum(),
-                acting ? "" : "; not the leader: passive until it is");
+                gate.acting() ? "" : "; not the leader: passive until it is");
     }
 
     /** True once the profiles were read and the previous run's instances recovered. */
@@ -138,39 +134,15 @@ public final class StreamIngestManager implements AutoCloseable {
 
     /** True while this replica acts: the leader, or the only replica. */
     public boolean acting() {
-        return acting;
-    }
-
-    /**
-     * Follows the leadership: a replica that just became the leader first adopts what runs (the
-     * previous leader's workloads and their wanted counts), one that lost it stops acting at once.
-     */
-    private boolean lead() {
-        boolean leader = leadership.isLeader();
-        synchronized (this) {
-            if (leader && !acting) {
-                try {
-                    Map<TopicKey, TopicInstances> adopted = supervisor.recover();
-                    groups.clear();
-                    groups.putAll(adopted);
-                } catch (IOException | RuntimeException e) {
-                    LOG.errorf("became the leader but cannot adopt the running stream apps yet (retried): %s", e.getMessage());
-                    return false;
-                }
-                acting = true;
-                LOG.infof("leading: adopted %d topic(s); scaling and reconciling", groups.size());
-            } else if (!leader && acting) {
-                acting = false;
-                LOG.infof("not the leader any more: passive, the stream apps are left as they are");
-            }
-            return acting;
-        }
+        return gate.acting();
     }
 
     /** One pass of the chain. Public so tests can drive it deterministically. */
     public void step() {
-        if (!lead()) {
-            return; // a follower never writes: the leader scales and reconciles
+        synchronized (this) {
+            if (!gate.follow(groups)) {
+                return; // a follower never writes: the leader scales and reconciles
+            }
         }
         ProfileSnapshot snapshot = profiles.current();
         Map<String, TenantStreamPlan> plans;
@@ -220,7 +192,7 @@ public final class StreamIngestManager implements AutoCloseable {
         Alert alert = Alert.parse(payload, recordTime);
         metrics.alert(key.get(), alert.rawType() == null ? "unreadable" : alert.rawType().toLowerCase(Locale.ROOT));
         synchronized (this) {
-            if (!acting) {
+            if (!gate.acting()) {
                 LOG.debugf("alert %s for tenant %s topic %s not acted on here: this replica is not the leader",
                         alert.alertId(), key.get().tenant(), key.get().topic());
                 return;
@@ -306,7 +278,7 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     private TopicInstances group(String tenant, String topic) {
-        if (!acting) {
+        if (!gate.acting()) {
             throw new StreamOperationException(StreamOperationException.Kind.NOT_LEADER,
                     "this replica of the stream-ingest-manager is not the leader; retry (the leader acts on it)");
         }
@@ -319,7 +291,7 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     public synchronized StreamStatus status() {
-        return StatusViews.status(clock.instant(), supervisor.runtimeName(), acting, profiles.current(), groups);
+        return StatusViews.status(clock.instant(), supervisor.runtimeName(), gate.acting(), profiles.current(), groups);
     }
 
     /** Stops the loop and every instance (graceful shutdown: nothing is left behind). */
@@ -327,7 +299,7 @@ public final class StreamIngestManager implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         opened = false;
-        acting = false;
+        gate.stop();
         profiles.close();
         if (loop != null) {
             loop.interrupt();
