@@ -228,6 +228,8 @@ class ChartDefaultsTest {
         assertEquals("mysimbdp-tenant-apps", env(stream, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").orElseThrow());
         assertEquals("mysimbdp-stream-ingest-manager-$(POD_NAME)", env(stream, "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID").orElseThrow(),
                 "every replica reads every alert, so the leader sees them all");
+        assertEquals("latest", env(stream, "MP_MESSAGING_INCOMING_ALERTS_AUTO_OFFSET_RESET").orElseThrow(),
+                "a new pod's group does not replay past alerts");
     }
 
     @Test

@@ -190,13 +190,14 @@ public final class StreamIngestManager implements AutoCloseable {
             return;
         }
         Alert alert = Alert.parse(payload, recordTime);
+        if (!gate.acting()) {
+            // every replica reads every alert; only the leader counts and acts on them
+            LOG.debugf("alert %s for tenant %s topic %s not acted on here: this replica is not the leader",
+                    alert.alertId(), key.get().tenant(), key.get().topic());
+            return;
+        }
         metrics.alert(key.get(), alert.rawType() == null ? "unreadable" : alert.rawType().toLowerCase(Locale.ROOT));
         synchronized (this) {
-            if (!gate.acting()) {
-                LOG.debugf("alert %s for tenant %s topic %s not acted on here: this replica is not the leader",
-                        alert.alertId(), key.get().tenant(), key.get().topic());
-                return;
-            }
             TopicInstances g = groups.get(key.get());
             if (!opened || g == null || g.removing() || g.plan() == null) {
                 LOG.infof("alert %s (%s) for tenant %s topic %s not acted on: no stream instances are managed for it",
