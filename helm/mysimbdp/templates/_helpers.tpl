@@ -178,3 +178,30 @@ affinity:
   nodePort: {{ .service.nodePort }}
   {{- end }}
 {{- end }}
+
+{{/*
+Leader election between a manager's replicas (a Lease per service, identity = POD_NAME, which
+mysimbdp.serviceEnv sets before). Call with (dict "root" . "component" "batch-ingest-manager").
+*/}}
+{{- define "mysimbdp.leaderElectionEnv" -}}
+{{- $le := .root.Values.leaderElection }}
+- name: MYSIMBDP_LEADER_ELECTION_ENABLED
+  value: {{ $le.enabled | quote }}
+- name: MYSIMBDP_LEADER_ELECTION_LEASE_NAME
+  value: {{ printf "%s-%s" (include "mysimbdp.fullname" .root) .component | quote }}
+- name: MYSIMBDP_LEADER_ELECTION_IDENTITY
+  value: "$(POD_NAME)"
+- name: MYSIMBDP_LEADER_ELECTION_LEASE_DURATION
+  value: {{ $le.leaseDuration | quote }}
+- name: MYSIMBDP_LEADER_ELECTION_RENEW_DEADLINE
+  value: {{ $le.renewDeadline | quote }}
+- name: MYSIMBDP_LEADER_ELECTION_RETRY_PERIOD
+  value: {{ $le.retryPeriod | quote }}
+{{- end }}
+
+{{/* Two replicas of a manager would both act without leader election. Call with (dict "root" . "name" "batchIngestManager" "replicas" n). */}}
+{{- define "mysimbdp.requireLeaderElection" -}}
+{{- if and (gt (int .replicas) 1) (not .root.Values.leaderElection.enabled) }}
+{{- fail (printf "%s.replicas: more than 1 replica needs leaderElection.enabled (otherwise every replica would act)" .name) }}
+{{- end }}
+{{- end }}

@@ -209,10 +209,35 @@ class ChartDefaultsTest {
     }
 
     @Test
+    void managersElectALeaderAndTheStreamManagerRunsDeployments() {
+        for (String manager : List.of("batch-ingest-manager", "stream-ingest-manager")) {
+            Container c = single(chart.deployment(manager).getSpec().getTemplate().getSpec().getContainers());
+            assertEquals("true", env(c, "MYSIMBDP_LEADER_ELECTION_ENABLED").orElseThrow(), manager);
+            assertEquals("mysimbdp-" + manager, env(c, "MYSIMBDP_LEADER_ELECTION_LEASE_NAME").orElseThrow(), manager);
+            assertEquals("$(POD_NAME)", env(c, "MYSIMBDP_LEADER_ELECTION_IDENTITY").orElseThrow(), manager);
+            assertEquals("15s", env(c, "MYSIMBDP_LEADER_ELECTION_LEASE_DURATION").orElseThrow(), manager);
+            assertEquals("10s", env(c, "MYSIMBDP_LEADER_ELECTION_RENEW_DEADLINE").orElseThrow(), manager);
+            assertEquals("2s", env(c, "MYSIMBDP_LEADER_ELECTION_RETRY_PERIOD").orElseThrow(), manager);
+            List<String> names = c.getEnv().stream().map(e -> e.getName()).toList();
+            assertTrue(names.indexOf("POD_NAME") < names.indexOf("MYSIMBDP_LEADER_ELECTION_IDENTITY"),
+                    manager + ": $(POD_NAME) expands only to a variable defined before it");
+            assertEquals("metadata.name", envVar(c, "POD_NAME").getValueFrom().getFieldRef().getFieldPath());
+        }
+        Container stream = single(chart.deployment("stream-ingest-manager").getSpec().getTemplate().getSpec().getContainers());
+        assertEquals("kubernetes", env(stream, "MYSIMBDP_STREAM_RUNTIME").orElseThrow());
+        assertEquals("mysimbdp-tenant-apps", env(stream, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").orElseThrow());
+        assertEquals("mysimbdp-stream-ingest-manager-$(POD_NAME)", env(stream, "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID").orElseThrow(),
+                "every replica reads every alert, so the leader sees them all");
+        assertEquals("latest", env(stream, "MP_MESSAGING_INCOMING_ALERTS_AUTO_OFFSET_RESET").orElseThrow(),
+                "a new pod's group does not replay past alerts");
+    }
+
+    @Test
     void rbacGrantsExactlyWhatTheManagersUse() {
         Set<String> events = Set.of("create", "patch");
         Set<String> readOnly = Set.of("get", "list", "watch");
-        Set<String> lease = Set.of("get", "create", "update");
+        // fabric8's LeaderElector reads, creates and patches its Lease (checked against the mock API server's requests)
+        Set<String> lease = Set.of("get", "create", "patch");
         assertEquals(new TreeMap<>(Map.of(
                         "batch/jobs", Set.of("create", "get", "list", "watch", "delete"),
                         "/pods", readOnly,
@@ -223,8 +248,8 @@ class ChartDefaultsTest {
                         "coordination.k8s.io/leases", lease)),
                 grants(chart.get(Role.class, "mysimbdp-batch-ingest-manager")));
         assertEquals(new TreeMap<>(Map.of(
-                        "apps/deployments", Set.of("get", "list", "watch", "create", "update", "patch", "delete"),
-                        "apps/deployments/scale", Set.of("get", "update", "patch"),
+                        // KubernetesStreamWorkloads: get and list (adoption), create, patch (edit), delete
+                        "apps/deployments", Set.of("get", "list", "create", "patch", "delete"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,

@@ -164,6 +164,20 @@ class ChartOverridesTest {
     }
 
     @Test
+    void twoManagerReplicasNeedLeaderElectionAndSharedStorage() {
+        var noElection = assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of(
+                "streamIngestManager.replicas", 2, "leaderElection.enabled", false)));
+        assertTrue(noElection.getMessage().contains("streamIngestManager.replicas: more than 1 replica needs leaderElection.enabled"),
+                noElection.getMessage());
+        var rwo = assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of("batchIngestManager.replicas", 2)));
+        assertTrue(rwo.getMessage().contains("persistence.staging.accessMode ReadWriteMany"), rwo.getMessage());
+        RenderedChart single = RenderedChart.render(Map.of("leaderElection.enabled", false));
+        Container c = single(single.deployment("stream-ingest-manager").getSpec().getTemplate().getSpec().getContainers());
+        assertEquals("false", env(c, "MYSIMBDP_LEADER_ELECTION_ENABLED").orElseThrow());
+        assertTrue(env(c, "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID").isEmpty(), "one replica keeps the shared consumer group");
+    }
+
+    @Test
     void refusesMissingExternalServers() {
         var e = assertThrows(IllegalStateException.class, () -> RenderedChart.render(Map.of("kafka.bootstrapServers", "")));
         assertTrue(e.getMessage().contains("kafka.bootstrapServers is required"), e.getMessage());

@@ -19,6 +19,8 @@ public final class TenantNames {
     public static final String PART_OF_LABEL = "app.kubernetes.io/part-of";
     public static final String PART_OF_VALUE = "mysimbdp";
     public static final String TENANT_LABEL = "mysimbdp.io/tenant";
+    /** Kubernetes object names that pods take their hostname from must be DNS labels. */
+    public static final int MAX_DNS_LABEL_LENGTH = 63;
 
     private TenantNames() {
     }
@@ -92,10 +94,36 @@ public final class TenantNames {
         return "ingest-" + tenant + "-" + shortId.toLowerCase(Locale.ROOT);
     }
 
-    /** Kubernetes Deployment of a tenant's stream app for one topic: {@code stream-<tenant>-<topic>}. */
+    /**
+     * Kubernetes Deployment of a tenant's stream app for one topic: {@code stream-<tenant>-<topic>}
+     * ({@code _} as {@code -}), fitted to a DNS label by {@link #fitDnsLabel} (pods take their
+     * hostname from it). Two topics can map to one name ({@code a_b}, {@code a-b}): the labels tell them apart.
+     */
     public static String streamDeploymentName(String tenant, String topic) {
         requireTenant(tenant);
-        return ("stream-" + tenant + "-" + topic).replace('_', '-');
+        return fitDnsLabel(("stream-" + tenant + "-" + topic).replace('_', '-'));
+    }
+
+    /**
+     * A Kubernetes object name of at most {@value #MAX_DNS_LABEL_LENGTH} characters: the name itself
+     * when it fits, otherwise a prefix plus 8 hex digits of its SHA-256, so one name always gives the same result.
+     */
+    public static String fitDnsLabel(String name) {
+        if (name.length() <= MAX_DNS_LABEL_LENGTH) {
+            return name;
+        }
+        String hash;
+        try {
+            hash = java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(name.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 4);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+        String prefix = name.substring(0, MAX_DNS_LABEL_LENGTH - hash.length() - 1);
+        while (prefix.endsWith("-")) {
+            prefix = prefix.substring(0, prefix.length() - 1);
+        }
+        return prefix + "-" + hash;
     }
 
     private static void requireTenant(String tenant) {

@@ -28,4 +28,12 @@ public interface WorkloadRuntime {
     }
 
     String name();
+
+    /**
+     * True when workloads keep running after the platform stops (Kubernetes Jobs), so a stopping
+     * manager leaves them to be adopted; false when they die with it (local child processes).
+     */
+    default boolean workloadsOutliveThePlatform() {
+        return false;
+    }
 }

@@ -39,6 +39,16 @@ class TenantNamesTest {
     }
 
     @Test
+    void longestStreamDeploymentNamesStayDnsLabels() {
+        String tenant = "t".repeat(TenantNames.MAX_TENANT_ID_LENGTH);
+        String name = TenantNames.streamDeploymentName(tenant, "a".repeat(TenantNames.MAX_TOPIC_NAME_LENGTH));
+        org.junit.jupiter.api.Assertions.assertTrue(name.length() <= 63 && TenantNames.TENANT_ID.matcher(name).matches(), name);
+        assertEquals(name, TenantNames.streamDeploymentName(tenant, "a".repeat(TenantNames.MAX_TOPIC_NAME_LENGTH)));
+        org.junit.jupiter.api.Assertions.assertNotEquals(name,
+                TenantNames.streamDeploymentName(tenant, "a".repeat(TenantNames.MAX_TOPIC_NAME_LENGTH - 1) + "b"));
+    }
+
+    @Test
     void topicNamesCannotForgeSuffixesOrOtherTenants() {
         assertNull(TenantNames.topicNameProblem("listings"));
         assertTrue(TenantNames.topicNameProblem("a.report").contains("no dots"));

@@ -1,5 +1,6 @@
 package io.mysimbdp.batch.config;
 
+import io.mysimbdp.common.kubernetes.LeaderElectionConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -39,8 +40,11 @@ public interface BatchConfig {
     /** Where and how batch Jobs run when {@code mysimbdp.batch.runtime=kubernetes}; unused by the local runtime. */
     Kubernetes kubernetes();
 
+    /** Leader election among the manager's replicas: only the leader admits and schedules. */
+    LeaderElectionConfig leaderElection();
+
     interface Kubernetes {
-        /** Namespace of the Jobs; default POD_NAMESPACE (the manager's own), else the client's namespace. */
+        /** Namespace of the Jobs (and of the Lease); default POD_NAMESPACE (the manager's own), else the client's namespace. */
         Optional<String> namespace();
 
         /**

@@ -12,13 +12,17 @@ import io.mysimbdp.batch.k8s.PodIdentity;
 import io.mysimbdp.common.kubernetes.PlatformNamespace;
 import io.mysimbdp.common.kubernetes.ProfileSources;
 import io.mysimbdp.common.profile.ProfileSource;
+import io.mysimbdp.common.kubernetes.LeaseLeadership;
+import io.mysimbdp.common.kubernetes.PodEnvironment;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
+import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Instance;
+import org.jboss.logging.Logger;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -28,6 +32,7 @@ import java.time.Clock;
 /** Wires the manager from configuration and runs it for the life of the service. */
 @ApplicationScoped
 public class BatchService {
+    private static final Logger LOG = Logger.getLogger(BatchService.class);
     private final BatchConfig config;
     private final MongoClient mongo;
     private final MeterRegistry registry;
@@ -37,6 +42,8 @@ public class BatchService {
     /** Resolved only for the kubernetes runtime, so the local runtime never reaches for a cluster. */
     private final Instance<KubernetesClient> kubernetes;
     private WorkloadRuntime runtime;
+    private LeaseLeadership election;
+    private volatile boolean stopping;
 
     public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
@@ -86,6 +93,35 @@ public class BatchService {
     void onStart(@Observes StartupEvent event) {
         ledger = new IngestionLedger(mongo);
         runtime = runtime();
+        if (!config.leaderElection().enabled()) {
+            startManager();
+            return;
+        }
+        // only the leader admits and schedules: the manager starts (recovering and adopting Jobs) once this replica leads
+        KubernetesClient client = kubernetes.get();
+        election = new LeaseLeadership(client, config.leaderElection().settings("batch-ingest-manager",
+                PodEnvironment.namespace(config.kubernetes().namespace(), client)), new LeaseLeadership.Listener() {
+            @Override
+            public void onStartedLeading() {
+                new Thread(BatchService.this::startAsLeader, "batch-ingest-manager-start").start();
+            }
+
+            @Override
+            public void onStoppedLeading() {
+                if (!stopping) {
+                    // its schedule lives in memory and must not act any more: restarted, it stands again as a candidate
+                    LOG.error("batch-ingest-manager lost the lead; exiting so Kubernetes restarts it as a follower");
+                    Quarkus.asyncExit(1);
+                }
+            }
+        });
+        election.start();
+    }
+
+    private synchronized void startManager() {
+        if (manager != null) {
+            return;
+        }
         BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
                 new BatchMetrics(registry), Clock.systemUTC());
         try {
@@ -96,9 +132,27 @@ public class BatchService {
         manager = m;
     }
 
+    private void startAsLeader() {
+        try {
+            startManager();
+        } catch (RuntimeException e) {
+            LOG.error("batch-ingest-manager cannot start as the leader; exiting", e);
+            Quarkus.asyncExit(1);
+        }
+    }
+
+    /** True on a follower under leader election: ready, but passive until it leads. */
+    public boolean passive() {
+        return election != null && !election.isLeader();
+    }
+
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
+        stopping = true;
         if (manager != null) {
             manager.close();
+        }
+        if (election != null) {
+            election.close(); // after the loop stopped: released, so the other replica takes over at once
         }
         if (ledger != null) {
             ledger.close();

@@ -1,24 +1,19 @@
 package io.mysimbdp.batch.k8s;
 
-import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
-import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.Volume;
 import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
 import io.mysimbdp.common.crypto.KeyDirectory;
+import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,15 +21,14 @@ import java.util.Map;
 /**
  * Turns a batch {@link WorkloadSpec} into a Kubernetes Job (batch/v1). Pure: no cluster involved.
  * The pod sees only its job's input directory (read-only) and output directory, both subPaths of
- * the staging claim, and runs locked down: non-root, no privilege escalation, no capabilities,
- * read-only root filesystem (an emptyDir on /tmp), no service account token, one try
- * (the manager does the retrying), killed after the app's timeout. It runs as the user that owns
- * the job directories ({@link JobSettings#tenantIdentity()}), so the app can write its result.
+ * the staging claim, and runs locked down ({@link TenantPods}), one try (the manager does the
+ * retrying), killed after the app's timeout. It runs as the user that owns the job directories
+ * ({@link JobSettings#tenantIdentity()}), so the app can write its result.
  */
 public final class BatchJobManifest {
     public static final int MAX_NAME_LENGTH = 63;
-    public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
-    public static final String COMPONENT_VALUE = "tenant-app";
+    public static final String COMPONENT_LABEL = TenantPods.COMPONENT_LABEL;
+    public static final String COMPONENT_VALUE = TenantPods.COMPONENT_VALUE;
     public static final String INGESTION_ID_LABEL = "mysimbdp.io/ingestion-id";
     public static final String APP_LABEL = "mysimbdp.io/app";
     public static final String ATTEMPT_LABEL = "mysimbdp.io/attempt";
@@ -43,9 +37,7 @@ public final class BatchJobManifest {
     public static final String POD_OUTPUT_DIR = "/mysimbdp/out";
     /** Where the tenant's key Secret appears, when its profile takes encrypted files. */
     public static final String POD_KEYS_DIR = "/mysimbdp/keys";
-    static final String CONTAINER = "app";
     static final String STAGING_VOLUME = "staging";
-    static final String TMP_VOLUME = "tmp";
     static final String KEYS_VOLUME = "keys";
     /**
      * Secret files are owned by root: the non-root app user can read them only with the "other"
@@ -86,29 +78,12 @@ public final class BatchJobManifest {
             default -> v;
         }, null)));
 
-        var r = spec.resources();
-        Container container = new ContainerBuilder()
-                .withName(CONTAINER)
-                .withImage(spec.image())
-                .withEnv(env)
-                .withNewResources()
-                .addToRequests("cpu", new Quantity(r.cpu()))
-                .addToRequests("memory", new Quantity(r.memory()))
-                .addToLimits("cpu", new Quantity(r.cpuLimit()))
-                .addToLimits("memory", new Quantity(r.memoryLimit()))
-                .endResources()
+        ContainerBuilder container = TenantPods.container(spec.image(), env, spec.resources())
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_INPUT_DIR).withSubPath(inSub).withReadOnly(true).endVolumeMount()
-                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount()
-                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
-                .withNewSecurityContext()
-                .withAllowPrivilegeEscalation(false)
-                .withReadOnlyRootFilesystem(true)
-                .withNewCapabilities().withDrop("ALL").endCapabilities()
-                .endSecurityContext()
-                .build();
+                .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount();
         boolean keys = spec.env().containsKey(KeyDirectory.KEYS_DIR_ENV);
         if (keys) {
-            container.getVolumeMounts().add(new VolumeMountBuilder().withName(KEYS_VOLUME).withMountPath(POD_KEYS_DIR)
+            container.addToVolumeMounts(new VolumeMountBuilder().withName(KEYS_VOLUME).withMountPath(POD_KEYS_DIR)
                     .withReadOnly(true).build());
         }
 
@@ -125,26 +100,19 @@ public final class BatchJobManifest {
                         : (int) Math.min(Integer.MAX_VALUE, settings.ttlAfterFinished().toSeconds()))
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withNewSpec()
-                .withRestartPolicy("Never")
-                .withServiceAccountName(settings.tenantServiceAccount())
-                .withAutomountServiceAccountToken(false)
-                .withEnableServiceLinks(false)
-                .withNewSecurityContext()
-                .withRunAsNonRoot(true)
-                .withRunAsUser(settings.tenantIdentity().runAsUser())
-                .withRunAsGroup(settings.tenantIdentity().runAsGroup())
-                .withFsGroup(settings.tenantIdentity().fsGroup())
-                // the manager's pods already own the volume by this group: no recursive chown at every Job start
-                .withFsGroupChangePolicy("OnRootMismatch")
-                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
-                .endSecurityContext()
-                .withContainers(container)
-                .addNewVolume().withName(STAGING_VOLUME)
-                .withNewPersistentVolumeClaim().withClaimName(settings.stagingClaim()).endPersistentVolumeClaim()
-                .endVolume()
-                .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume()
-                .endSpec()
+                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(), container)
+                        .withRestartPolicy("Never")
+                        .editSecurityContext()
+                        .withRunAsUser(settings.tenantIdentity().runAsUser())
+                        .withRunAsGroup(settings.tenantIdentity().runAsGroup())
+                        .withFsGroup(settings.tenantIdentity().fsGroup())
+                        // the manager's pods already own the volume by this group: no recursive chown at every Job start
+                        .withFsGroupChangePolicy("OnRootMismatch")
+                        .endSecurityContext()
+                        .addNewVolume().withName(STAGING_VOLUME)
+                        .withNewPersistentVolumeClaim().withClaimName(settings.stagingClaim()).endPersistentVolumeClaim()
+                        .endVolume()
+                        .build())
                 .endTemplate()
                 .endSpec();
         Job built = job.build();
@@ -169,15 +137,7 @@ public final class BatchJobManifest {
      * of it plus 8 hex digits of its SHA-256, so the same id always gives the same name.
      */
     public static String jobName(String id) {
-        if (id.length() <= MAX_NAME_LENGTH) {
-            return id;
-        }
-        String hash = sha256Hex(id).substring(0, 8);
-        String prefix = id.substring(0, MAX_NAME_LENGTH - hash.length() - 1);
-        while (prefix.endsWith("-")) {
-            prefix = prefix.substring(0, prefix.length() - 1);
-        }
-        return prefix + "-" + hash;
+        return TenantNames.fitDnsLabel(id);
     }
 
     /** A label value: at most 63 characters, starting and ending alphanumeric. */
@@ -204,11 +164,4 @@ public final class BatchJobManifest {
         return var.relativize(p).toString();
     }
 
-    private static String sha256Hex(String s) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

@@ -62,6 +62,11 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         return "kubernetes";
     }
 
+    @Override
+    public boolean workloadsOutliveThePlatform() {
+        return true;
+    }
+
     private io.fabric8.kubernetes.client.dsl.Resource<Job> job(String name) {
         return client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name);
     }

@@ -469,7 +469,10 @@ public final class BatchIngestManager implements AutoCloseable {
             watcher.close();
         }
         profiles.close();
-        // apps still running are stopped; their files stay in the job directories and are recovered on start
-        jobs.values().stream().filter(j -> j.workload != null).forEach(j -> j.workload.kill());
+        // local apps still running are stopped; their files stay in the job directories and are recovered on start.
+        // Kubernetes Jobs keep running: the next manager (or the other replica) adopts them instead of starting them again
+        if (!launcher.workloadsOutliveThePlatform()) {
+            jobs.values().stream().filter(j -> j.workload != null).forEach(j -> j.workload.kill());
+        }
     }
 }

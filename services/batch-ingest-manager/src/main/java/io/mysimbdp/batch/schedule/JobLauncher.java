@@ -50,6 +50,10 @@ final class JobLauncher {
         return runtime.name();
     }
 
+    boolean workloadsOutliveThePlatform() {
+        return runtime.workloadsOutliveThePlatform();
+    }
+
     /** The contract's environment for one attempt (docs/tenant-app-contract.md). */
     Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app, Quality quality) throws IOException {
         Map<String, String> env = new LinkedHashMap<>();

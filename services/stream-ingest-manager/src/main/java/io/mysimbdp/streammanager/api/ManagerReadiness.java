@@ -6,7 +6,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready once the profiles were read, the previous run's instances recovered, and the Kafka admin answers. */
+/**
+ * Ready once the profiles were read, the previous run's instances recovered, and the Kafka admin
+ * answers. A follower under leader election is ready too (passive, it takes over when the leader stops).
+ */
 @Readiness
 @ApplicationScoped
 public class ManagerReadiness implements HealthCheck {
@@ -25,6 +28,7 @@ public class ManagerReadiness implements HealthCheck {
                 .status(profiles && kafka)
                 .withData("profilesRead", profiles)
                 .withData("kafkaAdmin", kafka)
+                .withData("leader", manager != null && manager.acting())
                 .build();
     }
 }

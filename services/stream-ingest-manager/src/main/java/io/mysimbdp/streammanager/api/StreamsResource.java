@@ -31,7 +31,7 @@ public class StreamsResource {
     @GET
     public StreamStatus all() {
         StreamIngestManager m = service.manager();
-        return m == null ? new StreamStatus(Instant.now(), null, List.of()) : m.status();
+        return m == null ? new StreamStatus(Instant.now(), null, false, List.of()) : m.status();
     }
 
     @GET
@@ -72,8 +72,11 @@ public class StreamsResource {
         try {
             return Response.ok(operation.apply(m)).build();
         } catch (StreamOperationException e) {
-            return error(e.kind() == StreamOperationException.Kind.NOT_FOUND ? Response.Status.NOT_FOUND
-                    : Response.Status.BAD_REQUEST, e.getMessage());
+            return error(switch (e.kind()) {
+                case NOT_FOUND -> Response.Status.NOT_FOUND;
+                case NOT_LEADER -> Response.Status.SERVICE_UNAVAILABLE;
+                case BAD_REQUEST -> Response.Status.BAD_REQUEST;
+            }, e.getMessage());
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mysimbdp.streammanager.config;
 
+import io.mysimbdp.common.kubernetes.LeaderElectionConfig;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -34,6 +35,20 @@ public interface StreamConfig {
 
     /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
     io.mysimbdp.common.kubernetes.ProfileSourceConfig profiles();
+    /** Where tenant stream apps run as Deployments when {@code mysimbdp.stream.runtime=kubernetes}; unused locally. */
+    Kubernetes kubernetes();
+
+    /** Leader election among the manager's replicas: only the leader scales and reconciles. */
+    LeaderElectionConfig leaderElection();
+
+    interface Kubernetes {
+        /** Namespace of the Deployments (and of the Lease); default POD_NAMESPACE, else the client's namespace. */
+        Optional<String> namespace();
+
+        /** Service account of tenant pods (its token is not mounted; MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT). */
+        @WithDefault("mysimbdp-tenant-apps")
+        String tenantServiceAccount();
+    }
 
     interface Stream {
         /** How often topics and instances are reconciled with the profiles (profile changes, exits and alerts wake it earlier). */
@@ -92,7 +107,7 @@ public interface StreamConfig {
         @WithDefault("20")
         int decisionsKept();
 
-        /** The workload runtime: local (child processes). */
+        /** The workload runtime: local (child processes) or kubernetes (a Deployment per topic, see {@link StreamConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();
     }

@@ -3,11 +3,16 @@ package io.mysimbdp.streammanager.config;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.common.kubernetes.ProfileSources;
+import io.mysimbdp.common.kubernetes.Leadership;
+import io.mysimbdp.common.kubernetes.LeaseLeadership;
+import io.mysimbdp.common.kubernetes.PodEnvironment;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
-import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
 import io.mysimbdp.streammanager.instances.InstanceStore;
 import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicWorkloads;
+import io.mysimbdp.streammanager.k8s.DeploymentSettings;
+import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
 import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
@@ -33,9 +38,12 @@ public class StreamService {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile StreamIngestManager manager;
     private volatile TopicOperator operator;
-
-    /** Resolved only for the kubernetes profile source, so a local run never reaches for a cluster. */
+    /**
+     * Resolved only for the kubernetes runtime, leader election or the kubernetes profile source, so
+     * the local mode never reaches for a cluster.
+     */
     private final Instance<KubernetesClient> kubernetes;
+    private LeaseLeadership election;
 
     public StreamService(StreamConfig config, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
@@ -43,12 +51,47 @@ public class StreamService {
         this.kubernetes = kubernetes;
     }
 
-    WorkloadRuntime runtime(StreamSettings settings) {
+    TopicWorkloads workloads(StreamSettings settings, StreamMetrics metrics, InstanceLauncher launcher) {
         return switch (config.stream().runtime()) {
-            case "local" -> new LocalProcessRuntime(settings.home());
+            case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
+                    new InstanceStore(settings.streams()), metrics, settings, Clock.systemUTC());
+            case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
+                    new DeploymentSettings(namespace(), config.kubernetes().tenantServiceAccount()), launcher,
+                    settings.decisionsKept());
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
-                    + "' (this build has: local)");
+                    + "' (this build has: local, kubernetes)");
         };
+    }
+
+    private String namespace() {
+        return PodEnvironment.namespace(config.kubernetes().namespace(), kubernetes.get());
+    }
+
+    /** Leader election over a Lease when enabled; the manager's loop is woken on every change of leader. */
+    Leadership leadership() {
+        if (!config.leaderElection().enabled()) {
+            return Leadership.ALWAYS;
+        }
+        election = new LeaseLeadership(kubernetes.get(), config.leaderElection().settings("stream-ingest-manager", namespace()),
+                new LeaseLeadership.Listener() {
+                    @Override
+                    public void onStartedLeading() {
+                        wakeManager();
+                    }
+
+                    @Override
+                    public void onStoppedLeading() {
+                        wakeManager();
+                    }
+                });
+        return election;
+    }
+
+    private void wakeManager() {
+        StreamIngestManager m = manager;
+        if (m != null) {
+            m.wakeUp();
+        }
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -56,11 +99,12 @@ public class StreamService {
         StreamMetrics metrics = new StreamMetrics(registry);
         operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
                 settings.adminTimeout(), settings.quotas());
-        InstanceSupervisor supervisor = new InstanceSupervisor(runtime(settings),
-                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()),
-                new InstanceStore(settings.streams()), metrics, settings, Clock.systemUTC());
+        TopicWorkloads workloads = workloads(settings, metrics,
+                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()));
+        Leadership leadership = leadership();
         StreamIngestManager m = new StreamIngestManager(settings, ProfileSources.factory(config.profiles(), settings.tenantsDir(),
-                settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager"), supervisor, operator, metrics, Clock.systemUTC());
+                settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager"), workloads, operator, metrics,
+                Clock.systemUTC(), leadership);
         try {
             m.start();
         } catch (IOException e) {
@@ -68,11 +112,17 @@ public class StreamService {
         }
         manager = m;
         started.countDown();
+        if (election != null) {
+            election.start();
+        }
     }
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         if (manager != null) {
             manager.close();
+        }
+        if (election != null) {
+            election.close(); // after the loop stopped: released, so the other replica takes over at once
         }
         if (operator != null) {
             operator.close();

@@ -31,7 +31,7 @@ import java.util.concurrent.TimeoutException;
  * restarts the ones that die (with backoff), persists their handles and adopts them after a
  * restart of the manager. Knows nothing of processes: only {@link WorkloadRuntime}.
  */
-public final class InstanceSupervisor {
+public final class InstanceSupervisor implements TopicWorkloads {
     private static final Logger LOG = Logger.getLogger(InstanceSupervisor.class);
 
     /** An instance's end, handed from the runtime's thread to the manager's loop. */
@@ -58,15 +58,18 @@ public final class InstanceSupervisor {
     }
 
     /** What to call when an instance ends (the manager wakes its loop to settle it). */
+    @Override
     public void onExit(Runnable wake) {
         this.wake = wake;
     }
 
+    @Override
     public String runtimeName() {
         return runtime.name();
     }
 
     /** Takes back what a previous run left: wanted counts, and every instance still running (adopted, not restarted). */
+    @Override
     public Map<TopicKey, TopicInstances> recover() throws IOException {
         Map<TopicKey, TopicInstances> groups = new TreeMap<>();
         for (var e : store.load().entrySet()) {
@@ -104,6 +107,7 @@ public final class InstanceSupervisor {
     }
 
     /** Starts and stops the topic's instances towards its wanted count. */
+    @Override
     public void reconcile(TopicInstances g) {
         int wanted = g.effectiveWanted();
         if (g.plan() == null && wanted > 0) {
@@ -177,6 +181,7 @@ public final class InstanceSupervisor {
     }
 
     /** Settles the instances that ended since the last call: planned stops are forgotten, others wait for their restart. */
+    @Override
     public void collectExits(Map<TopicKey, TopicInstances> groups) {
         Exit e;
         while ((e = exits.poll()) != null) {
@@ -206,6 +211,7 @@ public final class InstanceSupervisor {
         }
     }
 
+    @Override
     public void saveWanted(TopicInstances g) {
         try {
             store.saveWanted(g.key(), g.wantedRecord());
@@ -215,6 +221,7 @@ public final class InstanceSupervisor {
     }
 
     /** Forgets a removed topic's saved state. */
+    @Override
     public void forget(TopicInstances g) {
         try {
             store.deleteTopic(g.key());
@@ -229,6 +236,7 @@ public final class InstanceSupervisor {
      *
      * @return how many instances did not end in time
      */
+    @Override
     public int stopAll(Collection<TopicInstances> groups) throws InterruptedException {
         List<CompletableFuture<?>> ends = new ArrayList<>();
         for (TopicInstances g : groups) {

@@ -78,6 +78,8 @@ public final class TopicInstances {
     private boolean stopped;
     private Instant lastScaleAt;
     private boolean removing;
+    /** The kubernetes runtime's Deployment for this topic (null: none, or the local runtime's slots). */
+    private DeploymentState deployment;
     final TreeMap<Integer, Instance> slots = new TreeMap<>();
     private final ArrayDeque<DecisionRecord> decisions = new ArrayDeque<>();
 
@@ -163,11 +165,22 @@ public final class TopicInstances {
 
     /** Removed and nothing left running: the state can be forgotten. */
     public boolean gone() {
-        return removing && slots.isEmpty();
+        return removing && slots.isEmpty() && deployment == null;
     }
 
+    /** Running instances: local slots that run, or the Deployment's ready pods. */
     public int running() {
-        return (int) slots.values().stream().filter(i -> i.status() == InstancePlan.Status.RUNNING).count();
+        return (int) slots.values().stream().filter(i -> i.status() == InstancePlan.Status.RUNNING).count()
+                + (deployment == null ? 0 : deployment.readyReplicas());
+    }
+
+    /** Records the Deployment as the cluster has it now (null: it does not exist). */
+    public void observe(DeploymentState state) {
+        deployment = state;
+    }
+
+    public DeploymentState deployment() {
+        return deployment;
     }
 
     public NavigableMap<Integer, Instance> instances() {

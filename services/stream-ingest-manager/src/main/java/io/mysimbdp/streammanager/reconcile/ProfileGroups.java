@@ -4,7 +4,7 @@ import io.mysimbdp.common.profile.ProfileResult;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.streammanager.config.StreamSettings;
-import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.model.StreamPlan;
 import io.mysimbdp.streammanager.model.TenantStreamPlan;
@@ -26,11 +26,11 @@ final class ProfileGroups {
     private static final Logger LOG = Logger.getLogger(ProfileGroups.class);
 
     private final StreamSettings settings;
-    private final InstanceSupervisor supervisor;
+    private final TopicWorkloads supervisor;
     /** Each tenant's latest valid profile: a broken profile keeps the tenant running on it. */
     private final Map<String, TenantProfile> lastValid = new TreeMap<>();
 
-    ProfileGroups(StreamSettings settings, InstanceSupervisor supervisor) {
+    ProfileGroups(StreamSettings settings, TopicWorkloads supervisor) {
         this.settings = settings;
         this.supervisor = supervisor;
     }
@@ -70,7 +70,7 @@ final class ProfileGroups {
             g.remove();
             LOG.infof("tenant %s topic %s: %s; stopping its %d instance(s), keeping its Kafka topics (the data is the tenant's)",
                     tenant, g.key().topic(), snapshot.byTenant().containsKey(tenant) ? "no longer in the tenant's stream profile"
-                            : "tenant offboarded", g.instances().size());
+                            : "tenant offboarded", g.instances().size() + (g.deployment() == null ? 0 : g.deployment().replicas()));
         }
         return plans;
     }

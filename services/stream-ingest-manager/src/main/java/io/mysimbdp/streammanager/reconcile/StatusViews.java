@@ -18,7 +18,7 @@ final class StatusViews {
     private StatusViews() {
     }
 
-    static StreamStatus status(Instant at, String runtime, ProfileSnapshot snapshot, Map<TopicKey, TopicInstances> groups) {
+    static StreamStatus status(Instant at, String runtime, boolean leader, ProfileSnapshot snapshot, Map<TopicKey, TopicInstances> groups) {
         Map<String, List<StreamStatus.TopicView>> byTenant = new TreeMap<>();
         Map<String, Boolean> offboarding = new TreeMap<>();
         groups.forEach((key, g) -> {
@@ -32,7 +32,7 @@ final class StatusViews {
             String problem = r instanceof ProfileResult.Invalid i ? i.message() : null;
             tenants.add(new StreamStatus.TenantView(tenant, state, problem, topics));
         });
-        return new StreamStatus(at, runtime, tenants);
+        return new StreamStatus(at, runtime, leader, tenants);
     }
 
     static StreamStatus.TopicView topic(TopicInstances g) {
@@ -44,7 +44,8 @@ final class StatusViews {
         return new StreamStatus.TopicView(g.key().topic(), p == null ? null : p.kafkaTopics().get(0).name(),
                 p == null ? null : p.partitions(), p == null ? null : p.bounds().min(), p == null ? null : p.bounds().max(),
                 g.effectiveWanted(), g.stopped(), g.running(), g.lastScaleAt(),
-                p == null || p.cooldown() == null ? null : p.cooldown().toSeconds(), instances, g.decisions());
+                p == null || p.cooldown() == null ? null : p.cooldown().toSeconds(), instances, g.decisions(),
+                g.deployment() == null ? null : g.deployment().name());
     }
 
     private static Long pid(String handle) {

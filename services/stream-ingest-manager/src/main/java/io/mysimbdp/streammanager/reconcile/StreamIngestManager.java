@@ -1,11 +1,12 @@
 package io.mysimbdp.streammanager.reconcile;
 
+import io.mysimbdp.common.kubernetes.Leadership;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.streammanager.config.StreamSettings;
 import io.mysimbdp.streammanager.instances.DecisionRecord;
-import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
@@ -41,7 +42,7 @@ public final class StreamIngestManager implements AutoCloseable {
     private final StreamSettings settings;
     private final ProfileSource profiles;
     private final TopicSync topics;
-    private final InstanceSupervisor supervisor;
+    private final TopicWorkloads supervisor;
     private final StreamMetrics metrics;
     private final Clock clock;
     private final Map<TopicKey, TopicInstances> groups = new TreeMap<>();
@@ -49,19 +50,22 @@ public final class StreamIngestManager implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     /** Tenants whose topics exist (last topic sync); instances start only for these. */
     private Set<String> topicsReady = Set.of();
+    /** This replica acts (it leads and has adopted what runs); a follower reads profiles and stays passive. */
+    private final LeadershipGate gate;
     private volatile boolean opened;
     private volatile boolean running;
     private Thread loop;
 
-    /** The manager with profiles from the tenants directory of {@code settings}. */
-    public StreamIngestManager(StreamSettings settings, InstanceSupervisor supervisor, TopicOperator operator,
+    /** The manager with profiles from the tenants directory of {@code settings}, always acting (no leader election). */
+    public StreamIngestManager(StreamSettings settings, TopicWorkloads supervisor, TopicOperator operator,
                                StreamMetrics metrics, Clock clock) {
         this(settings, ProfileSource.Factory.directory(settings.tenantsDir(), settings.profileRescanInterval()), supervisor,
-                operator, metrics, clock);
+                operator, metrics, clock, Leadership.ALWAYS);
     }
 
-    public StreamIngestManager(StreamSettings settings, ProfileSource.Factory profileSource, InstanceSupervisor supervisor,
-                               TopicOperator operator, StreamMetrics metrics, Clock clock) {
+    public StreamIngestManager(StreamSettings settings, ProfileSource.Factory profileSource, TopicWorkloads supervisor,
+                               TopicOperator operator, StreamMetrics metrics, Clock clock, Leadership leadership) {
+        this.gate = new LeadershipGate(leadership, supervisor);
         this.settings = settings;
         this.profiles = profileSource.open(this::onProfileChanges);
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
@@ -77,7 +81,7 @@ public final class StreamIngestManager implements AutoCloseable {
         Files.createDirectories(settings.streams());
         Files.createDirectories(settings.logs());
         synchronized (this) {
-            groups.putAll(supervisor.recover());
+            gate.open(groups);
         }
         profiles.start();
         opened = true;
@@ -88,9 +92,10 @@ public final class StreamIngestManager implements AutoCloseable {
         running = true;
         loop = new Thread(this::run, "stream-ingest-manager");
         loop.start();
-        LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)",
+        LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)%s",
                 profiles.describe(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
-                profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum());
+                profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum(),
+                gate.acting() ? "" : "; not the leader: passive until it is");
     }
 
     /** True once the profiles were read and the previous run's instances recovered. */
@@ -129,8 +134,18 @@ public final class StreamIngestManager implements AutoCloseable {
         }
     }
 
+    /** True while this replica acts: the leader, or the only replica. */
+    public boolean acting() {
+        return gate.acting();
+    }
+
     /** One pass of the chain. Public so tests can drive it deterministically. */
     public void step() {
+        synchronized (this) {
+            if (!gate.follow(groups)) {
+                return; // a follower never writes: the leader scales and reconciles
+            }
+        }
         ProfileSnapshot snapshot = profiles.current();
         Map<String, TenantStreamPlan> plans;
         synchronized (this) {
@@ -177,6 +192,12 @@ public final class StreamIngestManager implements AutoCloseable {
             return;
         }
         Alert alert = Alert.parse(payload, recordTime);
+        if (!gate.acting()) {
+            // every replica reads every alert; only the leader counts and acts on them
+            LOG.debugf("alert %s for tenant %s topic %s not acted on here: this replica is not the leader",
+                    alert.alertId(), key.get().tenant(), key.get().topic());
+            return;
+        }
         metrics.alert(key.get(), alert.rawType() == null ? "unreadable" : alert.rawType().toLowerCase(Locale.ROOT));
         synchronized (this) {
             TopicInstances g = groups.get(key.get());
@@ -260,6 +281,10 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     private TopicInstances group(String tenant, String topic) {
+        if (!gate.acting()) {
+            throw new StreamOperationException(StreamOperationException.Kind.NOT_LEADER,
+                    "this replica of the stream-ingest-manager is not the leader; retry (the leader acts on it)");
+        }
         TopicInstances g = groups.get(new TopicKey(tenant, topic));
         if (g == null || g.removing() || g.plan() == null) {
             throw new StreamOperationException(StreamOperationException.Kind.NOT_FOUND,
@@ -269,7 +294,7 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     public synchronized StreamStatus status() {
-        return StatusViews.status(clock.instant(), supervisor.runtimeName(), profiles.current(), groups);
+        return StatusViews.status(clock.instant(), supervisor.runtimeName(), gate.acting(), profiles.current(), groups);
     }
 
     /** Stops the loop and every instance (graceful shutdown: nothing is left behind). */
@@ -277,6 +302,7 @@ public final class StreamIngestManager implements AutoCloseable {
     public void close() throws InterruptedException {
         running = false;
         opened = false;
+        gate.stop();
         profiles.close();
         if (loop != null) {
             loop.interrupt();

@@ -6,8 +6,12 @@ import io.mysimbdp.streammanager.instances.DecisionRecord;
 import java.time.Instant;
 import java.util.List;
 
-/** What the manager runs, for the API: tenants, their topics, instances and latest scaling decisions. */
-public record StreamStatus(Instant at, String runtime, List<TenantView> tenants) {
+/**
+ * What the manager runs, for the API: tenants, their topics, instances and latest scaling decisions.
+ *
+ * @param leader whether this replica acts (false: a follower under leader election, its view may be stale)
+ */
+public record StreamStatus(Instant at, String runtime, boolean leader, List<TenantView> tenants) {
 
     /** @param state active, disabled (broken profile: instances kept as they are) or offboarding */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -15,9 +19,10 @@ public record StreamStatus(Instant at, String runtime, List<TenantView> tenants)
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
+    /** @param deployment the kubernetes runtime's Deployment running the instances (null for local processes) */
     public record TopicView(String topic, String dataTopic, Integer partitions, Integer minInstances, Integer maxInstances,
                             int wanted, boolean stopped, int running, Instant lastScaleAt, Long cooldownSeconds,
-                            List<InstanceView> instances, List<DecisionRecord> decisions) {
+                            List<InstanceView> instances, List<DecisionRecord> decisions, String deployment) {
     }
 
     /**

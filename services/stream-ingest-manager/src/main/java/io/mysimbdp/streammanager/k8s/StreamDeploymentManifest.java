@@ -1,0 +1,173 @@
+package io.mysimbdp.streammanager.k8s;
+
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.PodTemplateSpec;
+import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.fabric8.kubernetes.client.utils.Serialization;
+import io.mysimbdp.common.kubernetes.TenantPods;
+import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.profile.TenantProfile;
+import io.mysimbdp.streammanager.instances.InstanceLauncher;
+import io.mysimbdp.streammanager.instances.WantedRecord;
+import io.mysimbdp.streammanager.model.TopicKey;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Deployment {@code stream-<tenant>-<topic>} that runs a tenant topic's stream app. Pure: no
+ * cluster involved. Its replicas are the wanted instance count; the wanted count, an operator's
+ * stop and the last scaling are kept in annotations, so a restarted manager (or a new leader)
+ * adopts the Deployment with its scaling state. Pods run locked down ({@link TenantPods}).
+ */
+public final class StreamDeploymentManifest {
+    public static final String APP_LABEL = "mysimbdp.io/app";
+    public static final String SPEC_HASH = "mysimbdp.io/spec-hash";
+    public static final String WANTED = "mysimbdp.io/wanted";
+    public static final String STOPPED = "mysimbdp.io/stopped";
+    public static final String LAST_SCALE_AT = "mysimbdp.io/last-scale-at";
+
+    private StreamDeploymentManifest() {
+    }
+
+    /** Labels every stream Deployment carries; the manager finds its Deployments by them. */
+    public static Map<String, String> selector() {
+        Map<String, String> labels = new LinkedHashMap<>();
+        labels.put(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE);
+        labels.put(TenantPods.COMPONENT_LABEL, TenantPods.COMPONENT_VALUE);
+        labels.put(APP_LABEL, InstanceLauncher.APP_NAME);
+        return labels;
+    }
+
+    static Map<String, String> labels(TopicKey key) {
+        Map<String, String> labels = selector();
+        labels.put(TenantNames.TENANT_LABEL, key.tenant());
+        labels.put(InstanceLauncher.TOPIC_LABEL, key.topic());
+        return labels;
+    }
+
+    /**
+     * @param contractEnv the stream app contract's environment ({@link InstanceLauncher#contractEnv});
+     *                    the instance id comes from each pod's name instead
+     * @param wanted      the topic's scaling state; replicas are 0 when it is stopped
+     */
+    public static Deployment build(TopicKey key, TenantProfile.StreamApp app, Map<String, String> contractEnv,
+                                   WantedRecord wanted, DeploymentSettings settings) {
+        if (app.image() == null || app.image().isBlank()) {
+            throw new IllegalArgumentException("the stream app of tenant '" + key.tenant() + "' topic '" + key.topic()
+                    + "' has no image (stream.app.image) for the kubernetes runtime");
+        }
+        Map<String, String> labels = labels(key);
+        PodTemplateSpec template = template(labels, app, contractEnv, settings);
+        Map<String, String> annotations = new LinkedHashMap<>();
+        annotations.put(SPEC_HASH, specHash(template));
+        annotations.put(WANTED, Integer.toString(Math.max(0, wanted.wanted())));
+        annotations.put(STOPPED, Boolean.toString(wanted.stopped()));
+        if (wanted.lastScaleAt() != null) {
+            annotations.put(LAST_SCALE_AT, wanted.lastScaleAt().toString());
+        }
+        return new DeploymentBuilder()
+                .withNewMetadata()
+                .withName(TenantNames.streamDeploymentName(key.tenant(), key.topic()))
+                .withNamespace(settings.namespace())
+                .withLabels(labels)
+                .withAnnotations(annotations)
+                .endMetadata()
+                .withNewSpec()
+                .withReplicas(wanted.stopped() ? 0 : Math.max(0, wanted.wanted()))
+                .withNewSelector().withMatchLabels(labels).endSelector()
+                .withTemplate(template)
+                .endSpec()
+                .build();
+    }
+
+    private static PodTemplateSpec template(Map<String, String> labels, TenantProfile.StreamApp app,
+                                            Map<String, String> contractEnv, DeploymentSettings settings) {
+        List<EnvVar> env = new ArrayList<>();
+        contractEnv.forEach((k, v) -> {
+            if (!"MYSIMBDP_INSTANCE_ID".equals(k)) {
+                env.add(new EnvVar(k, v, null));
+            }
+        });
+        // unique per pod, stable for its life: the app's consumer client id and static group membership
+        env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
+                .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
+        return new PodTemplateSpecBuilder()
+                .withNewMetadata().withLabels(labels).endMetadata()
+                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(),
+                        TenantPods.container(app.image(), env, app.resources())).build())
+                .build();
+    }
+
+    /** A digest of the pod template: the API server adds defaults to it, so the manager compares digests. */
+    static String specHash(PodTemplateSpec template) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(Serialization.asJson(template).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JDK always has SHA-256", e);
+        }
+    }
+
+    /** The topic a Deployment runs, from its labels; null when it is not a stream Deployment of the platform. */
+    public static TopicKey topicOf(Deployment d) {
+        Map<String, String> labels = d.getMetadata() == null ? null : d.getMetadata().getLabels();
+        if (labels == null || !labels.entrySet().containsAll(selector().entrySet())) {
+            return null;
+        }
+        String tenant = labels.get(TenantNames.TENANT_LABEL);
+        String topic = labels.get(InstanceLauncher.TOPIC_LABEL);
+        if (!TenantNames.isValidTenantId(tenant) || TenantNames.topicNameProblem(topic) != null) {
+            return null;
+        }
+        return new TopicKey(tenant, topic);
+    }
+
+    /** The scaling state a Deployment carries: its annotations, or its replicas when they are missing. */
+    public static WantedRecord wantedOf(Deployment d) {
+        Map<String, String> a = d.getMetadata().getAnnotations() == null ? Map.of() : d.getMetadata().getAnnotations();
+        Integer replicas = d.getSpec() == null ? null : d.getSpec().getReplicas();
+        int wanted;
+        try {
+            wanted = a.containsKey(WANTED) ? Integer.parseInt(a.get(WANTED)) : replicas == null ? 1 : replicas;
+        } catch (NumberFormatException e) {
+            wanted = replicas == null ? 1 : replicas;
+        }
+        Instant lastScaleAt;
+        try {
+            lastScaleAt = a.containsKey(LAST_SCALE_AT) ? Instant.parse(a.get(LAST_SCALE_AT)) : null;
+        } catch (DateTimeParseException e) {
+            lastScaleAt = null;
+        }
+        return new WantedRecord(wanted, Boolean.parseBoolean(a.get(STOPPED)), lastScaleAt);
+    }
+
+    /**
+     * The existing Deployment with the desired labels, annotations, replicas and pod template; the
+     * selector stays (it cannot change) and so does what others added (other labels, annotations).
+     */
+    static Deployment merge(Deployment current, Deployment desired) {
+        return new DeploymentBuilder(current)
+                .editMetadata()
+                .addToLabels(desired.getMetadata().getLabels())
+                .addToAnnotations(desired.getMetadata().getAnnotations())
+                .endMetadata()
+                .editSpec()
+                .withReplicas(desired.getSpec().getReplicas())
+                .withTemplate(desired.getSpec().getTemplate())
+                .endSpec()
+                .build();
+    }
+}

@@ -1,0 +1,138 @@
+package io.mysimbdp.streammanager.k8s;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.fabric8.kubernetes.api.model.Container;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
+import io.mysimbdp.common.profile.TenantProfile;
+import io.mysimbdp.streammanager.instances.InstanceLauncher;
+import io.mysimbdp.streammanager.instances.WantedRecord;
+import io.mysimbdp.streammanager.model.TopicKey;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class StreamDeploymentManifestTest {
+    static final TopicKey KEY = new TopicKey("acme", "raw_orders");
+    static final DeploymentSettings SETTINGS = new DeploymentSettings("platform", "tenant-apps");
+    static final InstanceLauncher LAUNCHER = new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092");
+    static final Instant SCALED = Instant.parse("2026-01-01T12:00:00Z");
+
+    static TenantProfile.StreamApp app(String image) {
+        return new TenantProfile.StreamApp(null, image, 1, 4, new TenantProfile.Resources("250m", "256Mi", "1", "1Gi"),
+                Duration.ofSeconds(5), JsonNodeFactory.instance.objectNode().put("collection", "orders"));
+    }
+
+    static Deployment build(String image, WantedRecord wanted) {
+        TenantProfile.StreamApp app = app(image);
+        return StreamDeploymentManifest.build(KEY, app, LAUNCHER.contractEnv(KEY, 1, app, io.mysimbdp.common.profile.StreamSink.defaults(), null), wanted, SETTINGS);
+    }
+
+    @Test
+    void theDeploymentRunsTheProfilesImageWithTheContractResourcesAndLabels() {
+        Deployment d = build("registry.example/acme-stream:2", new WantedRecord(3, false, SCALED));
+        assertEquals("stream-acme-raw-orders", d.getMetadata().getName());
+        assertEquals("platform", d.getMetadata().getNamespace());
+        Map<String, String> labels = Map.of("app.kubernetes.io/part-of", "mysimbdp", "app.kubernetes.io/component", "tenant-app",
+                "mysimbdp.io/app", "stream", "mysimbdp.io/tenant", "acme", "mysimbdp.io/topic", "raw_orders");
+        assertEquals(labels, d.getMetadata().getLabels());
+        assertEquals(labels, d.getSpec().getSelector().getMatchLabels());
+        assertEquals(labels, d.getSpec().getTemplate().getMetadata().getLabels());
+        assertEquals(3, d.getSpec().getReplicas());
+        assertEquals("3", d.getMetadata().getAnnotations().get(StreamDeploymentManifest.WANTED));
+        assertEquals("false", d.getMetadata().getAnnotations().get(StreamDeploymentManifest.STOPPED));
+        assertEquals(SCALED.toString(), d.getMetadata().getAnnotations().get(StreamDeploymentManifest.LAST_SCALE_AT));
+
+        var pod = d.getSpec().getTemplate().getSpec();
+        assertEquals("tenant-apps", pod.getServiceAccountName());
+        assertFalse(pod.getAutomountServiceAccountToken());
+        assertFalse(pod.getEnableServiceLinks());
+        assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        Container c = pod.getContainers().get(0);
+        assertEquals("registry.example/acme-stream:2", c.getImage());
+        assertTrue(c.getCommand().isEmpty() && c.getArgs().isEmpty(), "the image's own entrypoint runs: the manager passes no arguments");
+        Map<String, String> env = c.getEnv().stream().filter(e -> e.getValue() != null)
+                .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
+        assertEquals(Map.of("MYSIMBDP_TENANT", "acme", "MYSIMBDP_TOPIC", "raw_orders", "KAFKA_BOOTSTRAP_SERVERS", "kafka:9092",
+                "MYSIMBDP_MONGODB_URI", "mongodb://store:27017", "MYSIMBDP_DATABASE", "tenant_acme",
+                "MYSIMBDP_REPORT_INTERVAL", "5", "MYSIMBDP_APP_CONFIG", "{\"collection\":\"orders\"}"), env);
+        EnvVar instance = c.getEnv().stream().filter(e -> e.getName().equals("MYSIMBDP_INSTANCE_ID")).findFirst().orElseThrow();
+        assertEquals("metadata.name", instance.getValueFrom().getFieldRef().getFieldPath(), "one id per pod");
+        assertEquals(Map.of("cpu", new Quantity("250m"), "memory", new Quantity("256Mi")), c.getResources().getRequests());
+        assertEquals(Map.of("cpu", new Quantity("1"), "memory", new Quantity("1Gi")), c.getResources().getLimits());
+        assertTrue(c.getSecurityContext().getReadOnlyRootFilesystem());
+        assertFalse(c.getSecurityContext().getAllowPrivilegeEscalation());
+        assertEquals(List.of("ALL"), c.getSecurityContext().getCapabilities().getDrop());
+        assertEquals("/tmp", c.getVolumeMounts().get(0).getMountPath());
+        assertTrue(pod.getVolumes().get(0).getEmptyDir() != null);
+    }
+
+    @Test
+    void aStoppedTopicHasNoReplicasButKeepsItsWantedCount() {
+        Deployment d = build("img:1", new WantedRecord(2, true, null));
+        assertEquals(0, d.getSpec().getReplicas());
+        assertEquals(new WantedRecord(2, true, null), StreamDeploymentManifest.wantedOf(d));
+        assertEquals(new WantedRecord(3, false, SCALED), StreamDeploymentManifest.wantedOf(build("img:1", new WantedRecord(3, false, SCALED))));
+    }
+
+    @Test
+    void aDeploymentWithoutAnnotationsIsAdoptedAtItsReplicas() {
+        Deployment d = new DeploymentBuilder(build("img:1", new WantedRecord(2, false, null)))
+                .editMetadata().withAnnotations(Map.of()).endMetadata().editSpec().withReplicas(4).endSpec().build();
+        assertEquals(new WantedRecord(4, false, null), StreamDeploymentManifest.wantedOf(d));
+        assertEquals(KEY, StreamDeploymentManifest.topicOf(d));
+        Deployment foreign = new DeploymentBuilder(d).editMetadata().withLabels(Map.of("app", "x")).endMetadata().build();
+        assertNull(StreamDeploymentManifest.topicOf(foreign));
+    }
+
+    @Test
+    void anAppWithoutImageIsRefusedNamingTheField() {
+        var e = assertThrows(IllegalArgumentException.class, () -> build(" ", new WantedRecord(1, false, null)));
+        assertTrue(e.getMessage().contains("stream.app.image") && e.getMessage().contains("acme"), e.getMessage());
+    }
+
+    @Test
+    void theSameDesiredObjectTwiceIsOneWrite() {
+        Deployment desired = build("img:1", new WantedRecord(2, false, null));
+        assertEquals(DeploymentChange.CREATE, DeploymentChange.decide(null, desired, KEY));
+        // what the API server returns: the same plus defaults and status
+        Deployment stored = new DeploymentBuilder(desired).editMetadata().withResourceVersion("7").withUid("u1")
+                .addToAnnotations("deployment.kubernetes.io/revision", "1").endMetadata()
+                .editSpec().editTemplate().editSpec().withRestartPolicy("Always").endSpec().endTemplate().endSpec()
+                .withNewStatus().withReadyReplicas(2).endStatus().build();
+        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(stored, desired, KEY));
+        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(stored, build("img:1", new WantedRecord(3, false, SCALED)), KEY));
+        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(stored, build("img:2", new WantedRecord(2, false, null)), KEY));
+        assertEquals(DeploymentChange.DELETE, DeploymentChange.decide(stored, null, KEY));
+        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(null, null, KEY));
+        // acme-raw / orders maps to the same name as acme / raw_orders: never overwritten
+        assertEquals(DeploymentChange.CONFLICT, DeploymentChange.decide(stored, desired, new TopicKey("acme-raw", "orders")));
+        assertEquals(DeploymentChange.CONFLICT, DeploymentChange.decide(stored, null, new TopicKey("acme-raw", "orders")));
+    }
+
+    @Test
+    void mergingKeepsTheSelectorAndWhatOthersAdded() {
+        Deployment stored = new DeploymentBuilder(build("img:1", new WantedRecord(1, false, null)))
+                .editMetadata().addToAnnotations("kubectl.kubernetes.io/last-applied", "x").endMetadata().build();
+        Deployment desired = build("img:2", new WantedRecord(2, false, SCALED));
+        Deployment merged = StreamDeploymentManifest.merge(stored, desired);
+        assertEquals(2, merged.getSpec().getReplicas());
+        assertEquals("img:2", merged.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
+        assertEquals("x", merged.getMetadata().getAnnotations().get("kubectl.kubernetes.io/last-applied"));
+        assertEquals(stored.getSpec().getSelector(), merged.getSpec().getSelector());
+        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(merged, desired, KEY));
+    }
+}

@@ -1,0 +1,59 @@
+package io.mysimbdp.common.kubernetes;
+
+import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.PodSpecBuilder;
+import io.fabric8.kubernetes.api.model.Quantity;
+import io.mysimbdp.common.profile.TenantProfile;
+
+import java.util.List;
+
+/**
+ * What every tenant app pod the managers create has in common (batch Jobs, stream Deployments):
+ * the declared resources, and locked down — non-root, seccomp RuntimeDefault, no privilege
+ * escalation, all capabilities dropped, read-only root filesystem with an emptyDir on /tmp, its
+ * service account without a token, no service links. Pure builders: callers add their own mounts.
+ */
+public final class TenantPods {
+    public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
+    public static final String COMPONENT_VALUE = "tenant-app";
+    public static final String CONTAINER = "app";
+    public static final String TMP_VOLUME = "tmp";
+
+    private TenantPods() {
+    }
+
+    /** The app's container: image, the contract's env, requests and limits from the profile, /tmp writable. */
+    public static ContainerBuilder container(String image, List<EnvVar> env, TenantProfile.Resources r) {
+        return new ContainerBuilder()
+                .withName(CONTAINER)
+                .withImage(image)
+                .withEnv(env)
+                .withNewResources()
+                .addToRequests("cpu", new Quantity(r.cpu()))
+                .addToRequests("memory", new Quantity(r.memory()))
+                .addToLimits("cpu", new Quantity(r.cpuLimit()))
+                .addToLimits("memory", new Quantity(r.memoryLimit()))
+                .endResources()
+                .addNewVolumeMount().withName(TMP_VOLUME).withMountPath("/tmp").endVolumeMount()
+                .withNewSecurityContext()
+                .withAllowPrivilegeEscalation(false)
+                .withReadOnlyRootFilesystem(true)
+                .withNewCapabilities().withDrop("ALL").endCapabilities()
+                .endSecurityContext();
+    }
+
+    /** The pod around it, with the /tmp volume. */
+    public static PodSpecBuilder podSpec(String serviceAccount, ContainerBuilder container) {
+        return new PodSpecBuilder()
+                .withServiceAccountName(serviceAccount)
+                .withAutomountServiceAccountToken(false)
+                .withEnableServiceLinks(false)
+                .withNewSecurityContext()
+                .withRunAsNonRoot(true)
+                .withNewSeccompProfile().withType("RuntimeDefault").endSeccompProfile()
+                .endSecurityContext()
+                .withContainers(container.build())
+                .addNewVolume().withName(TMP_VOLUME).withNewEmptyDir().endEmptyDir().endVolume();
+    }
+}
