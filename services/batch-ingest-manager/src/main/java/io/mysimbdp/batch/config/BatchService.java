@@ -5,6 +5,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.mysimbdp.batch.trace.IngestionTracing;
+import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
@@ -28,6 +30,7 @@ public class BatchService {
     private final BatchConfig config;
     private final MongoClient mongo;
     private final MeterRegistry registry;
+    private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
     private IngestionLedger ledger;
 
@@ -35,10 +38,12 @@ public class BatchService {
     private final Instance<KubernetesClient> kubernetes;
     private WorkloadRuntime runtime;
 
-    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
+    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, OpenTelemetry openTelemetry,
+                        Instance<KubernetesClient> kubernetes) {
         this.config = config;
         this.mongo = mongo;
         this.registry = registry;
+        this.openTelemetry = openTelemetry;
         this.kubernetes = kubernetes;
     }
 
@@ -80,7 +85,7 @@ public class BatchService {
         ledger = new IngestionLedger(mongo);
         runtime = runtime();
         BatchIngestManager m = new BatchIngestManager(config, var(), tenantsDir(), runtime, ledger,
-                new BatchMetrics(registry), Clock.systemUTC());
+                new BatchMetrics(registry), new IngestionTracing(openTelemetry), Clock.systemUTC());
         try {
             m.start();
         } catch (IOException e) {
