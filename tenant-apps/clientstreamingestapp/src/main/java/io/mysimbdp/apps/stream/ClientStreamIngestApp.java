@@ -9,6 +9,7 @@ import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -61,6 +62,12 @@ public class ClientStreamIngestApp implements QuarkusApplication {
     private static final Logger LOG = Logger.getLogger(ClientStreamIngestApp.class);
 
     private static volatile StreamIngestor running;
+    private final OpenTelemetry openTelemetry;
+
+    public ClientStreamIngestApp(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
+    }
+
     /** A signal that came before the loop existed: it stops as soon as it starts. */
     private static volatile boolean stopBeforeStart;
 
@@ -92,10 +99,10 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         MDC.put("tenant", env.tenant());
         MDC.put("topic", env.topic());
         MDC.put("instance", env.instanceId());
-        return ingest(env, config, settings);
+        return ingest(env, config, settings, new BatchTracing(openTelemetry, env));
     }
 
-    private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings) {
+    private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings, BatchTracing tracing) {
         Properties consumerProps = KafkaSettings.consumer(env, config);
         try (MongoClient mongo = MongoClients.create(settings)) {
             MongoCollection<Document> collection = mongo.getDatabase(env.database())
@@ -121,7 +128,7 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
             StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, writer::insert,
-                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers);
+                    new Backoff(FIRST_RETRY, LONGEST_RETRY), writers, tracing);
             running = ingestor;
             if (stopBeforeStart) {
                 ingestor.requestStop();

@@ -100,6 +100,7 @@ final class StreamIngestor {
     private final MessageWrangler wrangler;
     private final ReportWindow window;
     private final Backoff backoff;
+    private final BatchTracing tracing;
     private final int maxInFlight;
     private final ExecutorService writers;
     private final long reportIntervalNanos;
@@ -121,6 +122,12 @@ final class StreamIngestor {
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers) {
+        this(env, wrangler, consumer, producer, sink, backoff, writers, BatchTracing.off(env));
+    }
+
+    /** @param tracing a span per batch (BatchTracing) */
+    StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
+                   Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers, BatchTracing tracing) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
         }
@@ -130,6 +137,7 @@ final class StreamIngestor {
         this.producer = producer;
         this.sink = sink;
         this.backoff = backoff;
+        this.tracing = tracing;
         this.maxInFlight = writers;
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
         this.reportIntervalNanos = env.reportInterval().toNanos();
@@ -211,6 +219,7 @@ final class StreamIngestor {
 
     /** Wrangles a batch (on the polling thread). */
     private Batch wrangle(ConsumerRecords<byte[], byte[]> records) {
+        tracing.polled(records);
         Date at = new Date();
         int count = records.count();
         List<Document> documents = new ArrayList<>(count);
@@ -308,6 +317,7 @@ final class StreamIngestor {
             return failed(batch, notSubmitted, "committing the offsets failed", e);
         }
         window.record(batch.records().count(), poison.size(), batch.bytes());
+        tracing.committed(batch.records(), poison.size());
         if (backoff.attempts() > 0) {
             LOG.infof("batch written after %d failed attempt(s); consuming again", backoff.attempts());
         }
@@ -320,6 +330,7 @@ final class StreamIngestor {
      * they did is harmless), rewinds all their partitions and schedules the retry.
      */
     private boolean failed(Batch batch, ConsumerRecords<byte[], byte[]> notSubmitted, String what, Throwable cause) {
+        tracing.failed(what, cause);
         List<ConsumerRecords<byte[], byte[]>> uncommitted = new ArrayList<>();
         uncommitted.add(batch.records());
         while (!inFlight.isEmpty()) {
@@ -484,6 +495,7 @@ final class StreamIngestor {
     /** The last report, then leave the group (partitions move at once) and flush the producer. */
     private void shutdown(boolean clean) {
         writers.shutdownNow();
+        tracing.close();
         if (!clean) {
             inFlight.clear();   // uncommitted: consumed again by whoever gets the partitions
         }
