@@ -89,6 +89,13 @@ public interface StreamConfig {
         @WithDefault("20")
         int decisionsKept();
 
+        /**
+         * How often a running instance's run record is refreshed in the platform database: a run whose
+         * end was never recorded (the manager died) is metered up to its last refresh.
+         */
+        @WithDefault("30s")
+        Duration usageHeartbeat();
+
         /** The workload runtime: local (child processes). */
         @WithDefault("local")
         String runtime();

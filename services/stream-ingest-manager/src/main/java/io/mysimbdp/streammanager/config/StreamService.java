@@ -10,6 +10,7 @@ import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.reconcile.StreamIngestManager;
+import io.mysimbdp.streammanager.usage.MongoInstanceRuns;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +31,7 @@ public class StreamService {
     private final CountDownLatch started = new CountDownLatch(1);
     private volatile StreamIngestManager manager;
     private volatile TopicOperator operator;
+    private volatile MongoInstanceRuns runs;
 
     public StreamService(StreamConfig config, MeterRegistry registry) {
         this.config = config;
@@ -49,9 +51,10 @@ public class StreamService {
         StreamMetrics metrics = new StreamMetrics(registry);
         operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
                 settings.adminTimeout(), settings.quotas());
+        runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
         InstanceSupervisor supervisor = new InstanceSupervisor(runtime(settings),
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()),
-                new InstanceStore(settings.streams()), metrics, settings, Clock.systemUTC());
+                new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC());
         StreamIngestManager m = new StreamIngestManager(settings, supervisor, operator, metrics, Clock.systemUTC());
         try {
             m.start();
@@ -68,6 +71,9 @@ public class StreamService {
         }
         if (operator != null) {
             operator.close();
+        }
+        if (runs != null) {
+            runs.close();   // after the manager: the instances' ends are written first
         }
     }
 

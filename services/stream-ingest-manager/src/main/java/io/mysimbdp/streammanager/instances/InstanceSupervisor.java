@@ -9,6 +9,7 @@ import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.model.InstancePlan;
 import io.mysimbdp.streammanager.model.RestartBackoff;
 import io.mysimbdp.streammanager.model.TopicKey;
+import io.mysimbdp.streammanager.usage.InstanceRuns;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -43,12 +44,20 @@ public final class InstanceSupervisor {
     private final InstanceStore store;
     private final StreamMetrics metrics;
     private final StreamSettings settings;
+    private final InstanceRuns runs;
     private final Clock clock;
     private volatile Runnable wake = () -> { };
     private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
 
     public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
                               StreamSettings settings, Clock clock) {
+        this(runtime, launcher, store, metrics, settings, InstanceRuns.NONE, clock);
+    }
+
+    /** @param runs where each instance's run is recorded for metering (instance-hours) */
+    public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
+                              StreamSettings settings, InstanceRuns runs, Clock clock) {
+        this.runs = runs;
         this.runtime = runtime;
         this.launcher = launcher;
         this.store = store;
@@ -110,6 +119,8 @@ public final class InstanceSupervisor {
             return; // no valid profile yet: keep what runs, start nothing
         }
         Instant now = clock.instant();
+        g.slots.values().stream().filter(inst -> inst.status() == InstancePlan.Status.RUNNING && inst.startedAt != null)
+                .forEach(inst -> runs.alive(g.key(), inst.id, inst.startedAt, now));
         Map<Integer, InstancePlan.Slot> slots = new TreeMap<>();
         g.slots.forEach((i, inst) -> slots.put(i, new InstancePlan.Slot(inst.status(), inst.restartAt,
                 g.plan() != null && inst.status() == InstancePlan.Status.RUNNING
@@ -170,8 +181,16 @@ public final class InstanceSupervisor {
     private void follow(TopicKey key, TopicInstances.Instance inst) {
         RunningWorkload w = inst.workload;
         int index = inst.index;
+        Instant startedAt = inst.startedAt;
+        if (startedAt != null) {
+            runs.started(key, inst.id, startedAt);   // idempotent: an adopted instance's run is the same run
+        }
         w.exit().thenAccept(exit -> {
-            exits.add(new Exit(key, index, w, exit, clock.instant()));
+            Instant at = clock.instant();
+            if (startedAt != null) {
+                runs.ended(key, inst.id, startedAt, at, exit.message());
+            }
+            exits.add(new Exit(key, index, w, exit, at));
             wake.run();
         });
     }
