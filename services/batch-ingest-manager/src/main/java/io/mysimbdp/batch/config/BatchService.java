@@ -6,6 +6,7 @@ import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
 import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
@@ -32,6 +33,7 @@ public class BatchService {
     private final MeterRegistry registry;
     private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
+    private TenantLogFiles tenantLogs;
     private IngestionLedger ledger;
 
     /** Resolved only for the kubernetes runtime, so the local runtime never reaches for a cluster. */
@@ -82,6 +84,9 @@ public class BatchService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.batch().tenantLogFiles()) {
+            tenantLogs = TenantLogFiles.install(var().resolve("logs"), "batch-ingest-manager");
+        }
         ledger = new IngestionLedger(mongo);
         runtime = runtime();
         BatchIngestManager m = new BatchIngestManager(config, var(), tenantsDir(), runtime, ledger,
@@ -100,6 +105,9 @@ public class BatchService {
         }
         if (ledger != null) {
             ledger.close();
+        }
+        if (tenantLogs != null) {
+            tenantLogs.close();
         }
         if (runtime instanceof AutoCloseable closeable) {
             try {

@@ -104,7 +104,7 @@ final class AttemptSettlement {
                     job.attempt, file.detectedAt(), job.startedAt, now,
                     fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
                     fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime);
-            tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name(), () -> ledger.record(entry));
+            ledger.record(entry, tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name()));
             if (o.status() == JobOutcome.Status.DONE) {
                 LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",
                         o.file(), job.tenant, fr.successfulRows(), fr.failedRows(), fr.duplicateRows(), job.id, job.attempt);

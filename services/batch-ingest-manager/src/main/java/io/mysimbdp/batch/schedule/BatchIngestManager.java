@@ -16,6 +16,7 @@ import io.mysimbdp.batch.staging.StagedCandidate;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.staging.StagingScanner;
 import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.CronSchedule;
 import io.mysimbdp.common.profile.ProfileChange;
@@ -124,13 +125,15 @@ public final class BatchIngestManager implements AutoCloseable {
 
     private void onProfileChanges(List<ProfileChange> changes) {
         for (ProfileChange c : changes) {
-            if (c.kind() == ProfileChange.Kind.ONBOARDED) {
-                createStagingFolder(c.tenant());
-            }
-            if (c.kind() == ProfileChange.Kind.DISABLED) {
-                LOG.warnf("%s", c.describe());
-            } else {
-                LOG.infof("%s", c.describe());
+            try (var t = TenantLogFiles.forTenant(c.tenant())) {
+                if (c.kind() == ProfileChange.Kind.ONBOARDED) {
+                    createStagingFolder(c.tenant());
+                }
+                if (c.kind() == ProfileChange.Kind.DISABLED) {
+                    LOG.warnf("%s", c.describe());
+                } else {
+                    LOG.infof("%s", c.describe());
+                }
             }
         }
         wakeUp();
@@ -175,7 +178,9 @@ public final class BatchIngestManager implements AutoCloseable {
         while ((f = finished.poll()) != null) {
             IngestionJob job = jobs.get(f.jobId());
             if (job != null) {
-                settleAttempt(job, f);
+                try (var t = TenantLogFiles.forTenant(job.tenant)) {
+                    settleAttempt(job, f);
+                }
             }
         }
     }
@@ -213,7 +218,7 @@ public final class BatchIngestManager implements AutoCloseable {
             if (!settle.observe(c.path(), c.size(), c.mtimeMillis(), now)) {
                 continue;
             }
-            try {
+            try (var t = TenantLogFiles.forTenant(c.tenant())) {
                 admitOrRefuse(c, active, now);
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("could not take %s: %s (left in staging, retried on the next scan)", c.path(), e.toString());
@@ -258,10 +263,9 @@ public final class BatchIngestManager implements AutoCloseable {
         LOG.warnf("refused %s for tenant %s: %s -> %s", c.name(), c.tenant(), r.message(), target);
         // a folder that names no tenant is counted under one label, so metric labels stay bounded
         metrics.invalid(profiles.current().byTenant().containsKey(folder) ? folder : StagingLayout.UNKNOWN_TENANT, r.rule());
-        tracing.fileRefused(folder, c.name(), c.size(), r.rule(), seen, now, () -> ledger.record(new LedgerEntry(
-                "invalid/" + java.util.UUID.randomUUID(), folder, null, c.name(), c.size(), null,
+        ledger.record(new LedgerEntry("invalid/" + java.util.UUID.randomUUID(), folder, null, c.name(), c.size(), null,
                 LedgerEntry.Status.INVALID, null, 0, now, null, now, null, null, null, null, r.rule(), r.message(),
-                launcher.runtimeName())));
+                launcher.runtimeName()), tracing.fileRefused(folder, c.name(), c.size(), r.rule(), seen, now));
         remember(new BatchStatus.Outcome(now, folder, c.name(), "INVALID", r.message(), null));
     }
 
@@ -321,27 +325,33 @@ public final class BatchIngestManager implements AutoCloseable {
                 return;
             }
             IngestionJob job = jobs.get(next.get().id());
-            TenantProfile profile = active.get(job.tenant);
-            var app = AdmissionPolicy.selectAppByName(profile, job.app);
-            if (app.isEmpty()) {
-                // the profile changed and dropped this app: the files cannot run anywhere
-                settleAttempt(job, launcher.notStarted(job, "app '" + job.app + "' is no longer in the tenant's profile"));
-                continue;
+            try (var t = TenantLogFiles.forTenant(job.tenant)) {
+                start(job, active.get(job.tenant));
             }
-            try {
-                Instant start = clock.instant();
-                launcher.launch(job, app.get(), start, tracing.attemptStarted(job.id, job.traceparent, job.attempt, policy.name(), start));
-                job.state = IngestionJob.State.RUNNING;
-                for (JobRecord.JobFile f : job.files.values()) {
-                    tracing.ledgerWrite(job.id, job.traceparent, f.name(), "RUNNING", () -> ledger.record(new LedgerEntry(
-                            LedgerEntry.attemptId(job.id, job.attempt, f.name()), job.tenant, job.id,
-                            f.name(), f.size(), null, LedgerEntry.Status.RUNNING, job.app, job.attempt, f.detectedAt(),
-                            job.startedAt, null, null, null, null, null, null, null, launcher.runtimeName())));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("could not start app %s for job %s: %s", job.app, job.id, e.toString());
-                settleAttempt(job, launcher.notStarted(job, "could not start the app: " + e.getMessage()));
+        }
+    }
+
+    /** Starts the job's next attempt, or settles it at once when it cannot start. */
+    private void start(IngestionJob job, TenantProfile profile) {
+        var app = AdmissionPolicy.selectAppByName(profile, job.app);
+        if (app.isEmpty()) {
+            // the profile changed and dropped this app: the files cannot run anywhere
+            settleAttempt(job, launcher.notStarted(job, "app '" + job.app + "' is no longer in the tenant's profile"));
+            return;
+        }
+        try {
+            Instant start = clock.instant();
+            launcher.launch(job, app.get(), start, tracing.attemptStarted(job.id, job.traceparent, job.attempt, policy.name(), start));
+            job.state = IngestionJob.State.RUNNING;
+            for (JobRecord.JobFile f : job.files.values()) {
+                ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, f.name()), job.tenant, job.id,
+                        f.name(), f.size(), null, LedgerEntry.Status.RUNNING, job.app, job.attempt, f.detectedAt(),
+                        job.startedAt, null, null, null, null, null, null, null, launcher.runtimeName()),
+                        tracing.ledgerWrite(job.id, job.traceparent, f.name(), "RUNNING"));
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("could not start app %s for job %s: %s", job.app, job.id, e.toString());
+            settleAttempt(job, launcher.notStarted(job, "could not start the app: " + e.getMessage()));
         }
     }
 

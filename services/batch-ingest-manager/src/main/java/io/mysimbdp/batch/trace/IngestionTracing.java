@@ -46,10 +46,41 @@ public final class IngestionTracing {
     static final AttributeKey<String> RULE = AttributeKey.stringKey("mysimbdp.rule");
     static final AttributeKey<Long> EXIT_CODE = AttributeKey.longKey("mysimbdp.exit_code");
 
-    /** A job's trace while the manager follows it. */
-    private record JobTrace(Span root, Context context, Instant queuedSince, Span attempt) {
-        JobTrace withAttempt(Span a, Instant since) {
-            return new JobTrace(root, context, since, a);
+    /** A job's trace while the manager follows it (loop thread), and its ledger rows in flight (writer thread). */
+    private static final class JobTrace {
+        final Span root;
+        final Context context;
+        Instant queuedSince;
+        Span attempt;
+        private int ledgerWrites;
+        private String outcome;
+
+        JobTrace(Span root, Context context, Instant queuedSince) {
+            this.root = root;
+            this.context = context;
+            this.queuedSince = queuedSince;
+        }
+
+        synchronized void writing() {
+            ledgerWrites++;
+        }
+
+        /** The root ends once the job is closed and its last ledger row is in the store. */
+        synchronized void written() {
+            ledgerWrites--;
+            endIfDone();
+        }
+
+        synchronized void close(String how) {
+            outcome = how;
+            endIfDone();
+        }
+
+        private void endIfDone() {
+            if (outcome != null && ledgerWrites == 0 && root != null) {
+                root.setAttribute(STATUS, outcome);
+                root.end();
+            }
         }
     }
 
@@ -75,32 +106,35 @@ public final class IngestionTracing {
                 .setStartTimestamp(firstSeen).setAttribute(TENANT, tenant).setAttribute(INGESTION_ID, jobId)
                 .setAttribute(APP, app).startSpan();
         Context context = Context.root().with(root);
-        jobs.put(jobId, new JobTrace(root, context, firstSeen, null));
+        jobs.put(jobId, new JobTrace(root, context, firstSeen));
         return traceparentOf(root).orElseGet(IngestionTracing::randomTraceparent);
     }
 
     /** A file taken into a job: watched from {@code firstSeen} until it settled, then admitted and moved in. */
     public void fileAdmitted(String jobId, String traceparent, String file, long size, Instant firstSeen, Instant settled,
                              Instant admitted) {
-        Context parent = job(jobId, traceparent).context();
+        Context parent = job(jobId, traceparent).context;
         span(DETECT, parent, firstSeen).setAttribute(FILE, file).setAttribute(SIZE, size).startSpan().end(settled);
         span(ADMIT, parent, settled).setAttribute(FILE, file).setAttribute(STATUS, "admitted").startSpan().end(admitted);
     }
 
-    /** A refused file's own trace: detection, the refusal, and its ledger row written by {@code ledgerWrite}. */
-    public void fileRefused(String tenant, String file, long size, String rule, Instant firstSeen, Instant settled,
-                            Runnable ledgerWrite) {
+    /**
+     * A refused file's own trace: detection, the refusal, and its ledger row.
+     *
+     * @return to run once the row is in the store (IngestionLedger): ends the trace
+     */
+    public Runnable fileRefused(String tenant, String file, long size, String rule, Instant firstSeen, Instant settled) {
         Span root = tracer.spanBuilder(INGESTION).setNoParent().setStartTimestamp(firstSeen).setAttribute(TENANT, tenant)
                 .setAttribute(FILE, file).setAttribute(STATUS, "invalid").setAttribute(RULE, rule).startSpan();
         Context context = Context.root().with(root);
-        try {
-            span(DETECT, context, firstSeen).setAttribute(FILE, file).setAttribute(SIZE, size).startSpan().end(settled);
-            span(ADMIT, context, settled).setAttribute(FILE, file).setAttribute(STATUS, "refused").setAttribute(RULE, rule)
-                    .startSpan().end(Instant.now());
-            ledger(context, file, "INVALID", ledgerWrite);
-        } finally {
+        span(DETECT, context, firstSeen).setAttribute(FILE, file).setAttribute(SIZE, size).startSpan().end(settled);
+        span(ADMIT, context, settled).setAttribute(FILE, file).setAttribute(STATUS, "refused").setAttribute(RULE, rule)
+                .startSpan().end(Instant.now());
+        Span write = ledgerSpan(context, file, "INVALID");
+        return () -> {
+            write.end();
             root.end();
-        }
+        };
     }
 
     /**
@@ -111,10 +145,11 @@ public final class IngestionTracing {
      */
     public String attemptStarted(String jobId, String traceparent, int attempt, String policy, Instant now) {
         JobTrace trace = job(jobId, traceparent);
-        span(SCHEDULE, trace.context(), trace.queuedSince()).setAttribute(ATTEMPT_NUMBER, (long) attempt)
+        span(SCHEDULE, trace.context, trace.queuedSince).setAttribute(ATTEMPT_NUMBER, (long) attempt)
                 .setAttribute("mysimbdp.policy", policy).startSpan().end(now);
-        Span span = span(ATTEMPT, trace.context(), now).setAttribute(ATTEMPT_NUMBER, (long) attempt).startSpan();
-        jobs.put(jobId, trace.withAttempt(span, now));
+        Span span = span(ATTEMPT, trace.context, now).setAttribute(ATTEMPT_NUMBER, (long) attempt).startSpan();
+        trace.attempt = span;
+        trace.queuedSince = now;
         return traceparentOf(span).orElse(traceparent);
     }
 
@@ -122,42 +157,43 @@ public final class IngestionTracing {
     public void attemptEnded(String jobId, String traceparent, int attempt, boolean succeeded, int exitCode, String why,
                              Instant at) {
         JobTrace trace = job(jobId, traceparent);
-        Span span = trace.attempt() != null ? trace.attempt()
-                : span(ATTEMPT, trace.context(), at).setAttribute(ATTEMPT_NUMBER, (long) attempt).startSpan();
+        Span span = trace.attempt != null ? trace.attempt
+                : span(ATTEMPT, trace.context, at).setAttribute(ATTEMPT_NUMBER, (long) attempt).startSpan();
         span.setAttribute(EXIT_CODE, (long) exitCode);
         if (!succeeded) {
             span.setStatus(StatusCode.ERROR, why == null ? "exit code " + exitCode : why);
         }
         span.end(at);
-        jobs.put(jobId, trace.withAttempt(null, at));
+        trace.attempt = null;
+        trace.queuedSince = at;
     }
 
-    /** A ledger write for one of the job's files, as a span of the job's trace. */
-    public void ledgerWrite(String jobId, String traceparent, String file, String status, Runnable write) {
-        ledger(job(jobId, traceparent).context(), file, status, write);
+    /**
+     * A ledger row of one of the job's files is queued: its span runs from now until the row is in the store.
+     *
+     * @return to run once the row is written (IngestionLedger's writer thread)
+     */
+    public Runnable ledgerWrite(String jobId, String traceparent, String file, String status) {
+        JobTrace trace = job(jobId, traceparent);
+        Span span = ledgerSpan(trace.context, file, status);
+        trace.writing();
+        return () -> {
+            span.end();
+            trace.written();
+        };
     }
 
-    /** The job has no file left: its trace is complete. */
+    /** The job has no file left: its trace ends once its last ledger row is written. */
     public void jobClosed(String jobId, String outcome) {
         JobTrace trace = jobs.remove(jobId);
-        if (trace != null && trace.root() != null) {
-            trace.root().setAttribute(STATUS, outcome);
-            trace.root().end();
+        if (trace != null) {
+            trace.close(outcome);
         }
     }
 
-    private void ledger(Context parent, String file, String status, Runnable write) {
-        Span span = tracer.spanBuilder(LEDGER).setParent(parent).setSpanKind(SpanKind.CLIENT).setAttribute(FILE, file)
+    private Span ledgerSpan(Context parent, String file, String status) {
+        return tracer.spanBuilder(LEDGER).setParent(parent).setSpanKind(SpanKind.CLIENT).setAttribute(FILE, file)
                 .setAttribute(STATUS, status).setAttribute("db.system", "mongodb").startSpan();
-        try {
-            write.run();
-        } catch (RuntimeException e) {
-            span.recordException(e);
-            span.setStatus(StatusCode.ERROR, e.getMessage());
-            throw e;
-        } finally {
-            span.end();
-        }
     }
 
     private SpanBuilder span(String name, Context parent, Instant start) {
@@ -168,7 +204,7 @@ public final class IngestionTracing {
     private JobTrace job(String jobId, String traceparent) {
         return jobs.computeIfAbsent(jobId, id -> new JobTrace(null,
                 Traceparent.parse(traceparent).map(c -> Context.root().with(Span.wrap(c))).orElse(Context.root()),
-                Instant.now(), null));
+                Instant.now()));
     }
 
     private static java.util.Optional<String> traceparentOf(Span span) {

@@ -38,7 +38,7 @@ class IngestionTraceTest {
     public static class TracingOn implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.otel.sdk.disabled", "false",
+            return Map.of("quarkus.otel.sdk.disabled", "false", "%test.quarkus.otel.sdk.disabled", "false",
                     "quarkus.otel.bsp.schedule.delay", "50ms",
                     "quarkus.otel.traces.exporter", "cdi");
         }

@@ -96,6 +96,10 @@ public interface StreamConfig {
         @WithDefault("30s")
         Duration usageHeartbeat();
 
+        /** Also write each tenant's lines to {@code <var>/logs/<tenant>/stream-ingest-manager.log} (JSON, one object a line). */
+        @WithDefault("true")
+        boolean tenantLogFiles();
+
         /** The workload runtime: local (child processes). */
         @WithDefault("local")
         String runtime();

@@ -11,6 +11,7 @@ import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.reconcile.StreamIngestManager;
 import io.mysimbdp.streammanager.usage.MongoInstanceRuns;
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ public class StreamService {
     private volatile StreamIngestManager manager;
     private volatile TopicOperator operator;
     private volatile MongoInstanceRuns runs;
+    private volatile TenantLogFiles tenantLogs;
 
     public StreamService(StreamConfig config, MeterRegistry registry) {
         this.config = config;
@@ -48,6 +50,9 @@ public class StreamService {
 
     void onStart(@Observes StartupEvent event) {
         StreamSettings settings = StreamSettings.from(config);
+        if (config.stream().tenantLogFiles()) {
+            tenantLogs = TenantLogFiles.install(settings.logs(), "stream-ingest-manager");
+        }
         StreamMetrics metrics = new StreamMetrics(registry);
         operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
                 settings.adminTimeout(), settings.quotas());
@@ -74,6 +79,9 @@ public class StreamService {
         }
         if (runs != null) {
             runs.close();   // after the manager: the instances' ends are written first
+        }
+        if (tenantLogs != null) {
+            tenantLogs.close();
         }
     }
 

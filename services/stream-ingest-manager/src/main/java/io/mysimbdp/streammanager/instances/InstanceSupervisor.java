@@ -1,5 +1,6 @@
 package io.mysimbdp.streammanager.instances;
 
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.runtime.RunningWorkload;
 import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
@@ -114,6 +115,12 @@ public final class InstanceSupervisor {
 
     /** Starts and stops the topic's instances towards its wanted count. */
     public void reconcile(TopicInstances g) {
+        try (var t = TenantLogFiles.forTenant(g.key().tenant())) {
+            reconcileTenant(g);
+        }
+    }
+
+    private void reconcileTenant(TopicInstances g) {
         int wanted = g.effectiveWanted();
         if (g.plan() == null && wanted > 0) {
             return; // no valid profile yet: keep what runs, start nothing
@@ -204,25 +211,32 @@ public final class InstanceSupervisor {
             if (inst == null || inst.workload != e.workload()) {
                 continue; // an instance already settled
             }
-            deleteQuietly(g.key(), e.index());
-            if (inst.stopping || g.effectiveWanted() < e.index() || g.plan() == null) {
-                g.slots.remove(e.index());
-                LOG.infof("instance %s of tenant %s topic %s ended (%s)%s", inst.id, g.key().tenant(), g.key().topic(),
-                        e.exit().message(), inst.stopping || g.plan() != null ? ""
-                                : "; not restarted: the tenant has no valid profile since the manager started");
-                continue;
+            try (var t = TenantLogFiles.forTenant(g.key().tenant())) {
+                settleExit(g, inst, e);
             }
-            Duration ran = inst.startedAt == null ? Duration.ZERO : Duration.between(inst.startedAt, e.at());
-            inst.failures = RestartBackoff.nextFailures(inst.failures, ran, settings.stableAfter());
-            Duration delay = RestartBackoff.delay(inst.failures, settings.restartBackoff(), settings.maxRestartBackoff());
-            inst.workload = null;
-            inst.restartAt = e.at().plus(delay);
-            inst.restarts++;
-            inst.lastExit = e.exit().message();
-            metrics.restart(g.key());
-            LOG.warnf("instance %s of tenant %s topic %s ended unexpectedly after %d s (%s); restarting it in %d ms (restart %d)",
-                    inst.id, g.key().tenant(), g.key().topic(), ran.toSeconds(), e.exit().message(), delay.toMillis(), inst.restarts);
         }
+    }
+
+    /** Settles one ended instance: a planned stop is forgotten, any other exit waits for its restart. */
+    private void settleExit(TopicInstances g, TopicInstances.Instance inst, Exit e) {
+        deleteQuietly(g.key(), e.index());
+        if (inst.stopping || g.effectiveWanted() < e.index() || g.plan() == null) {
+            g.slots.remove(e.index());
+            LOG.infof("instance %s of tenant %s topic %s ended (%s)%s", inst.id, g.key().tenant(), g.key().topic(),
+                    e.exit().message(), inst.stopping || g.plan() != null ? ""
+                            : "; not restarted: the tenant has no valid profile since the manager started");
+            return;
+        }
+        Duration ran = inst.startedAt == null ? Duration.ZERO : Duration.between(inst.startedAt, e.at());
+        inst.failures = RestartBackoff.nextFailures(inst.failures, ran, settings.stableAfter());
+        Duration delay = RestartBackoff.delay(inst.failures, settings.restartBackoff(), settings.maxRestartBackoff());
+        inst.workload = null;
+        inst.restartAt = e.at().plus(delay);
+        inst.restarts++;
+        inst.lastExit = e.exit().message();
+        metrics.restart(g.key());
+        LOG.warnf("instance %s of tenant %s topic %s ended unexpectedly after %d s (%s); restarting it in %d ms (restart %d)",
+                inst.id, g.key().tenant(), g.key().topic(), ran.toSeconds(), e.exit().message(), delay.toMillis(), inst.restarts);
     }
 
     public void saveWanted(TopicInstances g) {
