@@ -3,7 +3,6 @@ package io.mysimbdp.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.mysimbdp.deploy.DashboardQueries;
 import io.mysimbdp.deploy.MetricsCatalogue;
-import org.bson.Document;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -76,7 +75,8 @@ class LiveMetricsIT {
     void everyDashboardQueryReturnsDataAndEveryCataloguedMetricHasItsLabels() throws Exception {
         platform = new Platform(tmp, Map.of());
         prometheus = new LocalPrometheus(tmp.resolve("prometheus"), platform.servicePorts);
-        await().atMost(WAIT).until(() -> running("tenant1", "listings") >= 1 && running("tenant2", "prices") >= 1);
+        await().atMost(WAIT).until(() -> platform.runningInstances("tenant1", "listings") >= 1
+                && platform.runningInstances("tenant2", "prices") >= 1);
         await().atMost(WAIT).until(() -> prometheus.ready() && prometheus.healthyJobs().size() == Platform.SERVICES.size());
 
         // two rounds, apart, so counters move between scrapes and rates are not flat
@@ -160,15 +160,5 @@ class LiveMetricsIT {
             Files.copy(f, part, StandardCopyOption.REPLACE_EXISTING);
             Files.move(part, dir.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
         }
-    }
-
-    private int running(String tenant, String topic) throws Exception {
-        Document status = Document.parse(platform.get("stream-ingest-manager", "/api/streams/" + tenant));
-        for (Document t : status.getList("topics", Document.class, List.of())) {
-            if (topic.equals(t.getString("topic"))) {
-                return t.getInteger("running");
-            }
-        }
-        return 0;
     }
 }

@@ -65,13 +65,7 @@ class StreamIngestionIT {
 
     /** Running instances of a tenant's topic, per the stream-ingest-manager's API. */
     int running(String tenant, String topic) throws Exception {
-        Document status = Document.parse(platform.get("stream-ingest-manager", "/api/streams/" + tenant));
-        for (Document t : status.getList("topics", Document.class, List.of())) {
-            if (topic.equals(t.getString("topic"))) {
-                return t.getInteger("running");
-            }
-        }
-        return 0;
+        return platform.runningInstances(tenant, topic);
     }
 
     Document topicStatus(String tenant, String topic) throws Exception {
