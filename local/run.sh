@@ -20,7 +20,11 @@
 #   MYSIMBDP_PORT_<SERVICE>  a service's port, e.g. MYSIMBDP_PORT_BATCH_INGEST_MANAGER=9081
 #   MYSIMBDP_READY_TIMEOUT   seconds to wait for each part to become ready [90]
 #   JAVA_HOME                the JDK to run with [java on the PATH]
+#   OTEL_EXPORTER_OTLP_ENDPOINT  send traces over OTLP (gRPC) here, e.g. http://127.0.0.1:4317 [no traces]
 set -euo pipefail
+
+# traces are off unless a collector is named (docs/metrics.md, "Traces"); services and apps inherit both
+if [[ -n ${OTEL_EXPORTER_OTLP_ENDPOINT:-} ]]; then export OTEL_SDK_DISABLED=${OTEL_SDK_DISABLED:-false}; fi
 
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 MYSIMBDP_HOME=$(cd "${MYSIMBDP_HOME:-$script_dir/..}" && pwd -P)

@@ -149,14 +149,8 @@ class DashboardsAndRulesTest {
         assertEquals("${datasource}", uid, what + " uses the datasource variable");
     }
 
-    /** Panels, including those nested in collapsed rows. */
     private static List<JsonNode> panels(JsonNode panels) {
-        List<JsonNode> all = new ArrayList<>();
-        for (JsonNode panel : panels) {
-            all.add(panel);
-            all.addAll(panels(panel.path("panels")));
-        }
-        return all;
+        return DashboardQueries.panels(panels);
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {

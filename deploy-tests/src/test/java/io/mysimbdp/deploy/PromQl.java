@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * Grafana variables and grouping clauses are removed; what remains are functions (followed by '('),
  * keywords, numbers and metric names.
  */
-final class PromQl {
+public final class PromQl {
     private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left",
             "group_right", "offset", "bool", "and", "or", "unless", "inf", "nan", "atan2", "start", "end");
     /** Metric names any JVM service or Prometheus itself has: allowed beside the platform's own. */
@@ -31,7 +31,7 @@ final class PromQl {
     }
 
     /** Metric names read by the expression, in order of appearance. */
-    static Set<String> metricNames(String expr) {
+    public static Set<String> metricNames(String expr) {
         String s = LABEL_VALUES.matcher(expr).replaceAll(" $1 ");
         s = STRING.matcher(s).replaceAll(" ");
         s = GRAFANA_VARIABLE.matcher(s).replaceAll(" ");
@@ -56,7 +56,7 @@ final class PromQl {
     }
 
     /** The platform's own metrics (mysimbdp_*) or standard ones (up, process_*, jvm_*). */
-    static boolean allowed(String metric) {
+    public static boolean allowed(String metric) {
         return PLATFORM.matcher(metric).matches() || STANDARD.matcher(metric).matches();
     }
 }

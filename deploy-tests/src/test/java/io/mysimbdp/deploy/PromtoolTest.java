@@ -13,15 +13,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static io.mysimbdp.deploy.ChartDefaultsTest.single;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,11 +38,6 @@ class PromtoolTest {
     static final Path RULES = Checkout.CHART.resolve("rules/mysimbdp-rules.yaml");
     static final Path RULES_TEST = Checkout.HOME.resolve("deploy-tests/src/test/resources/rules-test.yaml");
     static final Path CATALOGUE = Checkout.HOME.resolve("docs/metrics.md");
-    private static final Pattern CATALOGUED = Pattern.compile("mysimbdp_[a-z0-9_]+");
-    /** Grafana's interval variables become a fixed range; other variables ($tenant, ${tenant}) a label value. */
-    private static final Pattern INTERVAL_VARIABLE = Pattern.compile("\\$\\{?__(rate_interval|interval|range)}?");
-    private static final Pattern VARIABLE = Pattern.compile("\\$\\{[^}]*}|\\$[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern LABEL_VALUES = Pattern.compile("label_values\\s*\\((.*),\\s*[A-Za-z_][A-Za-z0-9_]*\\s*\\)");
 
     @Test
     void rulesFileIsValid() {
@@ -117,38 +108,20 @@ class PromtoolTest {
     @Test
     void dashboardQueriesParseAndReadOnlyCataloguedMetrics(@TempDir Path dir) throws IOException {
         Set<String> catalogue = catalogue();
-        Map<String, String> exprs = new LinkedHashMap<>(); // where → expr
-        for (Path file : Checkout.list(Checkout.CHART.resolve("dashboards"), "*.json")) {
-            String name = file.getFileName().toString();
-            JsonNode dashboard = JSON.readTree(file.toFile());
-            for (JsonNode variable : dashboard.path("templating").path("list")) {
-                if (variable.path("type").asText().equals("query")) {
-                    JsonNode q = variable.path("query");
-                    String query = q.isObject() ? q.path("query").asText() : q.asText();
-                    Matcher m = LABEL_VALUES.matcher(query);
-                    exprs.put(name + " variable " + variable.path("name").asText(), m.matches() ? m.group(1) : query);
-                }
-            }
-            for (JsonNode panel : panels(dashboard.path("panels"))) {
-                for (JsonNode target : panel.path("targets")) {
-                    exprs.put(name + " panel '" + panel.path("title").asText() + "' " + target.path("refId").asText(),
-                            target.path("expr").asText());
-                }
-            }
-        }
+        List<DashboardQueries.Query> exprs = DashboardQueries.of(DashboardQueries.folder(Checkout.HOME));
         assertTrue(exprs.size() > 20, "dashboard queries: " + exprs.size());
 
         List<String> unknown = new ArrayList<>();
         StringBuilder rules = new StringBuilder("groups:\n  - name: dashboard-queries\n    rules:\n");
         int i = 0;
-        for (Map.Entry<String, String> e : exprs.entrySet()) {
-            for (String metric : PromQl.metricNames(e.getValue())) {
+        for (DashboardQueries.Query e : exprs) {
+            for (String metric : PromQl.metricNames(e.expr())) {
                 if (!known(metric, catalogue)) {
-                    unknown.add(e.getKey() + ": " + metric);
+                    unknown.add(e.where() + ": " + metric);
                 }
             }
-            String expr = VARIABLE.matcher(INTERVAL_VARIABLE.matcher(e.getValue()).replaceAll("5m")).replaceAll("t1");
-            rules.append("      # ").append(e.getKey().replace('\n', ' ')).append('\n')
+            String expr = e.concrete("5m", "t1");
+            rules.append("      # ").append(e.where().replace('\n', ' ')).append('\n')
                     .append("      - record: dashboard:query_").append(i++).append('\n')
                     .append("        expr: ").append(JSON.writeValueAsString(expr)).append('\n');
         }
@@ -180,25 +153,11 @@ class PromtoolTest {
     // ---- helpers ----------------------------------------------------------------------------------
 
     private static Set<String> catalogue() {
-        Set<String> names = new LinkedHashSet<>();
-        Matcher m = CATALOGUED.matcher(Checkout.read(CATALOGUE));
-        while (m.find()) {
-            names.add(m.group());
-        }
-        return names;
+        return MetricsCatalogue.names(CATALOGUE);
     }
 
     private static boolean known(String metric, Set<String> catalogue) {
         return catalogue.contains(metric) || (PromQl.allowed(metric) && !metric.startsWith("mysimbdp_"));
-    }
-
-    private static List<JsonNode> panels(JsonNode panels) {
-        List<JsonNode> all = new ArrayList<>();
-        for (JsonNode panel : panels) {
-            all.add(panel);
-            all.addAll(panels(panel.path("panels")));
-        }
-        return all;
     }
 
     record Result(int exit, String output) {

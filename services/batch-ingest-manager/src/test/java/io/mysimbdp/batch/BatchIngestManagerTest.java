@@ -76,6 +76,12 @@ class BatchIngestManagerTest {
         assertEquals(1, done.getInteger("attempt"));
         assertEquals(64, done.getString("sha256").length());
         assertFalse(Files.exists(var.resolve("staging/alpha/a.csv")));
+        // the tenant's own log: its lines only, one JSON object each
+        Path tenantLog = var.resolve("logs/alpha/batch-ingest-manager.log");
+        await().atMost(WAIT).until(() -> Files.exists(tenantLog) && Files.readString(tenantLog).contains("ingested a.csv for tenant alpha"));
+        for (String line : Files.readAllLines(tenantLog)) {
+            assertEquals("alpha", Json.json().readTree(line).path("tenant").asText(), line);
+        }
 
         await().atMost(WAIT).until(() -> Files.exists(var.resolve("invalid/alpha/big.csv.reason.json")));
         Document type = reason(var.resolve("invalid/alpha/b.json"));

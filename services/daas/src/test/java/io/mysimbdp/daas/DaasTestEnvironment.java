@@ -74,6 +74,8 @@ public class DaasTestEnvironment implements QuarkusTestResourceLifecycleManager 
 
     static void seed(MongoClient client) {
         client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(TenantNames.INGESTIONS_COLLECTION).insertMany(KnownLedger.rows());
+        client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(io.mysimbdp.daas.store.InstanceRunQueries.COLLECTION)
+                .insertMany(KnownLedger.instanceRuns());
         List<Document> listings = new ArrayList<>();
         for (int i = 1; i <= LISTINGS; i++) {
             listings.add(new Document("_id", i).append("borough", i % 3 == 0 ? "Manhattan" : "Brooklyn").append("price", i));

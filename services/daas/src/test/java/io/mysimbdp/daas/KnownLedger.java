@@ -60,6 +60,32 @@ public final class KnownLedger {
         return rows;
     }
 
+    /**
+     * Stream instance runs as the stream-ingest-manager records them:
+     * <pre>
+     * alpha  listings  inst-1  09:00-10:00 ended            1 h
+     *        listings  inst-2  09:30-10:30 ended            1 h
+     *        prices    inst-1  10:00-, last seen 10:45      0.75 h (no recorded end)
+     * beta   listings  inst-1  08:00-09:00 ended            (another tenant's)
+     * </pre>
+     */
+    public static List<Document> instanceRuns() {
+        return List.of(run("alpha", "listings", "alpha-listings-1", "09:00:00", "10:00:00", "10:00:00"),
+                run("alpha", "listings", "alpha-listings-2", "09:30:00", "10:30:00", "10:30:00"),
+                run("alpha", "prices", "alpha-prices-1", "10:00:00", null, "10:45:00"),
+                run("beta", "listings", "beta-listings-1", "08:00:00", "09:00:00", "09:00:00"));
+    }
+
+    static Document run(String tenant, String topic, String instance, String start, String end, String seen) {
+        Document d = new Document("_id", tenant + "/" + topic + "/" + instance + "@" + at(start).toEpochMilli())
+                .append("tenant", tenant).append("topic", topic).append("instance", instance)
+                .append("started_at", Date.from(at(start))).append("last_seen_at", Date.from(at(seen)));
+        if (end != null) {
+            d.append("ended_at", Date.from(at(end))).append("exit", "exit code 0");
+        }
+        return d;
+    }
+
     public static Instant at(String time) {
         return Instant.parse("2025-01-01T" + time + "Z");
     }

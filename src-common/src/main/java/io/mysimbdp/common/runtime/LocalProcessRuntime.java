@@ -24,7 +24,9 @@ import java.util.logging.Logger;
 public final class LocalProcessRuntime implements WorkloadRuntime {
     private static final Logger LOG = Logger.getLogger(LocalProcessRuntime.class.getName());
     /** Host variables an app launcher needs to find java and a shell; nothing else leaks in. */
-    static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "JAVA_HOME", "LANG", "TZ");
+    /** Besides the contract: the basics, and where to send traces (OpenTelemetry's standard variables). */
+    static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "JAVA_HOME", "LANG", "TZ",
+            "OTEL_SDK_DISABLED", "OTEL_EXPORTER_OTLP_ENDPOINT");
     static final Duration KILL_GRACE = Duration.ofSeconds(5);
     /** How often an adopted process (not our child, so no exit notification) is checked. */
     static final Duration ADOPT_POLL = Duration.ofMillis(500);

@@ -35,6 +35,7 @@ import static io.mysimbdp.cli.DaasClient.text;
         })
 public final class UsageCommand implements Callable<Integer> {
     static final List<String> APP_HEADERS = List.of("APP", "ATTEMPTS", "RUN_S", "CPU", "MEMORY", "CORE_S", "GIB_S");
+    static final List<String> TOPIC_HEADERS = List.of("TOPIC", "RUNS", "INSTANCE_HOURS");
     static final List<String> COLLECTION_HEADERS = List.of("COLLECTION", "DOCUMENTS", "DATA");
 
     @Spec
@@ -82,7 +83,8 @@ public final class UsageCommand implements Callable<Integer> {
         String size = stored.path("data_bytes").isNumber() ? ", " + bytes(stored.get("data_bytes")) + " of data" : "";
         lines.add(List.of("stored now", number(stored.get("documents")) + " documents" + size + " in " + text(stored.get("database"))
                 + " (from " + text(stored.get("method")) + ")"));
-        lines.add(List.of("stream", number(stream.get("instance_hours")) + " instance-hours"));
+        lines.add(List.of("stream", number(stream.get("instance_hours")) + " instance-hours in " + number(stream.get("runs"))
+                + " instance runs"));
         out.append(DaasClient.table(null, lines));
         if (batch.path("apps").size() > 0) {
             List<List<String>> apps = new ArrayList<>();
@@ -98,6 +100,13 @@ public final class UsageCommand implements Callable<Integer> {
                 collections.add(List.of(text(c.get("name")), number(c.get("documents")), bytes(c.get("data_bytes"))));
             }
             out.append(nl).append(DaasClient.table(COLLECTION_HEADERS, collections));
+        }
+        if (stream.path("topics").size() > 0) {
+            List<List<String>> topics = new ArrayList<>();
+            for (JsonNode t : stream.path("topics")) {
+                topics.add(List.of(text(t.get("topic")), number(t.get("runs")), number(t.get("instance_hours"))));
+            }
+            out.append(nl).append(DaasClient.table(TOPIC_HEADERS, topics));
         }
         List<String> notes = new ArrayList<>();
         batch.path("notes").forEach(n -> notes.add(n.asText()));

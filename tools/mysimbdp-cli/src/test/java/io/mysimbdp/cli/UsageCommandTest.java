@@ -19,7 +19,8 @@ class UsageCommandTest {
                "notes": ["app 'gone' is not in the tenant's current profile"]},
              "stored": {"database": "tenant_alpha", "method": "dbStats", "documents": 1500, "data_bytes": 52000,
                "storage_bytes": null, "collections": [{"name": "listings", "documents": 1500, "data_bytes": 52000}]},
-             "stream": {"instance_hours": null, "note": "stream instance-hours are not recorded yet"}}""";
+             "stream": {"instance_hours": 2.75, "runs": 3, "topics": [{"topic": "listings", "instance_hours": 2.0, "runs": 2},
+               {"topic": "prices", "instance_hours": 0.75, "runs": 1}], "note": "1 run(s) without a recorded end"}}""";
 
     @Test
     void usageReadsAsSentencesThenTables() throws Exception {
@@ -32,7 +33,7 @@ class UsageCommandTest {
                 "refused     3 files, 19.1 MiB",
                 "batch runs  8 attempts, 122 s, 65.5 core-s, 62.5 GiB-s",
                 "stored now  1500 documents, 50.8 KiB of data in tenant_alpha (from dbStats)",
-                "stream      - instance-hours",
+                "stream      2.75 instance-hours in 3 instance runs",
                 "",
                 "APP       ATTEMPTS  RUN_S  CPU   MEMORY  CORE_S  GIB_S",
                 "listings         5    119  500m  512Mi     59.5   59.5",
@@ -41,8 +42,12 @@ class UsageCommandTest {
                 "COLLECTION  DOCUMENTS      DATA",
                 "listings         1500  50.8 KiB",
                 "",
+                "TOPIC     RUNS  INSTANCE_HOURS",
+                "listings     2               2",
+                "prices       1            0.75",
+                "",
                 "note: app 'gone' is not in the tenant's current profile",
-                "note: stream instance-hours are not recorded yet",
+                "note: 1 run(s) without a recorded end",
                 ""), out);
     }
 

@@ -112,6 +112,10 @@ public interface BatchConfig {
         @WithDefault("5m")
         Duration maxRetryBackoff();
 
+        /** Also write each tenant's lines to {@code <var>/logs/<tenant>/batch-ingest-manager.log} (JSON, one object a line). */
+        @WithDefault("true")
+        boolean tenantLogFiles();
+
         /** The workload runtime: local (child processes) or kubernetes (Jobs, see {@link BatchConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();

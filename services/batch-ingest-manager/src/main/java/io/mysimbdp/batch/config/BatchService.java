@@ -5,6 +5,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.logging.TenantLogFiles;
+import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
@@ -36,7 +39,9 @@ public class BatchService {
     private final BatchConfig config;
     private final MongoClient mongo;
     private final MeterRegistry registry;
+    private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
+    private TenantLogFiles tenantLogs;
     private IngestionLedger ledger;
 
     /** Resolved only for the kubernetes runtime, so the local runtime never reaches for a cluster. */
@@ -45,10 +50,12 @@ public class BatchService {
     private LeaseLeadership election;
     private volatile boolean stopping;
 
-    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
+    public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, OpenTelemetry openTelemetry,
+                        Instance<KubernetesClient> kubernetes) {
         this.config = config;
         this.mongo = mongo;
         this.registry = registry;
+        this.openTelemetry = openTelemetry;
         this.kubernetes = kubernetes;
     }
 
@@ -91,6 +98,9 @@ public class BatchService {
     }
 
     void onStart(@Observes StartupEvent event) {
+        if (config.batch().tenantLogFiles()) {
+            tenantLogs = TenantLogFiles.install(var().resolve("logs"), "batch-ingest-manager");
+        }
         ledger = new IngestionLedger(mongo);
         runtime = runtime();
         if (!config.leaderElection().enabled()) {
@@ -123,7 +133,7 @@ public class BatchService {
             return;
         }
         BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
-                new BatchMetrics(registry), Clock.systemUTC());
+                new BatchMetrics(registry), new IngestionTracing(openTelemetry), Clock.systemUTC());
         try {
             m.start();
         } catch (IOException e) {
@@ -156,6 +166,9 @@ public class BatchService {
         }
         if (ledger != null) {
             ledger.close();
+        }
+        if (tenantLogs != null) {
+            tenantLogs.close();
         }
         if (runtime instanceof AutoCloseable closeable) {
             try {

@@ -27,7 +27,11 @@ public final class IngestionLedger implements AutoCloseable {
     static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
     private final MongoCollection<Document> rows;
-    private final BlockingDeque<LedgerEntry> queue = new LinkedBlockingDeque<>();
+    private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
+
+    /** A row waiting, and what to call once it is in the store (a trace span's end). */
+    private record Pending(LedgerEntry entry, Runnable written) {
+    }
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean indexed;
@@ -40,11 +44,16 @@ public final class IngestionLedger implements AutoCloseable {
     }
 
     public void record(LedgerEntry entry) {
+        record(entry, () -> { });
+    }
+
+    /** Queues the row; {@code written} runs on the writer thread once the row is in the store. */
+    public void record(LedgerEntry entry, Runnable written) {
         if (queue.size() >= MAX_QUEUED) {
-            LedgerEntry dropped = queue.pollFirst();
-            LOG.warning("ledger queue full (store unreachable?): dropped row " + (dropped == null ? "" : dropped.id()));
+            Pending dropped = queue.pollFirst();
+            LOG.warning("ledger queue full (store unreachable?): dropped row " + (dropped == null ? "" : dropped.entry().id()));
         }
-        queue.offerLast(entry);
+        queue.offerLast(new Pending(entry, written));
     }
 
     /** Rows not yet in the store. */
@@ -95,7 +104,7 @@ public final class IngestionLedger implements AutoCloseable {
 
     private void drain() {
         while (running || !queue.isEmpty()) {
-            LedgerEntry next;
+            Pending next;
             try {
                 next = queue.pollFirst(200, TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
@@ -106,7 +115,8 @@ public final class IngestionLedger implements AutoCloseable {
             }
             try {
                 ensureIndexes();
-                rows.replaceOne(new Document("_id", next.id()), toDocument(next), new ReplaceOptions().upsert(true));
+                rows.replaceOne(new Document("_id", next.entry().id()), toDocument(next.entry()), new ReplaceOptions().upsert(true));
+                next.written().run();
             } catch (RuntimeException e) {
                 queue.offerFirst(next);
                 LOG.warning("ledger write failed, retrying in " + RETRY_DELAY.toSeconds() + " s: " + e.getMessage());

@@ -13,7 +13,8 @@ import java.util.Set;
  * and the file facts come from the caller.
  */
 public final class SettleTracker {
-    private record Observation(long size, long mtimeMillis, Instant since) {
+    /** @param firstSeen when the file was first seen, kept across changes: where its detection began */
+    private record Observation(long size, long mtimeMillis, Instant since, Instant firstSeen) {
     }
 
     private final Duration quietPeriod;
@@ -27,10 +28,15 @@ public final class SettleTracker {
     public boolean observe(Path file, long size, long mtimeMillis, Instant now) {
         Observation before = seen.get(file);
         if (before == null || before.size != size || before.mtimeMillis != mtimeMillis) {
-            seen.put(file, new Observation(size, mtimeMillis, now));
+            seen.put(file, new Observation(size, mtimeMillis, now, before == null ? now : before.firstSeen));
             return quietPeriod.isZero();
         }
         return !before.since.plus(quietPeriod).isAfter(now);
+    }
+
+    /** When the file was first seen (it may have changed since); empty for a file never observed. */
+    public java.util.Optional<Instant> firstSeen(Path file) {
+        return java.util.Optional.ofNullable(seen.get(file)).map(Observation::firstSeen);
     }
 
     /** Forgets a file (taken, or gone). */

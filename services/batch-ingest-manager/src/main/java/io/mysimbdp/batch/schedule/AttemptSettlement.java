@@ -7,6 +7,7 @@ import io.mysimbdp.batch.model.AppResult;
 import io.mysimbdp.batch.model.JobOutcome;
 import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.batch.trace.IngestionTracing;
 import io.mysimbdp.common.json.Json;
 import org.jboss.logging.Logger;
 
@@ -34,14 +35,17 @@ final class AttemptSettlement {
     private final JobStore store;
     private final IngestionLedger ledger;
     private final BatchMetrics metrics;
+    private final IngestionTracing tracing;
     private final String runtime;
     private final Clock clock;
 
-    AttemptSettlement(StagingLayout layout, JobStore store, IngestionLedger ledger, BatchMetrics metrics, String runtime, Clock clock) {
+    AttemptSettlement(StagingLayout layout, JobStore store, IngestionLedger ledger, BatchMetrics metrics, IngestionTracing tracing,
+                      String runtime, Clock clock) {
         this.layout = layout;
         this.store = store;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.tracing = tracing;
         this.runtime = runtime;
         this.clock = clock;
     }
@@ -95,12 +99,13 @@ final class AttemptSettlement {
             }
             applied.add(o);
             AppResult.FileResult fr = o.figures();
-            ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, o.file()), job.tenant, job.id, o.file(),
+            LedgerEntry entry = new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, o.file()), job.tenant, job.id, o.file(),
                     file.size(), fr == null ? null : fr.sha256(), LedgerEntry.Status.valueOf(o.status().name()), job.app,
                     job.attempt, file.detectedAt(), job.startedAt, now,
                     fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
                     fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime)
-                    .withQuality(fr == null ? null : fr.quality()));
+                    .withQuality(fr == null ? null : fr.quality());
+            ledger.record(entry, tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name()));
             if (o.status() == JobOutcome.Status.DONE) {
                 LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",
                         o.file(), job.tenant, fr.successfulRows(), fr.failedRows(), fr.duplicateRows(), job.id, job.attempt);

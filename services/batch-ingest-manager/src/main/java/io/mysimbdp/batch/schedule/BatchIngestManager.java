@@ -15,6 +15,8 @@ import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagedCandidate;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.staging.StagingScanner;
+import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.CronSchedule;
 import io.mysimbdp.common.profile.ProfileChange;
@@ -62,6 +64,7 @@ public final class BatchIngestManager implements AutoCloseable {
     private final IngestionLedger ledger;
     private final BatchMetrics metrics;
     private final SchedulingPolicy policy;
+    private final IngestionTracing tracing;
     private final Clock clock;
 
     private final Map<String, IngestionJob> jobs = new LinkedHashMap<>();
@@ -76,7 +79,7 @@ public final class BatchIngestManager implements AutoCloseable {
     private StagingWatcher watcher;
 
     public BatchIngestManager(BatchConfig config, Path var, ProfileSource.Factory profileSource, WorkloadRuntime runtime,
-                              IngestionLedger ledger, BatchMetrics metrics, Clock clock) {
+                              IngestionLedger ledger, BatchMetrics metrics, IngestionTracing tracing, Clock clock) {
         this.config = config.batch();
         this.layout = new StagingLayout(var);
         this.profiles = profileSource.open(this::onProfileChanges);
@@ -89,6 +92,7 @@ public final class BatchIngestManager implements AutoCloseable {
         this.ledger = ledger;
         this.metrics = metrics;
         this.policy = SchedulingPolicy.parse(config.batch().policy());
+        this.tracing = tracing;
         this.clock = clock;
     }
 
@@ -123,13 +127,15 @@ public final class BatchIngestManager implements AutoCloseable {
 
     private void onProfileChanges(List<ProfileChange> changes) {
         for (ProfileChange c : changes) {
-            if (c.kind() == ProfileChange.Kind.ONBOARDED) {
-                createStagingFolder(c.tenant());
-            }
-            if (c.kind() == ProfileChange.Kind.DISABLED) {
-                LOG.warnf("%s", c.describe());
-            } else {
-                LOG.infof("%s", c.describe());
+            try (var t = TenantLogFiles.forTenant(c.tenant())) {
+                if (c.kind() == ProfileChange.Kind.ONBOARDED) {
+                    createStagingFolder(c.tenant());
+                }
+                if (c.kind() == ProfileChange.Kind.DISABLED) {
+                    LOG.warnf("%s", c.describe());
+                } else {
+                    LOG.infof("%s", c.describe());
+                }
             }
         }
         wakeUp();
@@ -174,7 +180,9 @@ public final class BatchIngestManager implements AutoCloseable {
         while ((f = finished.poll()) != null) {
             IngestionJob job = jobs.get(f.jobId());
             if (job != null) {
-                settleAttempt(job, f);
+                try (var t = TenantLogFiles.forTenant(job.tenant)) {
+                    settleAttempt(job, f);
+                }
             }
         }
     }
@@ -185,12 +193,14 @@ public final class BatchIngestManager implements AutoCloseable {
         int maxAttempts = profile == null ? job.attempt
                 : AdmissionPolicy.selectAppByName(profile, job.app).map(TenantProfile.BatchApp::maxAttempts).orElse(job.attempt);
         boolean archive = profile != null && profile.batch().archiveInputs();
-        var settled = new AttemptSettlement(layout, store, ledger, metrics, launcher.runtimeName(), clock)
+        tracing.attemptEnded(job.id, job.traceparent, f.attempt(), f.exit().succeeded(), f.exit().exitCode(), f.exit().message(), f.at());
+        var settled = new AttemptSettlement(layout, store, ledger, metrics, tracing, launcher.runtimeName(), clock)
                 .settle(job, f, maxAttempts, archive);
         settled.forEach(o -> remember(new BatchStatus.Outcome(clock.instant(), job.tenant, o.file(), o.status().name(),
                 o.reason(), job.id)));
         if (job.files.isEmpty()) {
             jobs.remove(job.id);
+            tracing.jobClosed(job.id, settled.stream().anyMatch(o -> o.status() == io.mysimbdp.batch.model.JobOutcome.Status.FAILED) ? "failed" : "done");
         } else {
             job.attempt++;
             job.state = IngestionJob.State.QUEUED;
@@ -210,7 +220,7 @@ public final class BatchIngestManager implements AutoCloseable {
             if (!settle.observe(c.path(), c.size(), c.mtimeMillis(), now)) {
                 continue;
             }
-            try {
+            try (var t = TenantLogFiles.forTenant(c.tenant())) {
                 admitOrRefuse(c, active, now);
             } catch (IOException | RuntimeException e) {
                 LOG.errorf("could not take %s: %s (left in staging, retried on the next scan)", c.path(), e.toString());
@@ -248,6 +258,7 @@ public final class BatchIngestManager implements AutoCloseable {
         reason.put("reason", r.message());
         reason.put("size", c.size());
         reason.put("detected_at", now.toString());
+        Instant seen = settle.firstSeen(c.path()).orElse(now);
         Path target = FileMover.moveWithReason(c.path(), layout.invalid(folder), c.name(), reason);
         settle.forget(c.path());
         LOG.warnf("refused %s for tenant %s: %s -> %s", c.name(), c.tenant(), r.message(), target);
@@ -255,12 +266,13 @@ public final class BatchIngestManager implements AutoCloseable {
         metrics.invalid(profiles.current().byTenant().containsKey(folder) ? folder : StagingLayout.UNKNOWN_TENANT, r.rule());
         ledger.record(new LedgerEntry("invalid/" + java.util.UUID.randomUUID(), folder, null, c.name(), c.size(), null,
                 LedgerEntry.Status.INVALID, null, 0, now, null, now, null, null, null, null, r.rule(), r.message(),
-                launcher.runtimeName()));
+                launcher.runtimeName()), tracing.fileRefused(folder, c.name(), c.size(), r.rule(), seen, now));
         remember(new BatchStatus.Outcome(now, folder, c.name(), "INVALID", r.message(), null));
     }
 
     private void admit(StagedCandidate c, TenantProfile profile, String app, Instant now) throws IOException {
-        IngestionJob job = openJobFor(profile, app, c.name(), now);
+        Instant seen = settle.firstSeen(c.path()).orElse(now);
+        IngestionJob job = openJobFor(profile, app, c.name(), seen, now);
         job.files.put(c.name(), new JobRecord.JobFile(c.name(), c.size(), now, now));
         try {
             store.save(job); // the record names the file before the file moves in
@@ -270,6 +282,7 @@ public final class BatchIngestManager implements AutoCloseable {
             throw e;
         }
         settle.forget(c.path());
+        tracing.fileAdmitted(job.id, job.traceparent, c.name(), c.size(), seen, now, clock.instant());
         job.lastFileAt = now;
         admittedBytes.computeIfAbsent(c.tenant(), t -> new ArrayDeque<>()).add(new long[]{now.toEpochMilli(), c.size()});
         metrics.file(c.tenant(), "admitted");
@@ -291,14 +304,15 @@ public final class BatchIngestManager implements AutoCloseable {
         }
     }
 
-    private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, Instant now) throws IOException {
+    private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, Instant seen, Instant now) throws IOException {
         for (IngestionJob j : jobs.values()) {
             if (j.state == IngestionJob.State.OPEN && j.tenant.equals(profile.tenant()) && j.app.equals(app)
                     && j.files.size() < config.maxFilesPerJob() && !j.files.containsKey(fileName)) {
                 return j;
             }
         }
-        IngestionJob job = new IngestionJob(newJobId(now), profile.tenant(), app, now, newTraceparent());
+        String id = newJobId(now);
+        IngestionJob job = new IngestionJob(id, profile.tenant(), app, now, tracing.jobOpened(id, profile.tenant(), app, seen));
         try {
             store.create(job);
         } catch (IOException | RuntimeException e) {
@@ -342,25 +356,33 @@ public final class BatchIngestManager implements AutoCloseable {
                 return;
             }
             IngestionJob job = jobs.get(next.get().id());
-            TenantProfile profile = active.get(job.tenant);
-            var app = AdmissionPolicy.selectAppByName(profile, job.app);
-            if (app.isEmpty()) {
-                // the profile changed and dropped this app: the files cannot run anywhere
-                settleAttempt(job, launcher.notStarted(job, "app '" + job.app + "' is no longer in the tenant's profile"));
-                continue;
+            try (var t = TenantLogFiles.forTenant(job.tenant)) {
+                start(job, active.get(job.tenant));
             }
-            try {
-                launcher.launch(job, app.get(), profile.quality(), clock.instant());
-                job.state = IngestionJob.State.RUNNING;
-                for (JobRecord.JobFile f : job.files.values()) {
-                    ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, f.name()), job.tenant, job.id,
-                            f.name(), f.size(), null, LedgerEntry.Status.RUNNING, job.app, job.attempt, f.detectedAt(),
-                            job.startedAt, null, null, null, null, null, null, null, launcher.runtimeName()));
-                }
-            } catch (IOException | RuntimeException e) {
-                LOG.errorf("could not start app %s for job %s: %s", job.app, job.id, e.toString());
-                settleAttempt(job, launcher.notStarted(job, "could not start the app: " + e.getMessage()));
+        }
+    }
+
+    /** Starts the job's next attempt, or settles it at once when it cannot start. */
+    private void start(IngestionJob job, TenantProfile profile) {
+        var app = AdmissionPolicy.selectAppByName(profile, job.app);
+        if (app.isEmpty()) {
+            // the profile changed and dropped this app: the files cannot run anywhere
+            settleAttempt(job, launcher.notStarted(job, "app '" + job.app + "' is no longer in the tenant's profile"));
+            return;
+        }
+        try {
+            Instant start = clock.instant();
+            launcher.launch(job, app.get(), profile.quality(), start, tracing.attemptStarted(job.id, job.traceparent, job.attempt, policy.name(), start));
+            job.state = IngestionJob.State.RUNNING;
+            for (JobRecord.JobFile f : job.files.values()) {
+                ledger.record(new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, f.name()), job.tenant, job.id,
+                        f.name(), f.size(), null, LedgerEntry.Status.RUNNING, job.app, job.attempt, f.detectedAt(),
+                        job.startedAt, null, null, null, null, null, null, null, launcher.runtimeName()),
+                        tracing.ledgerWrite(job.id, job.traceparent, f.name(), "RUNNING"));
             }
+        } catch (IOException | RuntimeException e) {
+            LOG.errorf("could not start app %s for job %s: %s", job.app, job.id, e.toString());
+            settleAttempt(job, launcher.notStarted(job, "could not start the app: " + e.getMessage()));
         }
     }
 
@@ -441,12 +463,6 @@ public final class BatchIngestManager implements AutoCloseable {
     static String newJobId(Instant now) {
         String time = java.time.format.DateTimeFormatter.ofPattern("yyyyMMddHHmmss").withZone(java.time.ZoneOffset.UTC).format(now);
         return time + "-" + String.format("%06x", ThreadLocalRandom.current().nextInt(1 << 24));
-    }
-
-    /** A W3C trace context for the ingestion, handed to the app as TRACEPARENT. */
-    static String newTraceparent() {
-        ThreadLocalRandom r = ThreadLocalRandom.current();
-        return String.format("00-%016x%016x-%016x-01", r.nextLong(), r.nextLong(), r.nextLong() | 1L);
     }
 
     /** Names of the tenants with active profiles. */

@@ -54,8 +54,14 @@ final class JobLauncher {
         return runtime.workloadsOutliveThePlatform();
     }
 
-    /** The contract's environment for one attempt (docs/tenant-app-contract.md). */
-    Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app, Quality quality) throws IOException {
+    /**
+     * The contract's environment for one attempt (docs/tenant-app-contract.md).
+     *
+     * @param quality     the tenant profile's {@code quality} section, or null (off)
+     * @param traceparent the attempt's trace context, so the app's own spans join the ingestion's trace
+     */
+    Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app, Quality quality, String traceparent)
+            throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("MYSIMBDP_TENANT", job.tenant);
         env.put("MYSIMBDP_INGESTION_ID", job.id);
@@ -65,7 +71,7 @@ final class JobLauncher {
         env.put("MYSIMBDP_MONGODB_URI", mongodbUri);
         env.put("MYSIMBDP_DATABASE", TenantNames.database(job.tenant));
         env.put("MYSIMBDP_APP_CONFIG", Json.json().writeValueAsString(app.config()));
-        env.put("TRACEPARENT", job.traceparent);
+        env.put("TRACEPARENT", traceparent);
         Path keys = keysDir.apply(job.tenant);
         if (keys != null) {
             env.put(KeyDirectory.KEYS_DIR_ENV, keys.toAbsolutePath().toString());
@@ -77,14 +83,14 @@ final class JobLauncher {
     }
 
     /** @param quality the tenant profile's {@code quality} section, or null (off) */
-    void launch(IngestionJob job, TenantProfile.BatchApp app, Quality quality, Instant now) throws IOException {
+    void launch(IngestionJob job, TenantProfile.BatchApp app, Quality quality, Instant now, String traceparent) throws IOException {
         Path out = layout.jobOutput(job.tenant, job.id);
         JobStore.deleteTree(out); // each attempt starts with an empty output directory
         Files.createDirectories(out);
         Map<String, String> labels = Map.of(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE,
                 TenantNames.TENANT_LABEL, job.tenant, "mysimbdp.io/ingestion-id", job.id, "mysimbdp.io/app", app.name());
         WorkloadSpec spec = new WorkloadSpec(TenantNames.batchJobName(job.tenant, job.id), job.tenant, app.name(),
-                app.command(), app.image(), contractEnv(job, app, quality), app.resources(), app.timeout(),
+                app.command(), app.image(), contractEnv(job, app, quality, traceparent), app.resources(), app.timeout(),
                 layout.appLog(job.tenant, job.id, job.attempt), labels);
         RunningWorkload workload = runtime.start(spec);
         follow(job, workload, now);

@@ -25,7 +25,7 @@ class JobLauncherQualityTest {
     private Map<String, String> env(String yaml) throws Exception {
         TenantProfile p = ((ProfileResult.Valid) ProfileParser.parse("acme.yaml", yaml.getBytes(StandardCharsets.UTF_8))).profile();
         IngestionJob job = new IngestionJob("job-1", "acme", p.batch().apps().get(0).name(), Instant.EPOCH, null);
-        return launcher.contractEnv(job, p.batch().apps().get(0), p.quality());
+        return launcher.contractEnv(job, p.batch().apps().get(0), p.quality(), "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
     }
 
     @Test

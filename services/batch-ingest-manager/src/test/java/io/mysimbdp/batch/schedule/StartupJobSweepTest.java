@@ -123,7 +123,7 @@ class StartupJobSweepTest {
 
         KubernetesJobRuntime runtime = new KubernetesJobRuntime(client, new JobSettings(NS, "claim", var, "sa", Duration.ofMinutes(5)));
         try (BatchIngestManager manager = new BatchIngestManager(config, var, ProfileSource.Factory.directory(tenants, Duration.ofMillis(200)),
-                runtime, new IngestionLedger(mongo), new BatchMetrics(registry), Clock.systemUTC())) {
+                runtime, new IngestionLedger(mongo), new BatchMetrics(registry), io.mysimbdp.batch.trace.IngestionTracing.off(), Clock.systemUTC())) {
             manager.start();
 
             await().atMost(WAIT).until(() -> get("ingest-sweep-20261201090000-cccccc") == null);

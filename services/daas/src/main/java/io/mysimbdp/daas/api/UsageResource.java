@@ -7,6 +7,7 @@ import io.mysimbdp.daas.model.StatusTotals;
 import io.mysimbdp.daas.model.Usage;
 import io.mysimbdp.daas.model.UsageCalculator;
 import io.mysimbdp.daas.security.AccessGuard;
+import io.mysimbdp.daas.store.InstanceRunQueries;
 import io.mysimbdp.daas.store.LedgerQueries;
 import io.mysimbdp.daas.store.TenantData;
 import jakarta.ws.rs.GET;
@@ -30,8 +31,11 @@ public class UsageResource {
     private final LedgerQueries ledger;
     private final TenantData data;
     private final TenantDirectory tenants;
+    private final InstanceRunQueries instanceRuns;
 
-    public UsageResource(AccessGuard guard, LedgerQueries ledger, TenantData data, TenantDirectory tenants) {
+    public UsageResource(AccessGuard guard, LedgerQueries ledger, TenantData data, TenantDirectory tenants,
+                         InstanceRunQueries instanceRuns) {
+        this.instanceRuns = instanceRuns;
         this.guard = guard;
         this.ledger = ledger;
         this.data = data;
@@ -55,6 +59,7 @@ public class UsageResource {
         return UsageCalculator.usage(tenant, start, end, now,
                 new Usage.Ingested(done.attempts(), done.bytes(), done.rowsOk()),
                 new Usage.Refused(invalid.attempts(), invalid.bytes()),
-                ledger.runsByApp(settled), tenants.profile(tenant).orElse(null), data.stored(tenant));
+                ledger.runsByApp(settled), tenants.profile(tenant).orElse(null), data.stored(tenant),
+                instanceRuns.overlapping(tenant, start, end));
     }
 }

@@ -34,7 +34,14 @@ public record Usage(String tenant, Instant from, Instant to, Instant generatedAt
                       Double cpuCoreSeconds, Double memoryGibSeconds) {
     }
 
-    /** Stream instance-hours are not recorded yet: null, with a note, rather than an invented number. */
-    public record Stream(Double instanceHours, String note) {
+    /**
+     * Stream app instance-hours from the stream-ingest-manager's run records, per topic; {@code runs}
+     * counts the runs that overlap the period. The note says when open runs were counted.
+     */
+    public record Stream(double instanceHours, long runs, List<TopicHours> topics,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) String note) {
+    }
+
+    public record TopicHours(String topic, double instanceHours, long runs) {
     }
 }

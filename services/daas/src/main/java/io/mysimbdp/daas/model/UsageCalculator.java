@@ -11,16 +11,15 @@ import java.util.Optional;
 /** Prices nothing: turns run time and the profile's declared resources into metered quantities. Pure. */
 public final class UsageCalculator {
     static final double BYTES_PER_GIB = 1L << 30;
-    public static final String STREAM_NOTE = "stream instance-hours are not recorded yet (the stream-ingest-manager does not"
-            + " write them to the platform database); nothing is estimated";
 
     private UsageCalculator() {
     }
 
     public static Usage usage(String tenant, Instant from, Instant to, Instant now, Usage.Ingested ingested,
-                              Usage.Refused refused, List<AppRunTotals> runs, TenantProfile profile, StoredData stored) {
+                              Usage.Refused refused, List<AppRunTotals> runs, TenantProfile profile, StoredData stored,
+                              List<InstanceRun> instanceRuns) {
         return new Usage(tenant, from, to, now, ingested, refused, batch(runs, profile), stored,
-                new Usage.Stream(null, STREAM_NOTE));
+                InstanceHours.of(instanceRuns, from, to));
     }
 
     static Usage.Batch batch(List<AppRunTotals> runs, TenantProfile profile) {

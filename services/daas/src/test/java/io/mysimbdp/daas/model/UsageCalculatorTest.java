@@ -48,14 +48,4 @@ class UsageCalculatorTest {
         assertNull(b.memoryGibSeconds());
         assertTrue(b.notes().get(0).contains("'gone' is not in the tenant's current profile"), b.notes().toString());
     }
-
-    @Test
-    void streamInstanceHoursAreNotInvented() {
-        Usage u = UsageCalculator.usage("alpha", null, java.time.Instant.EPOCH, java.time.Instant.EPOCH,
-                new Usage.Ingested(0, 0, 0), new Usage.Refused(0, 0), List.of(), PROFILE,
-                new StoredData("tenant_alpha", StoredData.DB_STATS, 0, 0L, 0L, List.of()));
-
-        assertNull(u.stream().instanceHours());
-        assertEquals(UsageCalculator.STREAM_NOTE, u.stream().note());
-    }
 }

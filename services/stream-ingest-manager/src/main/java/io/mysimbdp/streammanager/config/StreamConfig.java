@@ -107,6 +107,17 @@ public interface StreamConfig {
         @WithDefault("20")
         int decisionsKept();
 
+        /**
+         * How often a running instance's run record is refreshed in the platform database: a run whose
+         * end was never recorded (the manager died) is metered up to its last refresh.
+         */
+        @WithDefault("30s")
+        Duration usageHeartbeat();
+
+        /** Also write each tenant's lines to {@code <var>/logs/<tenant>/stream-ingest-manager.log} (JSON, one object a line). */
+        @WithDefault("true")
+        boolean tenantLogFiles();
+
         /** The workload runtime: local (child processes) or kubernetes (a Deployment per topic, see {@link StreamConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();

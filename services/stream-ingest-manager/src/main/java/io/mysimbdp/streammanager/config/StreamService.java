@@ -17,6 +17,8 @@ import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.reconcile.StreamIngestManager;
+import io.mysimbdp.streammanager.usage.MongoInstanceRuns;
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -44,6 +46,8 @@ public class StreamService {
      */
     private final Instance<KubernetesClient> kubernetes;
     private LeaseLeadership election;
+    private volatile MongoInstanceRuns runs;
+    private volatile TenantLogFiles tenantLogs;
 
     public StreamService(StreamConfig config, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
@@ -54,7 +58,7 @@ public class StreamService {
     TopicWorkloads workloads(StreamSettings settings, StreamMetrics metrics, InstanceLauncher launcher) {
         return switch (config.stream().runtime()) {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
-                    new InstanceStore(settings.streams()), metrics, settings, Clock.systemUTC());
+                    new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC());
             case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
                     new DeploymentSettings(namespace(), config.kubernetes().tenantServiceAccount()), launcher,
                     settings.decisionsKept());
@@ -96,9 +100,13 @@ public class StreamService {
 
     void onStart(@Observes StartupEvent event) {
         StreamSettings settings = StreamSettings.from(config);
+        if (config.stream().tenantLogFiles()) {
+            tenantLogs = TenantLogFiles.install(settings.logs(), "stream-ingest-manager");
+        }
         StreamMetrics metrics = new StreamMetrics(registry);
         operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
                 settings.adminTimeout(), settings.quotas());
+        runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
         TopicWorkloads workloads = workloads(settings, metrics,
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()));
         Leadership leadership = leadership();
@@ -126,6 +134,12 @@ public class StreamService {
         }
         if (operator != null) {
             operator.close();
+        }
+        if (runs != null) {
+            runs.close();   // after the manager: the instances' ends are written first
+        }
+        if (tenantLogs != null) {
+            tenantLogs.close();
         }
     }
 

@@ -1,5 +1,6 @@
 package io.mysimbdp.streammanager.instances;
 
+import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.runtime.RunningWorkload;
 import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
@@ -9,6 +10,7 @@ import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.model.InstancePlan;
 import io.mysimbdp.streammanager.model.RestartBackoff;
 import io.mysimbdp.streammanager.model.TopicKey;
+import io.mysimbdp.streammanager.usage.InstanceRuns;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -43,12 +45,20 @@ public final class InstanceSupervisor implements TopicWorkloads {
     private final InstanceStore store;
     private final StreamMetrics metrics;
     private final StreamSettings settings;
+    private final InstanceRuns runs;
     private final Clock clock;
     private volatile Runnable wake = () -> { };
     private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
 
     public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
                               StreamSettings settings, Clock clock) {
+        this(runtime, launcher, store, metrics, settings, InstanceRuns.NONE, clock);
+    }
+
+    /** @param runs where each instance's run is recorded for metering (instance-hours) */
+    public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
+                              StreamSettings settings, InstanceRuns runs, Clock clock) {
+        this.runs = runs;
         this.runtime = runtime;
         this.launcher = launcher;
         this.store = store;
@@ -109,11 +119,19 @@ public final class InstanceSupervisor implements TopicWorkloads {
     /** Starts and stops the topic's instances towards its wanted count. */
     @Override
     public void reconcile(TopicInstances g) {
+        try (var t = TenantLogFiles.forTenant(g.key().tenant())) {
+            reconcileTenant(g);
+        }
+    }
+
+    private void reconcileTenant(TopicInstances g) {
         int wanted = g.effectiveWanted();
         if (g.plan() == null && wanted > 0) {
             return; // no valid profile yet: keep what runs, start nothing
         }
         Instant now = clock.instant();
+        g.slots.values().stream().filter(inst -> inst.status() == InstancePlan.Status.RUNNING && inst.startedAt != null)
+                .forEach(inst -> runs.alive(g.key(), inst.id, inst.startedAt, now));
         Map<Integer, InstancePlan.Slot> slots = new TreeMap<>();
         g.slots.forEach((i, inst) -> slots.put(i, new InstancePlan.Slot(inst.status(), inst.restartAt,
                 g.plan() != null && inst.status() == InstancePlan.Status.RUNNING
@@ -174,8 +192,16 @@ public final class InstanceSupervisor implements TopicWorkloads {
     private void follow(TopicKey key, TopicInstances.Instance inst) {
         RunningWorkload w = inst.workload;
         int index = inst.index;
+        Instant startedAt = inst.startedAt;
+        if (startedAt != null) {
+            runs.started(key, inst.id, startedAt);   // idempotent: an adopted instance's run is the same run
+        }
         w.exit().thenAccept(exit -> {
-            exits.add(new Exit(key, index, w, exit, clock.instant()));
+            Instant at = clock.instant();
+            if (startedAt != null) {
+                runs.ended(key, inst.id, startedAt, at, exit.message());
+            }
+            exits.add(new Exit(key, index, w, exit, at));
             wake.run();
         });
     }
@@ -190,25 +216,32 @@ public final class InstanceSupervisor implements TopicWorkloads {
             if (inst == null || inst.workload != e.workload()) {
                 continue; // an instance already settled
             }
-            deleteQuietly(g.key(), e.index());
-            if (inst.stopping || g.effectiveWanted() < e.index() || g.plan() == null) {
-                g.slots.remove(e.index());
-                LOG.infof("instance %s of tenant %s topic %s ended (%s)%s", inst.id, g.key().tenant(), g.key().topic(),
-                        e.exit().message(), inst.stopping || g.plan() != null ? ""
-                                : "; not restarted: the tenant has no valid profile since the manager started");
-                continue;
+            try (var t = TenantLogFiles.forTenant(g.key().tenant())) {
+                settleExit(g, inst, e);
             }
-            Duration ran = inst.startedAt == null ? Duration.ZERO : Duration.between(inst.startedAt, e.at());
-            inst.failures = RestartBackoff.nextFailures(inst.failures, ran, settings.stableAfter());
-            Duration delay = RestartBackoff.delay(inst.failures, settings.restartBackoff(), settings.maxRestartBackoff());
-            inst.workload = null;
-            inst.restartAt = e.at().plus(delay);
-            inst.restarts++;
-            inst.lastExit = e.exit().message();
-            metrics.restart(g.key());
-            LOG.warnf("instance %s of tenant %s topic %s ended unexpectedly after %d s (%s); restarting it in %d ms (restart %d)",
-                    inst.id, g.key().tenant(), g.key().topic(), ran.toSeconds(), e.exit().message(), delay.toMillis(), inst.restarts);
         }
+    }
+
+    /** Settles one ended instance: a planned stop is forgotten, any other exit waits for its restart. */
+    private void settleExit(TopicInstances g, TopicInstances.Instance inst, Exit e) {
+        deleteQuietly(g.key(), e.index());
+        if (inst.stopping || g.effectiveWanted() < e.index() || g.plan() == null) {
+            g.slots.remove(e.index());
+            LOG.infof("instance %s of tenant %s topic %s ended (%s)%s", inst.id, g.key().tenant(), g.key().topic(),
+                    e.exit().message(), inst.stopping || g.plan() != null ? ""
+                            : "; not restarted: the tenant has no valid profile since the manager started");
+            return;
+        }
+        Duration ran = inst.startedAt == null ? Duration.ZERO : Duration.between(inst.startedAt, e.at());
+        inst.failures = RestartBackoff.nextFailures(inst.failures, ran, settings.stableAfter());
+        Duration delay = RestartBackoff.delay(inst.failures, settings.restartBackoff(), settings.maxRestartBackoff());
+        inst.workload = null;
+        inst.restartAt = e.at().plus(delay);
+        inst.restarts++;
+        inst.lastExit = e.exit().message();
+        metrics.restart(g.key());
+        LOG.warnf("instance %s of tenant %s topic %s ended unexpectedly after %d s (%s); restarting it in %d ms (restart %d)",
+                inst.id, g.key().tenant(), g.key().topic(), ran.toSeconds(), e.exit().message(), delay.toMillis(), inst.restarts);
     }
 
     @Override

@@ -60,11 +60,30 @@ class StreamIngestManagerTest {
         }
     }
 
+    /** Every run event the supervisor reported, as "event instance start at". */
+    final List<String> runEvents = new java.util.concurrent.CopyOnWriteArrayList<>();
+    final io.mysimbdp.streammanager.usage.InstanceRuns runs = new io.mysimbdp.streammanager.usage.InstanceRuns() {
+        @Override
+        public void started(io.mysimbdp.streammanager.model.TopicKey key, String instanceId, Instant startedAt) {
+            runEvents.add("started " + instanceId + " " + startedAt);
+        }
+
+        @Override
+        public void alive(io.mysimbdp.streammanager.model.TopicKey key, String instanceId, Instant startedAt, Instant at) {
+            runEvents.add("alive " + instanceId + " " + startedAt + " " + at);
+        }
+
+        @Override
+        public void ended(io.mysimbdp.streammanager.model.TopicKey key, String instanceId, Instant startedAt, Instant at, String exit) {
+            runEvents.add("ended " + instanceId + " " + startedAt + " " + at + " " + exit);
+        }
+    };
+
     StreamIngestManager open() throws IOException {
         StreamMetrics metrics = new StreamMetrics(registry);
         InstanceSupervisor supervisor = new InstanceSupervisor(runtime,
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()),
-                new InstanceStore(settings.streams()), metrics, settings, clock);
+                new InstanceStore(settings.streams()), metrics, settings, runs, clock);
         StreamIngestManager m = new StreamIngestManager(settings, supervisor, kafka, metrics, clock);
         managers.add(m);
         m.open();
@@ -128,6 +147,22 @@ class StreamIngestManagerTest {
         assertEquals("acme.orders", v.dataTopic());
         assertEquals(3, v.partitions());
         assertEquals(2.0, registry.find("mysimbdp_stream_instances").tags("tenant", "acme", "topic", "orders").gauge().value());
+    }
+
+    @Test
+    void eachInstanceRunIsRecordedFromItsStartThroughItsSightingsToItsExit() throws IOException {
+        profile("acme", stream(1, 2, ""));
+        StreamIngestManager m = open();
+        Instant start = clock.instant();
+        m.step();
+        clock.advance(Duration.ofSeconds(40));
+        m.step();
+        runtime.byId("stream-acme-orders-1").crash();
+        m.step();
+        assertEquals("started stream-acme-orders-1 " + start, runEvents.get(0));
+        assertTrue(runEvents.contains("alive stream-acme-orders-1 " + start + " " + start.plusSeconds(40)), runEvents.toString());
+        assertTrue(runEvents.contains("ended stream-acme-orders-1 " + start + " " + start.plusSeconds(40) + " exited with code 1"),
+                runEvents.toString());
     }
 
     @Test

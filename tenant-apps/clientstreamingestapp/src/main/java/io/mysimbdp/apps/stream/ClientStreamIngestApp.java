@@ -12,6 +12,7 @@ import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
+import io.opentelemetry.api.OpenTelemetry;
 import io.quarkus.runtime.QuarkusApplication;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.annotations.QuarkusMain;
@@ -65,6 +66,12 @@ public class ClientStreamIngestApp implements QuarkusApplication {
     private static final Logger LOG = Logger.getLogger(ClientStreamIngestApp.class);
 
     private static volatile StreamIngestor running;
+    private final OpenTelemetry openTelemetry;
+
+    public ClientStreamIngestApp(OpenTelemetry openTelemetry) {
+        this.openTelemetry = openTelemetry;
+    }
+
     /** A signal that came before the loop existed: it stops as soon as it starts. */
     private static volatile boolean stopBeforeStart;
 
@@ -103,11 +110,11 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         MDC.put("tenant", env.tenant());
         MDC.put("topic", env.topic());
         MDC.put("instance", env.instanceId());
-        return ingest(env, config, settings, sinks);
+        return ingest(env, config, settings, sinks, new BatchTracing(openTelemetry, env));
     }
 
     private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings,
-                              List<StreamSink> sinks) {
+                              List<StreamSink> sinks, BatchTracing tracing) {
         Properties consumerProps = KafkaSettings.consumer(env, config);
         try (MongoClient mongo = MongoClients.create(settings)) {
             MongoCollection<Document> collection = mongo.getDatabase(env.database())
@@ -138,7 +145,7 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : mongoSink,
                     new Backoff(FIRST_RETRY, LONGEST_RETRY), writers,
                     env.quality() == null ? StreamQuality.OFF : new StreamQuality(env.quality(), qualityLog::publish,
-                            env.tenant(), env.topic(), env.instanceId(), config.wrangle().collection()));
+                            env.tenant(), env.topic(), env.instanceId(), config.wrangle().collection()), tracing);
             running = ingestor;
             if (stopBeforeStart) {
                 ingestor.requestStop();

@@ -108,6 +108,7 @@ final class StreamIngestor {
     private final StreamQuality quality;
     private final ReportWindow window;
     private final Backoff backoff;
+    private final BatchTracing tracing;
     private final int maxInFlight;
     private final ExecutorService writers;
     private final long reportIntervalNanos;
@@ -129,13 +130,16 @@ final class StreamIngestor {
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers) {
-        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF);
+        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env));
     }
 
-    /** @param quality the tenant's quality rules, applied after wrangling ({@link StreamQuality#OFF}: none) */
+    /**
+     * @param quality the tenant's quality rules, applied after wrangling ({@link StreamQuality#OFF}: none)
+     * @param tracing a span per batch (BatchTracing)
+     */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers,
-                   StreamQuality quality) {
+                   StreamQuality quality, BatchTracing tracing) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
         }
@@ -146,6 +150,7 @@ final class StreamIngestor {
         this.sink = sink;
         this.quality = quality;
         this.backoff = backoff;
+        this.tracing = tracing;
         this.maxInFlight = sink.inFlightLimit(writers);
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
         this.reportIntervalNanos = env.reportInterval().toNanos();
@@ -227,6 +232,7 @@ final class StreamIngestor {
 
     /** Wrangles a batch (on the polling thread). */
     private Batch wrangle(ConsumerRecords<byte[], byte[]> records) {
+        tracing.polled(records);
         Date at = new Date();
         int count = records.count();
         List<Document> documents = new ArrayList<>(count);
@@ -329,6 +335,7 @@ final class StreamIngestor {
         }
         window.record(batch.records().count(), poison.size(), batch.bytes());
         quality.settled(batch.quality(), batch.records(), window);
+        tracing.committed(batch.records(), poison.size());
         if (backoff.attempts() > 0) {
             LOG.infof("batch written after %d failed attempt(s); consuming again", backoff.attempts());
         }
@@ -341,6 +348,7 @@ final class StreamIngestor {
      * they did is harmless), rewinds all their partitions and schedules the retry.
      */
     private boolean failed(Batch batch, ConsumerRecords<byte[], byte[]> notSubmitted, String what, Throwable cause) {
+        tracing.failed(what, cause);
         List<ConsumerRecords<byte[], byte[]>> uncommitted = new ArrayList<>();
         uncommitted.add(batch.records());
         while (!inFlight.isEmpty()) {
@@ -554,6 +562,7 @@ final class StreamIngestor {
     /** The last report, then leave the group (partitions move at once) and flush the producer. */
     private void shutdown(boolean clean) {
         writers.shutdownNow();
+        tracing.close();
         if (!clean) {
             inFlight.clear();   // uncommitted: consumed again by whoever gets the partitions
         }

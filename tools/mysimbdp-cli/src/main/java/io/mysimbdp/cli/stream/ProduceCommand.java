@@ -99,6 +99,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     + "or '" + NO_KEY + "'. Default: ${DEFAULT-VALUE}.")
     String keyField;
 
+    @Option(names = "--traceparent", paramLabel = "TRACEPARENT",
+            description = "A W3C traceparent header to put on every message (or 'new' for a fresh trace, printed), so the "
+                    + "stream app's batch spans continue the sender's trace. Default: none.")
+    String traceparent;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "How long to wait for Kafka to answer before giving up. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
@@ -119,6 +124,12 @@ public final class ProduceCommand implements Callable<Integer> {
                 : BigDecimal.valueOf(rate).stripTrailingZeros().toPlainString() + " msgs/s";
         err.printf(Locale.ROOT, "producing %d messages to %s (%d partitions) on %s, %s%n", count, dataTopic, partitions,
                 bootstrapServers, pace);
+        if (TraceHeader.NEW.equals(traceparent)) {
+            traceparent = TraceHeader.fresh();
+        }
+        if (traceparent != null) {
+            err.printf(Locale.ROOT, "every message carries traceparent %s%n", traceparent);
+        }
         err.flush();
 
         SendCounters counters = new SendCounters();
@@ -164,6 +175,9 @@ public final class ProduceCommand implements Callable<Integer> {
         if (timeoutSeconds < 1) {
             throw invalid("--timeout", timeoutSeconds, "must be at least 1");
         }
+        if (traceparent != null && !TraceHeader.NEW.equals(traceparent) && TraceHeader.problem(traceparent) != null) {
+            throw invalid("--traceparent", traceparent, TraceHeader.problem(traceparent));
+        }
         return TenantNames.dataTopic(tenant, topic);
     }
 
@@ -200,7 +214,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     waitUntil(now + pacer.reserve(now));
                 }
                 try {
-                    producer.send(new ProducerRecord<>(dataTopic, message.key(), message.value()), (metadata, error) -> {
+                    ProducerRecord<String, byte[]> record = new ProducerRecord<>(dataTopic, message.key(), message.value());
+                    if (traceparent != null) {
+                        record.headers().add(TraceHeader.NAME, traceparent.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    }
+                    producer.send(record, (metadata, error) -> {
                         if (error == null) {
                             counters.onAcked();
                         } else {

@@ -90,6 +90,21 @@ class ProduceCommandIT {
     }
 
     @Test
+    void aTraceparentRidesOnEveryMessage() throws Exception {
+        String topic = createTopic("it-traced", "listings");
+        String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
+
+        CliRun run = CliRun.of("produce", "--tenant", "it-traced", "--topic", "listings", "--count", "50",
+                "--traceparent", traceparent, "--bootstrap-servers", kafka.address());
+
+        assertEquals(0, run.exitCode(), run.err());
+        List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, 50);
+        assertEquals(50, records.size());
+        assertTrue(records.stream().allMatch(r -> traceparent.equals(new String(r.headers().lastHeader("traceparent").value(),
+                java.nio.charset.StandardCharsets.UTF_8))));
+    }
+
+    @Test
     void aMissingTopicIsSaidPlainlyAndNotCreated() throws Exception {
         CliRun run = CliRun.of("produce", "--tenant", "it-missing", "--topic", "listings", "--count", "10",
                 "--bootstrap-servers", kafka.address());

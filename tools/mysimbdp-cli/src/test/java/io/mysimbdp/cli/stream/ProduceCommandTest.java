@@ -48,6 +48,16 @@ class ProduceCommandTest {
     }
 
     @Test
+    void aMalformedTraceparentIsRefusedBeforeAnythingIsSent() {
+        CliRun run = CliRun.of("produce", "--tenant", "tenant1", "--topic", "listings", "--traceparent", "00-abc-01");
+
+        assertEquals(2, run.exitCode());
+        assertTrue(run.err().contains("--traceparent") && run.err().contains("not a W3C traceparent"), run.err());
+        assertTrue(TraceHeader.problem(TraceHeader.fresh()) == null, "a fresh one is well formed");
+        assertTrue(TraceHeader.problem("00-00000000000000000000000000000000-b7ad6b7169203331-01").contains("all-zero"));
+    }
+
+    @Test
     void anUnreachableBrokerIsSaidPlainlyWithExitCodeThree() {
         String nobody = "127.0.0.1:" + FreePorts.take(1)[0];
 
