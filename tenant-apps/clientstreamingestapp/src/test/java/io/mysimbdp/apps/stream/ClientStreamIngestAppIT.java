@@ -28,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,8 +62,6 @@ class ClientStreamIngestAppIT {
     private static final String DATABASE = "tenant_it_tenant";
     private static final int PARTITIONS = 4;
     private static final Duration START_WITHIN = Duration.ofSeconds(60);
-    /** Two sinks, one of them the H2 store that restarts: slower than the memory store on a busy machine. */
-    private static final Duration SINKS_WITHIN = Duration.ofMinutes(3);
     /** The profile of the example tenant: typed fields, key, rename, geo. */
     private static final String LISTINGS_CONFIG = """
             {"collection": "listings_stream", "keyFields": ["id"], "required": ["id", "latitude", "longitude"],
@@ -85,7 +84,7 @@ class ClientStreamIngestAppIT {
     @BeforeAll
     void startStack() throws Exception {
         root = Files.createTempDirectory("clientstreamingestapp-it-");
-        int[] ports = TestTopics.freePorts(3);
+        int[] ports = freePorts(3);
         kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
         kafka.start();
         mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
@@ -243,7 +242,7 @@ class ClientStreamIngestAppIT {
         String topic = "outage";
         createTopics(topic);
         // a store whose data survives its restart (H2 file): what was written before the outage stays
-        int port = TestTopics.freePorts(1)[0];
+        int port = freePorts(1)[0];
         Path file = root.resolve("outage-store.mv");
         EmbeddedMongo store = new EmbeddedMongo(port, EmbeddedMongo.Backend.H2, file);
         store.start();
@@ -324,96 +323,11 @@ class ClientStreamIngestAppIT {
 
     // ---------------------------------------------------------------------------------------------
 
-    /**
-     * Multi-sink delivery (store and processed topic): both get exactly the records; the store stops
-     * and the processed topic keeps getting them; the instance is killed while the store is down and
-     * the restarted one neither loses nor duplicates anything (the Kafka sink reads the topic's tail).
-     * A failing Kafka sink: SinkFanOutTest.
-     */
-    @Test
-    void withTwoSinksBothGetExactlyTheRecordsThroughAStoreOutageAndAKill() throws Exception {
-        String topic = "sinks";
-        createTopics(topic);
-        String processed = TENANT + "." + topic + ".processed";
-        admin.createTopics(List.of(new NewTopic(processed, PARTITIONS, (short) 1))).all().get(30, TimeUnit.SECONDS);
-        await().atMost(Duration.ofSeconds(30)).until(() -> producer.partitionsFor(processed).stream().allMatch(p -> p.leader() != null));
-        Map<String, String> sinks = Map.of(SinkSetup.SINKS, "[{\"type\": \"mongodb\"}, {\"type\": \"kafka\"}]");
-        String config = "{\"collection\": \"fanned\", \"keyFields\": [\"seq\"], \"batchSize\": 500}";
-        String group = "mysimbdp-" + TENANT + "-" + topic;
-        int port = TestTopics.freePorts(1)[0];
-        Path file = root.resolve("sinks-store.mv");
-        EmbeddedMongo store = new EmbeddedMongo(port, EmbeddedMongo.Backend.H2, file);
-        store.start();
-        try (MongoClient client = MongoClients.create("mongodb://" + store.address())) {
-            MongoCollection<Document> fanned = client.getDatabase(DATABASE).getCollection("fanned");
-            for (int i = 0; i < 4_000; i++) {
-                send(topic, String.valueOf(i), "{\"seq\": " + i + "}");
-            }
-            flush();
-            Process app = startApp(topic, "stream-it-tenant-sinks-0", config, "mongodb://" + store.address(), sinks);
-
-            await().atMost(SINKS_WITHIN).until(() -> fanned.countDocuments() == 4_000 && TestTopics.count(kafka.address(), processed) == 4_000);
-            assertEquals(seqs(4_000), keys(readAll(processed, 4_000)));
-            assertEquals(seqs(4_000), fanned.find().map(d -> String.valueOf(d.get("_id"))).into(new HashSet<>()));
-            ConsumerRecord<byte[], byte[]> one = readAll(processed, 1).get(0);
-            Document document = Document.parse(new String(one.value(), StandardCharsets.UTF_8));
-            assertEquals(TestTopics.key(one), String.valueOf(document.get("_id")));
-            assertEquals(one.partition(), document.get("_ingestion", Document.class).getInteger("partition"),
-                    "a source partition's records go to the processed partition of the same number");
-
-            // the store goes away: the processed topic keeps getting the new records, nothing is committed past the store
-            store.stop();
-            for (int i = 4_000; i < 6_000; i++) {
-                send(topic, String.valueOf(i), "{\"seq\": " + i + "}");
-            }
-            flush();
-            await().atMost(SINKS_WITHIN).until(() -> TestTopics.count(kafka.address(), processed) == 6_000);
-            assertTrue(TestTopics.committed(admin, group) <= 4_000, "nothing the store has not got is committed");
-
-            // killed while the store is down: the restarted instance re-reads from the last commit
-            app.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-            store = new EmbeddedMongo(port, EmbeddedMongo.Backend.H2, file);
-            store.start();
-            Process again = startApp(topic, "stream-it-tenant-sinks-0", config, "mongodb://" + store.address(), sinks);
-            await().atMost(SINKS_WITHIN).pollInterval(Duration.ofMillis(500))
-                    .until(() -> TestTopics.committed(admin, group) == 6_000);
-            assertEquals(6_000, fanned.countDocuments());
-            assertEquals(6_000, TestTopics.count(kafka.address(), processed), "the restart did not send the processed records again");
-            assertEquals(seqs(6_000), keys(readAll(processed, 6_000)));
-            again.destroy();
-            assertTrue(again.waitFor(30, TimeUnit.SECONDS));
-            assertEquals(0, again.exitValue());
-        } finally {
-            store.stop();
-        }
-    }
-
-    private static Set<String> seqs(int count) {
-        Set<String> ids = new HashSet<>();
-        for (int i = 0; i < count; i++) {
-            ids.add(String.valueOf(i));
-        }
-        return ids;
-    }
-
-    /** Distinct keys, and no key twice. */
-    private static Set<String> keys(List<ConsumerRecord<byte[], byte[]>> records) {
-        Set<String> keys = new HashSet<>();
-        records.forEach(r -> keys.add(TestTopics.key(r)));
-        assertEquals(records.size(), keys.size(), "no key twice");
-        return keys;
-    }
-
     private Process startApp(String topic, String instanceId, String config) throws IOException {
         return startApp(topic, instanceId, config, mongoUri);
     }
 
     private Process startApp(String topic, String instanceId, String config, String storeUri) throws IOException {
-        return startApp(topic, instanceId, config, storeUri, Map.of());
-    }
-
-    private Process startApp(String topic, String instanceId, String config, String storeUri, Map<String, String> extraEnv)
-            throws IOException {
         Path launcher = Path.of(System.getProperty("clientstreamingestapp.launcher", "bin/clientstreamingestapp"));
         Path log = Path.of("target", "it-logs", instanceId + "-" + System.nanoTime() + ".log");
         Files.createDirectories(log.getParent());
@@ -431,7 +345,6 @@ class ClientStreamIngestAppIT {
         env.put("MYSIMBDP_DATABASE", DATABASE);
         env.put("MYSIMBDP_REPORT_INTERVAL", "1");
         env.put("MYSIMBDP_APP_CONFIG", config);
-        env.putAll(extraEnv);
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         Process process = builder.start();
         started.add(process);
@@ -538,6 +451,24 @@ class ClientStreamIngestAppIT {
 
     private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
+    }
+
+    private static int[] freePorts(int count) throws IOException {
+        ServerSocket[] sockets = new ServerSocket[count];
+        int[] ports = new int[count];
+        try {
+            for (int i = 0; i < count; i++) {
+                sockets[i] = new ServerSocket(0);
+                ports[i] = sockets[i].getLocalPort();
+            }
+        } finally {
+            for (ServerSocket socket : sockets) {
+                if (socket != null) {
+                    socket.close();
+                }
+            }
+        }
+        return ports;
     }
 
     private static void closeQuietly(AutoCloseable closeable) {
