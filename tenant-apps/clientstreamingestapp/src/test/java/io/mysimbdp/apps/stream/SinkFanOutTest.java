@@ -12,15 +12,12 @@ import io.mysimbdp.local.EmbeddedMongo;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -30,15 +27,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -73,7 +67,7 @@ class SinkFanOutTest {
     @BeforeAll
     void start() throws Exception {
         root = Files.createTempDirectory("sink-fanout-");
-        int[] ports = freePorts(3);
+        int[] ports = TestTopics.freePorts(3);
         kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
         kafka.start();
         mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
@@ -121,7 +115,7 @@ class SinkFanOutTest {
         kafkaSink.down = false;
         await().atMost(WAIT).until(() -> committed(topic) == 3_000);
         List<ConsumerRecord<byte[], byte[]>> processed = readAll(processed(topic));
-        assertEquals(ids(3_000), processed.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet()));
+        assertEquals(ids(3_000), processed.stream().map(TestTopics::key).collect(Collectors.toSet()));
         assertEquals(3_000, processed.size(), "each record once");
         assertEquals(3_000, events.countDocuments());
         assertEquals(0, count(TENANT + "." + topic + ".dlq"));
@@ -140,10 +134,10 @@ class SinkFanOutTest {
         List<ConsumerRecord<byte[], byte[]>> dlq = readAll(TENANT + "." + topic + ".dlq");
         assertEquals(1_000, dlq.size());
         for (ConsumerRecord<byte[], byte[]> letter : dlq) {
-            assertEquals("kafka", header(letter, SinkSetup.SINK_HEADER));
-            assertTrue(header(letter, DeadLetters.REASON_HEADER).startsWith("sink kafka failed 2 time(s): "), header(letter, DeadLetters.REASON_HEADER));
+            assertEquals("kafka", TestTopics.header(letter, SinkSetup.SINK_HEADER));
+            assertTrue(TestTopics.header(letter, DeadLetters.REASON_HEADER).startsWith("sink kafka failed 2 time(s): "), TestTopics.header(letter, DeadLetters.REASON_HEADER));
         }
-        assertEquals(ids(1_000), dlq.stream().map(r -> new String(r.key(), StandardCharsets.UTF_8)).collect(Collectors.toSet()));
+        assertEquals(ids(1_000), dlq.stream().map(TestTopics::key).collect(Collectors.toSet()));
 
         // back: new records reach the topic again
         kafkaSink.down = false;
@@ -242,64 +236,14 @@ class SinkFanOutTest {
     }
 
     private long committed(String topic) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets("mysimbdp-" + TENANT + "-" + topic)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
-        return offsets.values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
+        return TestTopics.committed(admin, "mysimbdp-" + TENANT + "-" + topic);
     }
 
     private long count(String topic) {
-        try (KafkaConsumer<byte[], byte[]> reader = reader()) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            return reader.endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum();
-        }
+        return TestTopics.count(kafka.address(), topic);
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> reader = reader()) {
-            List<TopicPartition> partitions = reader.partitionsFor(topic, Duration.ofSeconds(10)).stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
-            reader.assign(partitions);
-            reader.seekToBeginning(partitions);
-            Map<TopicPartition, Long> ends = reader.endOffsets(partitions);
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                reader.poll(Duration.ofMillis(200)).forEach(all::add);
-                return partitions.stream().allMatch(p -> reader.position(p) >= ends.get(p));
-            });
-        }
-        return all;
-    }
-
-    private KafkaConsumer<byte[], byte[]> reader() {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
-        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        return new KafkaConsumer<>(props);
-    }
-
-    private static String header(ConsumerRecord<byte[], byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-        return ports;
+        return TestTopics.readAll(kafka.address(), topic);
     }
 }
