@@ -10,6 +10,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.quota.ClientQuotaEntity;
 import org.apache.kafka.common.quota.ClientQuotaFilter;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,14 +33,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @QuarkusTestResource(StreamTestEnvironment.class)
 class BrokerQuotaTest {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final long NOISY_QUOTA = 256 * 1024;
+    static final long NOISY_QUOTA = 64 * 1024;
     static final long CALM_QUOTA = 64L * 1024 * 1024;
     static final int RECORD_BYTES = 1024;
     /** The broker's rate window starts as if 10 s had passed: about 10 quotas go through before throttling starts. */
     static final long WARM_UP_BYTES = 12 * NOISY_QUOTA;
     /** Enough of each tenant's traffic that the broker's one-second throttling steps average out. */
-    static final long CALM_MEASURED_BYTES = 48L * 1024 * 1024;
-    static final long NOISY_MEASURED_BYTES = 6 * NOISY_QUOTA;
+    static final long CALM_MEASURED_BYTES = 16L * 1024 * 1024;
+    static final long NOISY_MEASURED_BYTES = 10 * NOISY_QUOTA;
 
     /** Produces as fast as the broker lets it, counting acknowledged bytes, until stopped. */
     static final class Flood implements AutoCloseable {
@@ -78,6 +79,13 @@ class BrokerQuotaTest {
         }
     }
 
+    /** Offboards both tenants: their instances stop, so test classes sharing this application start clean. */
+    @AfterEach
+    void offboard() throws java.io.IOException {
+        java.nio.file.Files.deleteIfExists(StreamTestEnvironment.tenants.resolve("noisy.yaml"));
+        java.nio.file.Files.deleteIfExists(StreamTestEnvironment.tenants.resolve("calm.yaml"));
+    }
+
     static Double quota(Admin admin, String tenant) throws Exception {
         return admin.describeClientQuotas(ClientQuotaFilter.all()).entities().get(10, TimeUnit.SECONDS)
                 .getOrDefault(new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, tenant)), Map.of())
@@ -86,7 +94,7 @@ class BrokerQuotaTest {
 
     @Test
     void theBrokerThrottlesATenantBeyondItsByteRateWhileAnotherKeepsItsRate() throws Exception {
-        profile("noisy", "[{name: events, maxBytesPerSecond: 256KiB}]", 1, 1, "");
+        profile("noisy", "[{name: events, maxBytesPerSecond: 64KiB}]", 1, 1, "");
         profile("calm", "[{name: events, maxBytesPerSecond: 64MiB}]", 1, 1, "");
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap))) {
             await().atMost(WAIT).until(() -> Double.valueOf(NOISY_QUOTA).equals(quota(admin, "noisy"))
@@ -109,8 +117,9 @@ class BrokerQuotaTest {
             double calmRate = (calm.acked.get() - calm0) / seconds;
             String figures = "noisy %.0f B/s (quota %d), calm %.0f B/s, over %.1f s".formatted(noisyRate, NOISY_QUOTA, calmRate, seconds);
             System.out.println("broker quota: " + figures);
-            // unthrottled, it would go as fast as the calm one: ~100 times its quota here
-            assertTrue(noisyRate <= 2 * NOISY_QUOTA, "the noisy tenant is held to its quota: " + figures);
+            // throttling works in steps of the broker's 1 s windows: measured 1.0 to 1.6 times the quota here;
+            // unthrottled, it would go as fast as the calm one, 50 to 600 times its quota
+            assertTrue(noisyRate <= 3 * NOISY_QUOTA, "the noisy tenant is held to its quota: " + figures);
             assertTrue(calmRate >= 10 * noisyRate, "the calm tenant keeps a rate far above the noisy one's: " + figures);
         }
     }
