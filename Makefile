@@ -20,13 +20,15 @@ K8S_NAMESPACE ?= mysimbdp
 PLATFORM_IMAGES := daas batch-ingest-manager stream-ingest-manager stream-ingest-monitor
 APP_IMAGES := clientbatchingestapp clientstreamingestapp
 
-.PHONY: help build run stop status test clean images kind-up deploy undeploy
+.PHONY: help build run stop status test bench bench-smoke clean images kind-up deploy undeploy
 
 help:
 	@echo "make run     build what is missing, start Kafka, the store and the services (state in var/)"
 	@echo "make stop    stop what make run started"
 	@echo "make status  show what is running"
 	@echo "make test    run every test (unit, integration, end to end)"
+	@echo "make bench   both ingestion paths end to end vs the store's ceiling and Kafka Connect (~15 min; var/bench/)"
+	@echo "make bench-smoke   the same, tiny (well under a minute); fails unless every case gives a sane figure"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
 	@echo "make images kind-up deploy undeploy   Kubernetes (kind); see README"
@@ -49,6 +51,18 @@ status:
 
 test:
 	$(MVN) $(MVN_FLAGS) verify
+
+# The bench module packages without installing anything; docs/performance.md explains the cases.
+BENCH_JAR := bench/target/bench.jar
+BENCH_JAVA_OPTS ?= -Xmx3g
+$(BENCH_JAR):
+	$(MVN) $(MVN_FLAGS) -DskipTests -pl bench -am package
+
+bench: $(JARS) $(BENCH_JAR)
+	java $(BENCH_JAVA_OPTS) -Dmysimbdp.home=$(CURDIR) -jar $(BENCH_JAR)
+
+bench-smoke: $(JARS) $(BENCH_JAR)
+	java -Xmx512m -Dmysimbdp.home=$(CURDIR) -jar $(BENCH_JAR) --smoke
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean
