@@ -54,7 +54,7 @@ test:
 
 # The bench module packages without installing anything; docs/performance.md explains the cases.
 BENCH_JAR := bench/target/bench.jar
-BENCH_JAVA_OPTS ?= -Xmx3g
+BENCH_JAVA_OPTS ?= -Xmx2g
 $(BENCH_JAR):
 	$(MVN) $(MVN_FLAGS) -DskipTests -pl bench -am package
 

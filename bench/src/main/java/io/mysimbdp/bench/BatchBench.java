@@ -56,7 +56,7 @@ final class BatchBench {
     }
 
     /** Generates {@code filesPerTenant} files of {@code size} per tenant, drops them all, waits for DONE. */
-    BatchRun run(String caseName, int filesPerTenant, String size) throws IOException {
+    BatchRun run(String caseName, int filesPerTenant, long size) throws IOException {
         List<List<Path>> generated = new ArrayList<>();
         for (int t = 0; t < TENANTS.size(); t++) {
             String prefix = caseName + "-" + TENANTS.get(t);
@@ -104,7 +104,7 @@ final class BatchBench {
      * Runs the batch app itself (its launcher, with the contract's environment and tenant1's app config) on one
      * file of {@code bytes}, sampling its peak RSS: the app must stream, so memory must not follow the file size.
      */
-    RssRun bigFile(long bytes, String unitSize) throws IOException, InterruptedException {
+    RssRun bigFile(long bytes, long unitSize) throws IOException, InterruptedException {
         stack.dropCaseData();
         Path dir = work.resolve("bigfile");
         Path unit = samples.csv(dir.resolve("unit"), "unit", 1, unitSize, 1).get(0);

@@ -18,10 +18,11 @@ import java.util.Optional;
  * {@code make bench} ({@code --smoke}: {@code make bench-smoke}): starts a private platform, runs every case
  * on an empty store, prints the table and writes var/bench/results.json and var/bench/results.png.
  * Environment: {@code MONGODB_URI} (use that store instead of the embedded memory backend),
- * {@code BENCH_MONGO_HEAP} (the embedded store's heap).
+ * {@code BENCH_MONGO_HEAP} (the embedded store's heap), {@code BENCH_SCALE} (0 to 1: less data, see {@link BenchPlan#scaled}).
  */
 public final class BenchMain {
-    static final String FULL_STORE_HEAP = "8g";
+    /** The memory backend holds ~4 GB per million documents; the batch case stores 1.5 million. */
+    static final int FULL_STORE_HEAP_GIB = 8;
     static final String SMOKE_STORE_HEAP = "1g";
 
     private BenchMain() {
@@ -29,13 +30,16 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         BenchPlan plan = List.of(args).contains("--smoke") ? BenchPlan.smoke() : BenchPlan.full();
+        double scale = Double.parseDouble(Optional.ofNullable(System.getenv("BENCH_SCALE")).orElse("1"));
+        plan = plan.scaled(scale);
         Path home = Path.of(System.getProperty("mysimbdp.home", ".")).toAbsolutePath().normalize();
         Path benchDir = home.resolve("var/bench");
         Path work = benchDir.resolve("work");
         Files.createDirectories(benchDir);
         BenchStack.deleteTree(work);
         Optional<String> externalStore = Optional.ofNullable(System.getenv("MONGODB_URI")).filter(s -> !s.isBlank());
-        String heap = Optional.ofNullable(System.getenv("BENCH_MONGO_HEAP")).orElse(plan.smokeRun() ? SMOKE_STORE_HEAP : FULL_STORE_HEAP);
+        String heap = Optional.ofNullable(System.getenv("BENCH_MONGO_HEAP")).orElse(plan.smokeRun() ? SMOKE_STORE_HEAP
+                : Math.max(2, (int) Math.ceil(FULL_STORE_HEAP_GIB * scale)) + "g");
         Map<String, String> examples = new LinkedHashMap<>();
         for (String tenant : BatchBench.TENANTS) {
             examples.put(tenant, Files.readString(home.resolve("config/tenants").resolve(tenant + ".yaml")));
@@ -51,7 +55,7 @@ public final class BenchMain {
             SampleFiles samples = new SampleFiles(home);
             BatchBench batch = new BatchBench(stack, samples, work);
 
-            log("batch, large files: " + 2 * plan.largeFilesPerTenant() + " x " + plan.largeFileBytes());
+            log("batch, large files: " + 2 * plan.largeFilesPerTenant() + " x " + (plan.largeFileBytes() >> 10) + " KiB");
             BatchBench.BatchRun large = batch.run("large", plan.largeFilesPerTenant(), plan.largeFileBytes());
             figures.put("batch_rows_per_s", round(large.rowsPerSecond()));
             figures.put("batch_mb_per_s", round(large.mibPerSecond()));
@@ -70,7 +74,7 @@ public final class BenchMain {
                     "%d writers x batch %d on %,d docs (best of %d settings on %,d)", best.threads(), best.batch(), best.documents(),
                     trials.size() - 1, trials.get(0).documents())));
 
-            log("batch, many small files: " + 2 * plan.smallFilesPerTenant() + " x " + plan.smallFileBytes());
+            log("batch, many small files: " + 2 * plan.smallFilesPerTenant() + " x " + plan.smallFileBytes() + " B");
             BatchBench.BatchRun small = batch.run("small", plan.smallFilesPerTenant(), plan.smallFileBytes());
             figures.put("batch_small_files_rows_per_s", round(small.rowsPerSecond()));
             details.put("batch_small", small);

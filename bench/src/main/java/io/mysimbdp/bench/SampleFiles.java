@@ -20,10 +20,10 @@ final class SampleFiles {
     }
 
     /** Writes {@code files} CSV files of {@code size} each into {@code dir}, named {@code <prefix>-NNNN.csv}. */
-    List<Path> csv(Path dir, String prefix, int files, String size, long startId) throws IOException {
+    List<Path> csv(Path dir, String prefix, int files, long size, long startId) throws IOException {
         BenchStack.deleteTree(dir);
         List<String> cmd = List.of("java", "-jar", cliJar.toString(), "sample-data", "--format", "csv",
-                "--size", size, "--files", Integer.toString(files), "--out", dir.toString(), "--prefix", prefix,
+                "--size", Long.toString(size), "--files", Integer.toString(files), "--out", dir.toString(), "--prefix", prefix,
                 "--start-id", Long.toString(startId));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
