@@ -2,7 +2,7 @@ package io.mysimbdp.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.InsertManyOptions;
+import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -27,11 +27,11 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The most a stream ingestion could reach here: bare KafkaConsumers in one group reading the
  * messages the stream case published, Jackson parsing each value to a document with the same
- * {@code _id} as the platform's, unordered insertMany per poll. No wrangling, no DLQ, no commits.
+ * {@code _id} as the platform's, unordered insertMany per poll (the platform's IdempotentBulkWriter). No
+ * wrangling, no DLQ, no commits.
  */
 final class StreamCeiling {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final InsertManyOptions UNORDERED = new InsertManyOptions().ordered(false);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final long TIMEOUT_NANOS = Duration.ofMinutes(10).toNanos();
 
@@ -55,9 +55,9 @@ final class StreamCeiling {
         LongAdder stored = new LongAdder();
         AtomicLong firstRecord = new AtomicLong();
         AtomicLong lastWrite = new AtomicLong();
-        Map<String, MongoCollection<Document>> collections = new HashMap<>();
+        Map<String, IdempotentBulkWriter<Document>> collections = new HashMap<>();
         for (StreamLoad.Target t : StreamLoad.TARGETS) {
-            collections.put(t.dataTopic(), stack.mongo.getDatabase("bench_ceiling").getCollection(t.collection()));
+            collections.put(t.dataTopic(), new IdempotentBulkWriter<>(stack.mongo.getDatabase("bench_ceiling").getCollection(t.collection())));
         }
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
@@ -76,8 +76,9 @@ final class StreamCeiling {
                                 continue;
                             }
                             firstRecord.compareAndSet(0, System.nanoTime());
-                            write(records, collections);
-                            stored.add(records.count());
+                            // a consumer joining later takes partitions over and reads them again from the start
+                            // (nothing is committed): those meet themselves as duplicates and are not counted
+                            stored.add(write(records, collections));
                             lastWrite.set(System.nanoTime());
                         }
                     }
@@ -94,7 +95,8 @@ final class StreamCeiling {
         return new Trial(threads, stored.sum(), stored.sum() / seconds);
     }
 
-    private static void write(ConsumerRecords<byte[], byte[]> records, Map<String, MongoCollection<Document>> collections) {
+    /** @return documents newly stored */
+    private static int write(ConsumerRecords<byte[], byte[]> records, Map<String, IdempotentBulkWriter<Document>> collections) {
         Map<String, List<Document>> byTopic = new HashMap<>();
         for (ConsumerRecord<byte[], byte[]> r : records) {
             Document doc;
@@ -109,7 +111,11 @@ final class StreamCeiling {
             doc.put("_id", keyed ? String.valueOf(doc.get("id")) : r.topic() + "-" + r.partition() + "-" + r.offset());
             byTopic.computeIfAbsent(r.topic(), k -> new ArrayList<>()).add(doc);
         }
-        byTopic.forEach((topic, docs) -> collections.get(topic).insertMany(docs, UNORDERED));
+        int inserted = 0;
+        for (Map.Entry<String, List<Document>> batch : byTopic.entrySet()) {
+            inserted += collections.get(batch.getKey()).insert(batch.getValue()).inserted();
+        }
+        return inserted;
     }
 
     private Properties props(String group) {
