@@ -20,7 +20,7 @@ K8S_NAMESPACE ?= mysimbdp
 PLATFORM_IMAGES := daas batch-ingest-manager stream-ingest-manager stream-ingest-monitor
 APP_IMAGES := clientbatchingestapp clientstreamingestapp
 
-.PHONY: help build run stop status test chaos clean images kind-up deploy undeploy
+.PHONY: help build run stop status test chaos bench bench-smoke clean images kind-up deploy undeploy
 
 help:
 	@echo "make run     build what is missing, start Kafka, the store and the services (state in var/)"
@@ -28,6 +28,8 @@ help:
 	@echo "make status  show what is running"
 	@echo "make test    run every test (unit, integration, end to end) but the chaos ones"
 	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; under 15 min)"
+	@echo "make bench   both ingestion paths end to end vs the store's ceiling and Kafka Connect (~15 min; var/bench/)"
+	@echo "make bench-smoke   the same, tiny (well under a minute); fails unless every case gives a sane figure"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"
 	@echo "make images kind-up deploy undeploy   Kubernetes (kind); see README"
@@ -54,6 +56,18 @@ test:
 # Builds every module, then runs only the *ChaosIT end-to-end tests (excluded from make test); see docs/guarantees.md
 chaos:
 	$(MVN) $(MVN_FLAGS) verify -Dtest=none -Dit.test='*ChaosIT' -Dsurefire.failIfNoSpecifiedTests=false -Dfailsafe.failIfNoSpecifiedTests=false
+
+# The bench module packages without installing anything; docs/performance.md explains the cases.
+BENCH_JAR := bench/target/bench.jar
+BENCH_JAVA_OPTS ?= -Xmx2g
+$(BENCH_JAR):
+	$(MVN) $(MVN_FLAGS) -DskipTests -pl bench -am package
+
+bench: $(JARS) $(BENCH_JAR)
+	java $(BENCH_JAVA_OPTS) -Dmysimbdp.home=$(CURDIR) -jar $(BENCH_JAR)
+
+bench-smoke: $(JARS) $(BENCH_JAR)
+	java -Xmx512m -Dmysimbdp.home=$(CURDIR) -jar $(BENCH_JAR) --smoke
 
 clean:
 	$(MVN) $(MVN_FLAGS) -q clean

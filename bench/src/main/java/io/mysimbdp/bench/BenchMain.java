@@ -1,0 +1,238 @@
+package io.mysimbdp.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code make bench} ({@code --smoke}: {@code make bench-smoke}): starts a private platform, runs every case
+ * on an empty store, prints the table and writes var/bench/results.json and var/bench/results.png.
+ * Environment: {@code MONGODB_URI} (use that store instead of the embedded memory backend),
+ * {@code BENCH_MONGO_HEAP} (the embedded store's heap), {@code BENCH_SCALE} (0 to 1: less data, see {@link BenchPlan#scaled}).
+ */
+public final class BenchMain {
+    /** The memory backend holds ~4 GB per million documents; the batch case stores 1.5 million. */
+    static final int FULL_STORE_HEAP_GIB = 8;
+    static final String SMOKE_STORE_HEAP = "1g";
+
+    private BenchMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchPlan plan = List.of(args).contains("--smoke") ? BenchPlan.smoke() : BenchPlan.full();
+        double scale = Double.parseDouble(Optional.ofNullable(System.getenv("BENCH_SCALE")).orElse("1"));
+        plan = plan.scaled(scale);
+        Path home = Path.of(System.getProperty("mysimbdp.home", ".")).toAbsolutePath().normalize();
+        Path benchDir = home.resolve("var/bench");
+        Path work = benchDir.resolve("work");
+        Files.createDirectories(benchDir);
+        BenchStack.deleteTree(work);
+        Optional<String> externalStore = Optional.ofNullable(System.getenv("MONGODB_URI")).filter(s -> !s.isBlank());
+        String heap = Optional.ofNullable(System.getenv("BENCH_MONGO_HEAP")).orElse(plan.smokeRun() ? SMOKE_STORE_HEAP
+                : Math.max(2, (int) Math.ceil(FULL_STORE_HEAP_GIB * scale)) + "g");
+        Map<String, String> examples = new LinkedHashMap<>();
+        for (String tenant : BatchBench.TENANTS) {
+            examples.put(tenant, Files.readString(home.resolve("config/tenants").resolve(tenant + ".yaml")));
+        }
+
+        Map<String, Double> figures = new LinkedHashMap<>();
+        Map<String, Object> details = new LinkedHashMap<>();
+        List<String[]> table = new ArrayList<>();
+        String loadBefore = loadAverage();
+        long started = System.nanoTime();
+        log("plan " + plan.name() + "; starting the stack (store: " + externalStore.map(u -> "MONGODB_URI").orElse("embedded memory backend, heap " + heap) + ")");
+        try (BenchStack stack = BenchStack.start(home, benchDir, BenchProfiles.all(examples), heap, externalStore)) {
+            SampleFiles samples = new SampleFiles(home);
+            BatchBench batch = new BatchBench(stack, samples, work);
+
+            log("batch, large files: " + 2 * plan.largeFilesPerTenant() + " x " + (plan.largeFileBytes() >> 10) + " KiB");
+            BatchBench.BatchRun large = batch.run("large", plan.largeFilesPerTenant(), plan.largeFileBytes());
+            figures.put("batch_rows_per_s", round(large.rowsPerSecond()));
+            figures.put("batch_mb_per_s", round(large.mibPerSecond()));
+            details.put("batch_large", large);
+            table.add(row("batch, large files", large.rowsPerSecond(), "rows/s", String.format(Locale.ROOT,
+                    "%d files, %,d rows, %.1f MiB/s, %.1f s", large.files(), large.rows(), large.mibPerSecond(), large.seconds())));
+
+            log("batch ceiling: the same documents, insertMany");
+            BatchCeiling ceiling = new BatchCeiling(stack);
+            List<BatchCeiling.Trial> trials = ceiling.run(ceiling.capture(Map.of("tenant_tenant1", "listings", "tenant_tenant2", "prices")),
+                    plan.ceilingThreads(), plan.ceilingBatches(), plan.ceilingGridDocs());
+            BatchCeiling.Trial best = trials.get(trials.size() - 1);
+            figures.put("batch_ceiling_rows_per_s", round(best.docsPerSecond()));
+            details.put("batch_ceiling_trials_docs_per_s", BatchCeiling.describe(trials));
+            table.add(row("batch ceiling", best.docsPerSecond(), "docs/s", String.format(Locale.ROOT,
+                    "%d writers x batch %d on %,d docs (best of %d settings on %,d)", best.threads(), best.batch(), best.documents(),
+                    trials.size() - 1, trials.get(0).documents())));
+
+            log("batch, many small files: " + 2 * plan.smallFilesPerTenant() + " x " + plan.smallFileBytes() + " B");
+            BatchBench.BatchRun small = batch.run("small", plan.smallFilesPerTenant(), plan.smallFileBytes());
+            figures.put("batch_small_files_rows_per_s", round(small.rowsPerSecond()));
+            details.put("batch_small", small);
+            table.add(row("batch, many small files", small.rowsPerSecond(), "rows/s", String.format(Locale.ROOT,
+                    "%d files, %,d rows, %.1f s", small.files(), small.rows(), small.seconds())));
+
+            log("batch app on one " + (plan.rssFileBytes() >> 20) + " MiB file");
+            BatchBench.RssRun rss = batch.bigFile(plan.rssFileBytes(), plan.rssUniqueBytes());
+            figures.put("batch_app_peak_rss_mb_1gb", round(rss.peakRssMib()));
+            details.put("batch_big_file", rss);
+            table.add(row("batch app peak RSS, big file", rss.peakRssMib(), "MiB", String.format(Locale.ROOT,
+                    "%,d MiB, %,d rows in %.1f s (%,.0f rows/s)", rss.bytes() >> 20, rss.rows(), rss.seconds(), rss.rows() / rss.seconds())));
+
+            StreamBench stream = new StreamBench(stack);
+            log("stream: " + plan.streamMessages() + " messages");
+            StreamBench.StreamRun run = stream.throughput(plan.streamMessages(), 1);
+            figures.put("stream_msgs_per_s", round(run.messagesPerSecond()));
+            figures.put("stream_cpu_s_per_million", round(run.cpuSecondsPerMillion()));
+            details.put("stream", run);
+            table.add(row("stream", run.messagesPerSecond(), "msgs/s", String.format(Locale.ROOT,
+                    "%,d msgs of %.0f B, %.1f s, up to %d app instances, %.1f CPU s per million", run.messages(),
+                    run.meanMessageBytes(), run.seconds(), run.maxInstances(), run.cpuSecondsPerMillion())));
+
+            log("stream ceiling: bare consumers");
+            StreamCeiling streamCeiling = new StreamCeiling(stack, plan.pollBatch());
+            Map<String, Object> ceilingTrials = new LinkedHashMap<>();
+            StreamCeiling.Trial bestStream = null;
+            for (int threads : plan.streamCeilingThreads()) {
+                StreamCeiling.Trial t = streamCeiling.run(threads, plan.streamMessages());
+                ceilingTrials.put(threads + " consumers", Math.round(t.messagesPerSecond()));
+                if (bestStream == null || t.messagesPerSecond() > bestStream.messagesPerSecond()) {
+                    bestStream = t;
+                }
+            }
+            figures.put("stream_ceiling_msgs_per_s", round(bestStream.messagesPerSecond()));
+            details.put("stream_ceiling_trials_msgs_per_s", ceilingTrials);
+            table.add(row("stream ceiling", bestStream.messagesPerSecond(), "msgs/s", bestStream.threads() + " consumers (best of " + ceilingTrials.keySet() + ")"));
+
+            log("peer: Kafka Connect MongoDB sink");
+            ConnectPeer peer = new ConnectPeer(stack, home.resolve("bench/target"), work);
+            Map<String, Object> connectTrials = new LinkedHashMap<>();
+            ConnectPeer.Trial bestConnect = null;
+            for (BenchPlan.ConnectSetting s : plan.connectSettings()) {
+                ConnectPeer.Trial t = peer.run(s, plan.streamMessages());
+                connectTrials.put(s.toString(), Map.of("msgs_per_s", Math.round(t.messagesPerSecond()),
+                        "cpu_s_per_million", round(t.cpuSecondsPerMillion()), "peak_rss_mib", round(t.peakRssMib())));
+                if (bestConnect == null || t.messagesPerSecond() > bestConnect.messagesPerSecond()) {
+                    bestConnect = t;
+                }
+            }
+            figures.put("connect_sink_msgs_per_s", round(bestConnect.messagesPerSecond()));
+            figures.put("connect_cpu_s_per_million", round(bestConnect.cpuSecondsPerMillion()));
+            details.put("connect_trials", connectTrials);
+            table.add(row("Kafka Connect MongoDB sink", bestConnect.messagesPerSecond(), "msgs/s", String.format(Locale.ROOT,
+                    "%s (best), %.1f CPU s per million", bestConnect.setting(), bestConnect.cpuSecondsPerMillion())));
+
+            double halfRate = run.messagesPerSecond() / 2;
+            log(String.format(Locale.ROOT, "stream latency at %.0f msgs/s for %d s", halfRate, plan.latencySeconds()));
+            StreamBench.LatencyRun latency = stream.latency(halfRate, plan.latencySeconds(), plan.streamMessages() + 1L);
+            figures.put("stream_latency_p50_ms", round(latency.p50Millis()));
+            figures.put("stream_latency_p99_ms", round(latency.p99Millis()));
+            details.put("stream_latency", latency);
+            table.add(row("stream latency p99 at half load", latency.p99Millis(), "ms", String.format(Locale.ROOT,
+                    "p50 %.0f ms, max %.0f ms, %d probes at %,.0f msgs/s", latency.p50Millis(), latency.maxMillis(), latency.probes(), latency.rate())));
+
+            details.put("peak_rss_mib_per_service", stack.peakRss());
+        }
+        double minutes = (System.nanoTime() - started) / 60e9;
+        List<Targets.Verdict> verdicts = Targets.evaluate(figures);
+        Map<String, Object> results = new LinkedHashMap<>(figures);
+        results.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(), "memory_mb", memoryMb(),
+                "load_average_before", loadBefore, "load_average_after", loadAverage()));
+        results.put("store", externalStore.isPresent() ? Map.of("kind", "MONGODB_URI")
+                : Map.of("kind", "embedded", "backend", "memory", "heap", heap));
+        results.put("plan", plan);
+        results.put("finished_at", Instant.now().toString());
+        results.put("duration_minutes", round(minutes));
+        results.put("targets", verdicts);
+        results.put("details", details);
+        Path json = benchDir.resolve("results.json");
+        Path png = benchDir.resolve("results.png");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+        ResultsChart.write(png, String.format(Locale.ROOT, "plan %s, %d cores, %,d MB, store %s, %.1f min, load %s",
+                plan.name(), Runtime.getRuntime().availableProcessors(), memoryMb(),
+                externalStore.isPresent() ? "MONGODB_URI" : "embedded memory backend", minutes, loadBefore), panels(figures), verdicts);
+        print(table, verdicts, json, png, minutes);
+        if (plan.smokeRun()) {
+            List<String> problems = new ArrayList<>(SanityCheck.problems(figures));
+            problems.addAll(SanityCheck.fileProblems(json, png));
+            if (!problems.isEmpty()) {
+                System.err.println("bench-smoke FAILED:\n  " + String.join("\n  ", problems));
+                System.exit(1);
+            }
+            System.out.println("bench-smoke: every case produced a sane figure");
+        }
+    }
+
+    private static List<ResultsChart.Panel> panels(Map<String, Double> f) {
+        return List.of(
+                new ResultsChart.Panel("Batch", "rows/s", List.of(
+                        Map.entry("large files (end to end)", f.get("batch_rows_per_s")),
+                        Map.entry("many small files (end to end)", f.get("batch_small_files_rows_per_s")),
+                        Map.entry("ceiling: insertMany of built documents", f.get("batch_ceiling_rows_per_s")))),
+                new ResultsChart.Panel("Stream", "msgs/s", List.of(
+                        Map.entry("platform (end to end)", f.get("stream_msgs_per_s")),
+                        Map.entry("ceiling: bare consumers + insertMany", f.get("stream_ceiling_msgs_per_s")),
+                        Map.entry("Kafka Connect MongoDB sink", f.get("connect_sink_msgs_per_s")))),
+                new ResultsChart.Panel("CPU per million messages", "s", List.of(
+                        Map.entry("platform stream apps", f.get("stream_cpu_s_per_million")),
+                        Map.entry("Kafka Connect worker", f.get("connect_cpu_s_per_million")))),
+                new ResultsChart.Panel("Latency and memory", "ms / MiB", List.of(
+                        Map.entry("stream p50 latency at half load (ms)", f.get("stream_latency_p50_ms")),
+                        Map.entry("stream p99 latency at half load (ms)", f.get("stream_latency_p99_ms")),
+                        Map.entry("batch app peak RSS, big file (MiB)", f.get("batch_app_peak_rss_mb_1gb")))));
+    }
+
+    private static void print(List<String[]> table, List<Targets.Verdict> verdicts, Path json, Path png, double minutes) {
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-32s %14s %-7s %s%n", "case", "figure", "unit", "detail");
+        for (String[] r : table) {
+            System.out.printf(Locale.ROOT, "%-32s %14s %-7s %s%n", (Object[]) r);
+        }
+        System.out.println();
+        verdicts.forEach(System.out::println);
+        System.out.printf(Locale.ROOT, "%nwritten: %s, %s (%.1f min)%n", json, png, minutes);
+    }
+
+    private static String[] row(String name, double value, String unit, String detail) {
+        return new String[]{name, String.format(Locale.ROOT, "%,.1f", value), unit, detail};
+    }
+
+    static double round(double v) {
+        return Math.round(v * 100) / 100.0;
+    }
+
+    private static long memoryMb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/meminfo"), StandardCharsets.UTF_8)) {
+                if (line.startsWith("MemTotal:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", "")) / 1024;
+                }
+            }
+        } catch (java.io.IOException e) {
+            // not Linux: reported as 0
+        }
+        return 0;
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void log(String message) {
+        System.out.println("[bench " + Instant.now().toString().substring(11, 19) + "] " + message);
+    }
+}
