@@ -113,6 +113,13 @@ Call with (dict "root" $ "port" 8081).
   valueFrom:
     fieldRef:
       fieldPath: metadata.namespace
+{{- with .root.Values.tracing.otlpEndpoint }}
+# traces over OTLP; the managers hand the same two variables to the tenant pods they create
+- name: OTEL_SDK_DISABLED
+  value: "false"
+- name: OTEL_EXPORTER_OTLP_ENDPOINT
+  value: {{ . | quote }}
+{{- end }}
 {{- end }}
 
 {{/*

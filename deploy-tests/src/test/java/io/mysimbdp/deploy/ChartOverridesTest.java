@@ -42,7 +42,20 @@ class ChartOverridesTest {
                 "persistence.staging.storageClassName", "nfs-rwx",
                 "persistence.staging.accessMode", "ReadWriteMany",
                 "persistence.staging.size", "50Gi",
-                "image.tag", "1.2.3"));
+                "image.tag", "1.2.3",
+                "tracing.otlpEndpoint", "http://otel-collector.monitoring:4317"));
+    }
+
+    @Test
+    void anOtlpEndpointTurnsTracingOnInEveryService() {
+        RenderedChart defaults = RenderedChart.render(Map.of());
+        for (PlatformService platform : PlatformService.ALL) {
+            Container c = single(chart.deployment(platform.name()).getSpec().getTemplate().getSpec().getContainers());
+            assertEquals("false", env(c, "OTEL_SDK_DISABLED").orElseThrow(), platform.name());
+            assertEquals("http://otel-collector.monitoring:4317", env(c, "OTEL_EXPORTER_OTLP_ENDPOINT").orElseThrow(), platform.name());
+            Container off = single(defaults.deployment(platform.name()).getSpec().getTemplate().getSpec().getContainers());
+            assertTrue(env(off, "OTEL_EXPORTER_OTLP_ENDPOINT").isEmpty(), platform.name() + ": tracing is off by default");
+        }
     }
 
     @Test

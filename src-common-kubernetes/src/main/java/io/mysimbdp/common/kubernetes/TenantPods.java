@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.Quantity;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.util.List;
+import java.util.Map;
 
 /**
  * What every tenant app pod the managers create has in common (batch Jobs, stream Deployments):
@@ -20,7 +21,19 @@ public final class TenantPods {
     public static final String CONTAINER = "app";
     public static final String TMP_VOLUME = "tmp";
 
+    /** OpenTelemetry's standard variables: the platform's own settings are handed on to the tenant pods. */
+    public static final List<String> TRACING_ENV = List.of("OTEL_SDK_DISABLED", "OTEL_EXPORTER_OTLP_ENDPOINT");
+
     private TenantPods() {
+    }
+
+    /**
+     * The tracing variables set in the platform's environment, for the app's container, so the
+     * app's spans reach the same collector as the managers' (none when tracing is not configured).
+     */
+    public static List<EnvVar> tracingEnv(Map<String, String> platformEnv) {
+        return TRACING_ENV.stream().filter(k -> platformEnv.get(k) != null && !platformEnv.get(k).isBlank())
+                .map(k -> new EnvVar(k, platformEnv.get(k), null)).toList();
     }
 
     /** The app's container: image, the contract's env, requests and limits from the profile, /tmp writable. */

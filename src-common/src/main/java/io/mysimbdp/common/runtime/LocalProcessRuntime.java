@@ -23,7 +23,6 @@ import java.util.logging.Logger;
  */
 public final class LocalProcessRuntime implements WorkloadRuntime {
     private static final Logger LOG = Logger.getLogger(LocalProcessRuntime.class.getName());
-    /** Host variables an app launcher needs to find java and a shell; nothing else leaks in. */
     /** Besides the contract: the basics, and where to send traces (OpenTelemetry's standard variables). */
     static final List<String> INHERITED_ENV = List.of("PATH", "HOME", "JAVA_HOME", "LANG", "TZ",
             "OTEL_SDK_DISABLED", "OTEL_EXPORTER_OTLP_ENDPOINT");

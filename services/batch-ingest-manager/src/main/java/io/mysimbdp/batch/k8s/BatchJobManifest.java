@@ -78,6 +78,7 @@ public final class BatchJobManifest {
             default -> v;
         }, null)));
 
+        env.addAll(TenantPods.tracingEnv(System.getenv()));
         ContainerBuilder container = TenantPods.container(spec.image(), env, spec.resources())
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_INPUT_DIR).withSubPath(inSub).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount();

@@ -101,6 +101,7 @@ public final class StreamDeploymentManifest {
             }
         });
         // unique per pod, stable for its life: the app's consumer client id and static group membership
+        env.addAll(TenantPods.tracingEnv(System.getenv()));
         env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         return new PodTemplateSpecBuilder()
