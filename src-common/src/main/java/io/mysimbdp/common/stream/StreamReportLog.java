@@ -2,6 +2,8 @@ package io.mysimbdp.common.stream;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.mysimbdp.common.naming.TenantNames;
 import org.bson.Document;
@@ -31,7 +33,11 @@ public final class StreamReportLog {
     public static final String INGESTION_TIME_S = "ingestion_time_s";
     private static final ReplaceOptions UPSERT = new ReplaceOptions().upsert(true);
 
+    /** The index daas's stats aggregations match on (a tenant's reports since a time). */
+    public static final String INDEX = "tenant_interval_end";
     private final MongoCollection<Document> collection;
+    /** Set once the index exists; written from one thread (the app's background writer). */
+    private volatile boolean indexed;
 
     public StreamReportLog(MongoClient client) {
         this.collection = client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(COLLECTION);
@@ -55,6 +61,10 @@ public final class StreamReportLog {
 
     /** @throws com.mongodb.MongoException when the store cannot take it */
     public void write(Interval interval) {
+        if (!indexed) {
+            collection.createIndex(Indexes.ascending(TENANT, INTERVAL_END), new IndexOptions().name(INDEX));
+            indexed = true;
+        }
         collection.replaceOne(new Document("_id", interval.id()), document(interval), UPSERT);
     }
 

@@ -16,6 +16,7 @@ import java.util.Date;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StreamReportLogTest {
     static final Instant START = Instant.parse("2026-12-01T10:00:00Z");
@@ -59,5 +60,6 @@ class StreamReportLogTest {
         assertEquals(3L, d.getLong("failed_messages"));
         assertEquals(4096L, d.getLong("bytes"));
         assertEquals(0.6, d.getDouble("ingestion_time_s"));
+        assertTrue(stored.listIndexes().into(new ArrayList<>()).stream().anyMatch(i -> StreamReportLog.INDEX.equals(i.getString("name"))));
     }
 }
