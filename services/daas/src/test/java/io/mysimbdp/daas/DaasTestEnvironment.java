@@ -76,6 +76,8 @@ public class DaasTestEnvironment implements QuarkusTestResourceLifecycleManager 
         client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(TenantNames.INGESTIONS_COLLECTION).insertMany(KnownLedger.rows());
         client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(io.mysimbdp.daas.store.InstanceRunQueries.COLLECTION)
                 .insertMany(KnownLedger.instanceRuns());
+        client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(io.mysimbdp.common.stream.StreamReportLog.COLLECTION)
+                .insertMany(KnownLedger.streamReports());
         List<Document> listings = new ArrayList<>();
         for (int i = 1; i <= LISTINGS; i++) {
             listings.add(new Document("_id", i).append("borough", i % 3 == 0 ? "Manhattan" : "Brooklyn").append("price", i));

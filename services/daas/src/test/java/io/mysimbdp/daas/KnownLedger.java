@@ -1,5 +1,6 @@
 package io.mysimbdp.daas;
 
+import io.mysimbdp.common.stream.StreamReportLog;
 import org.bson.Document;
 
 import java.time.Instant;
@@ -74,6 +75,30 @@ public final class KnownLedger {
                 run("alpha", "listings", "alpha-listings-2", "09:30:00", "10:30:00", "10:30:00"),
                 run("alpha", "prices", "alpha-prices-1", "10:00:00", null, "10:45:00"),
                 run("beta", "listings", "beta-listings-1", "08:00:00", "09:00:00", "09:00:00"));
+    }
+
+    /**
+     * Stream interval reports as the stream apps store them ({@link StreamReportLog#document}):
+     * <pre>
+     * alpha  listings  inst-a  10:00:00-10:01:00  600 msgs,  6 DLQ, 60000 B, 3.0 s
+     *                  inst-a  10:01:00-10:02:00  400 msgs,  4 DLQ, 40000 B, 2.0 s
+     *                  inst-b  10:00:30-10:01:30  200 msgs,  0 DLQ, 20000 B, 1.0 s
+     *        prices    inst-c  08:00:00-08:01:00  100 msgs, 10 DLQ,  5000 B, 0.5 s   (before SINCE_NINE)
+     * beta   listings  inst-d  10:00:00-10:00:10   50 msgs,  1 DLQ,   500 B, 0.25 s
+     * </pre>
+     */
+    public static List<Document> streamReports() {
+        return List.of(report("alpha", "listings", "inst-a", "10:00:00", "10:01:00", 600, 6, 60_000, 3.0),
+                report("alpha", "listings", "inst-a", "10:01:00", "10:02:00", 400, 4, 40_000, 2.0),
+                report("alpha", "listings", "inst-b", "10:00:30", "10:01:30", 200, 0, 20_000, 1.0),
+                report("alpha", "prices", "inst-c", "08:00:00", "08:01:00", 100, 10, 5_000, 0.5),
+                report("beta", "listings", "inst-d", "10:00:00", "10:00:10", 50, 1, 500, 0.25));
+    }
+
+    static Document report(String tenant, String topic, String instance, String start, String end, long messages,
+                           long dlq, long bytes, double seconds) {
+        return StreamReportLog.document(new StreamReportLog.Interval(tenant, topic, instance, at(start), at(end),
+                messages, dlq, bytes, seconds));
     }
 
     static Document run(String tenant, String topic, String instance, String start, String end, String seen) {

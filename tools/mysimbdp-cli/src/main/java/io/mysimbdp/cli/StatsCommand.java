@@ -25,7 +25,9 @@ import static io.mysimbdp.cli.DaasClient.text;
         description = {
                 "Print ingestion statistics from the ledger, as daas computes them: files done, refused",
                 "(invalid) and failed (each file once, its latest attempt decides), retries, rows, bytes,",
-                "ingestion time per file (mean, p95, max), rows per second, and refusals by rule.",
+                "ingestion time per file (mean, p95, max), rows per second, and refusals by rule;",
+                "and from the stream apps' reports: messages, of them sent to the DLQ, bytes, processing",
+                "time per message and messages per second, per tenant (and per topic for one tenant).",
                 "Without --tenant: the platform and every tenant (needs the operator key)."
         },
         footer = {
@@ -39,6 +41,8 @@ import static io.mysimbdp.cli.DaasClient.text;
 public final class StatsCommand implements Callable<Integer> {
     static final List<String> HEADERS = List.of("TENANT", "FILES", "DONE", "INVALID", "FAILED", "RUNNING", "RETRYING",
             "RETRIES", "ROWS_OK", "ROWS_FAILED", "ROWS_DUP", "BYTES", "MEAN_S", "P95_S", "ROWS/S", "LAST_INGESTION");
+    static final List<String> STREAM_HEADERS = List.of("TENANT", "MESSAGES", "DLQ", "BYTES", "MEAN_MS", "MSGS/S", "LAST_INTERVAL_END");
+    static final List<String> TOPIC_HEADERS = List.of("TOPIC", "MESSAGES", "DLQ", "BYTES", "MEAN_MS", "MSGS/S", "LAST_INTERVAL_END");
     static final String PLATFORM = "PLATFORM";
 
     @Spec
@@ -83,6 +87,15 @@ public final class StatsCommand implements Callable<Integer> {
             out.append(System.lineSeparator()).append("Invalid files by rule").append(System.lineSeparator())
                     .append(DaasClient.table(null, rules));
         }
+        if (answer.path("platform").has("stream")) {
+            List<List<String>> streams = new ArrayList<>();
+            for (JsonNode t : answer.path("tenants")) {
+                streams.add(streamRow(text(t.get("tenant")), t.path("stream")));
+            }
+            streams.add(streamRow(PLATFORM, answer.path("platform").path("stream")));
+            out.append(System.lineSeparator()).append("Stream ingestion").append(System.lineSeparator())
+                    .append(DaasClient.table(STREAM_HEADERS, streams));
+        }
         notes(out, answer.path("platform"));
         return out.toString();
     }
@@ -107,9 +120,30 @@ public final class StatsCommand implements Callable<Integer> {
         lines.add(List.of("first ingestion", text(s.get("first_ingestion_at"))));
         lines.add(List.of("last ingestion", text(s.get("last_ingestion_at"))));
         lines.add(List.of("invalid by rule", s.path("invalid_by_rule").size() == 0 ? DaasClient.MISSING : rules(s.path("invalid_by_rule"))));
+        JsonNode stream = s.path("stream");
+        if (!stream.isMissingNode()) {
+            lines.add(List.of("stream messages", number(stream.get("messages")) + " (DLQ " + number(stream.get("dlq_messages")) + ")"));
+            lines.add(List.of("stream bytes", bytes(stream.get("bytes")) + " (" + number(stream.get("bytes")) + ")"));
+            lines.add(List.of("time per message", millis(stream.get("mean_ingestion_time_ms"))));
+            lines.add(List.of("messages/s", number(stream.get("messages_per_s"))));
+            lines.add(List.of("last interval end", text(stream.get("last_interval_end"))));
+        }
         out.append(DaasClient.table(null, lines));
+        if (stream.path("topics").size() > 0) {
+            List<List<String>> topics = new ArrayList<>();
+            for (JsonNode topic : stream.path("topics")) {
+                topics.add(streamRow(text(topic.get("topic")), topic));
+            }
+            out.append(System.lineSeparator()).append("Stream ingestion by topic").append(System.lineSeparator())
+                    .append(DaasClient.table(TOPIC_HEADERS, topics));
+        }
         notes(out, s);
         return out.toString();
+    }
+
+    private static List<String> streamRow(String name, JsonNode s) {
+        return List.of(name, number(s.get("messages")), number(s.get("dlq_messages")), bytes(s.get("bytes")),
+                number(s.get("mean_ingestion_time_ms")), number(s.get("messages_per_s")), text(s.get("last_interval_end")));
     }
 
     private static List<String> row(String name, JsonNode s) {
@@ -141,6 +175,11 @@ public final class StatsCommand implements Callable<Integer> {
     private static String seconds(JsonNode n) {
         String v = number(n);
         return v.equals(DaasClient.MISSING) ? v : v + " s";
+    }
+
+    private static String millis(JsonNode n) {
+        String v = number(n);
+        return v.equals(DaasClient.MISSING) ? v : v + " ms";
     }
 
     private static void notes(StringBuilder out, JsonNode s) {

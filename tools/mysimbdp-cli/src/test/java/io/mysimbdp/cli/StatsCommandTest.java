@@ -34,6 +34,27 @@ class StatsCommandTest {
                 "ingestion_time_s": {"mean": null, "p95": null, "max": null}, "rows_per_s": null,
                 "last_ingestion_at": null, "invalid_by_rule": {}}]}""";
 
+    static final String STREAM_TENANT = TENANT.substring(0, TENANT.length() - 1) + """
+            , "stream": {"reports": 4, "messages": 1300, "dlq_messages": 20, "bytes": 125000, "mean_ingestion_time_ms": 5.0,
+                "messages_per_s": 0.178, "first_interval_start": "2025-01-01T08:00:00Z", "last_interval_end": "2025-01-01T10:02:00Z",
+                "topics": [
+                  {"topic": "listings", "reports": 3, "messages": 1200, "dlq_messages": 10, "bytes": 120000,
+                   "mean_ingestion_time_ms": 5.0, "messages_per_s": 10.0, "last_interval_end": "2025-01-01T10:02:00Z"},
+                  {"topic": "prices", "reports": 1, "messages": 100, "dlq_messages": 10, "bytes": 5000,
+                   "mean_ingestion_time_ms": 5.0, "messages_per_s": 1.667, "last_interval_end": "2025-01-01T08:01:00Z"}]}}""";
+    static final String STREAM_PLATFORM = """
+            {"since": null, "generated_at": "2025-03-01T12:00:00Z",
+             "platform": {"files": {"total": 0}, "invalid_by_rule": {},
+               "stream": {"messages": 1350, "dlq_messages": 21, "bytes": 125500, "mean_ingestion_time_ms": 5.0,
+                          "messages_per_s": 0.184, "last_interval_end": "2025-01-01T10:02:00Z", "topics": []}},
+             "tenants": [
+               {"tenant": "alpha", "files": {"total": 0}, "invalid_by_rule": {},
+                "stream": {"messages": 1300, "dlq_messages": 20, "bytes": 125000, "mean_ingestion_time_ms": 5.0,
+                           "messages_per_s": 0.178, "last_interval_end": "2025-01-01T10:02:00Z", "topics": []}},
+               {"tenant": "gamma", "files": {"total": 0}, "invalid_by_rule": {},
+                "stream": {"messages": 0, "dlq_messages": 0, "bytes": 0, "mean_ingestion_time_ms": null,
+                           "messages_per_s": null, "last_interval_end": null, "topics": []}}]}""";
+
     static JsonNode json(String text) throws Exception {
         return new ObjectMapper().readTree(text);
     }
@@ -72,6 +93,38 @@ class StatsCommandTest {
                 "last ingestion   2025-01-01T11:00:02Z",
                 "invalid by rule  fileType 1, maxFileSize 1",
                 ""), out);
+    }
+
+    @Test
+    void oneTenantsStreamFiguresFollowItsBatchFiguresWithALinePerTopic() throws Exception {
+        String out = StatsCommand.renderTenant(json(STREAM_TENANT));
+
+        assertTrue(out.contains(String.join(NL,
+                "invalid by rule    fileType 1, maxFileSize 1",
+                "stream messages    1300 (DLQ 20)",
+                "stream bytes       122.1 KiB (125000)",
+                "time per message   5 ms",
+                "messages/s         0.178",
+                "last interval end  2025-01-01T10:02:00Z",
+                "",
+                "Stream ingestion by topic",
+                "TOPIC     MESSAGES  DLQ      BYTES  MEAN_MS  MSGS/S  LAST_INTERVAL_END",
+                "listings      1200   10  117.2 KiB        5      10  2025-01-01T10:02:00Z",
+                "prices         100   10    4.9 KiB        5   1.667  2025-01-01T08:01:00Z",
+                "")), out);
+    }
+
+    @Test
+    void platformStreamFiguresAreOneLinePerTenantAndATotal() throws Exception {
+        String out = StatsCommand.renderPlatform(json(STREAM_PLATFORM));
+
+        assertTrue(out.endsWith(String.join(NL,
+                "Stream ingestion",
+                "TENANT    MESSAGES  DLQ      BYTES  MEAN_MS  MSGS/S  LAST_INTERVAL_END",
+                "alpha         1300   20  122.1 KiB        5   0.178  2025-01-01T10:02:00Z",
+                "gamma            0    0        0 B        -       -  -",
+                "PLATFORM      1350   21  122.6 KiB        5   0.184  2025-01-01T10:02:00Z",
+                "")), out);
     }
 
     @Test

@@ -3,8 +3,12 @@ package io.mysimbdp.daas.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.mysimbdp.daas.config.TenantDirectory;
 import io.mysimbdp.daas.model.IngestionStats;
+import io.mysimbdp.daas.model.StreamStats;
+import io.mysimbdp.daas.model.StreamStatsCalculator;
+import io.mysimbdp.daas.model.StreamTotals;
 import io.mysimbdp.daas.security.AccessGuard;
 import io.mysimbdp.daas.store.LedgerStats;
+import io.mysimbdp.daas.store.StreamReportQueries;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,29 +21,40 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Ingestion statistics from the ledger: the platform's (operator) and one tenant's. */
+/** Ingestion statistics, batch from the ledger and stream from the apps' reports: the platform's (operator) and one tenant's. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
 public class StatsResource {
     private final AccessGuard guard;
     private final LedgerStats stats;
     private final TenantDirectory tenants;
+    private final StreamReportQueries streams;
 
-    public StatsResource(AccessGuard guard, LedgerStats stats, TenantDirectory tenants) {
+    public StatsResource(AccessGuard guard, LedgerStats stats, TenantDirectory tenants, StreamReportQueries streams) {
         this.guard = guard;
         this.stats = stats;
         this.tenants = tenants;
+        this.streams = streams;
     }
 
-    /** Platform totals and every tenant's (tenants with a profile or with ledger rows in the window). */
-    public record PlatformView(Instant since, Instant generatedAt, IngestionStats platform, List<TenantEntry> tenants) {
+    /** Platform totals and every tenant's (tenants with a profile, or with ledger rows or stream reports in the window). */
+    public record PlatformView(Instant since, Instant generatedAt, Scope platform, List<TenantEntry> tenants) {
     }
 
-    public record TenantEntry(String tenant, @JsonUnwrapped IngestionStats stats) {
+    /** The platform's batch figures and its stream block (topics named {@code <tenant>.<topic>}). */
+    public record Scope(@JsonUnwrapped IngestionStats stats, StreamStats stream) {
     }
 
-    public record TenantView(String tenant, Instant since, Instant generatedAt, @JsonUnwrapped IngestionStats stats) {
+    public record TenantEntry(String tenant, @JsonUnwrapped IngestionStats stats, StreamStats stream) {
+    }
+
+    public record TenantView(String tenant, Instant since, Instant generatedAt, @JsonUnwrapped IngestionStats stats,
+                             StreamStats stream) {
     }
 
     @GET
@@ -48,9 +63,15 @@ public class StatsResource {
         guard.requireOperator(headers);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant from = QueryParams.time("since", since, now);
-        LedgerStats.Platform p = stats.platform(from, tenants.tenants());
-        return new PlatformView(from, now, p.platform(),
-                p.tenants().stream().map(t -> new TenantEntry(t.tenant(), t.stats())).toList());
+        Map<String, Map<String, StreamTotals>> stream = streams.totalsByTenantAndTopic(StreamReportQueries.window(null, from));
+        Set<String> listed = new TreeSet<>(tenants.tenants());
+        listed.addAll(stream.keySet());
+        LedgerStats.Platform p = stats.platform(from, listed);
+        Map<String, StreamTotals> platformTopics = new TreeMap<>();
+        stream.forEach((tenant, topics) -> topics.forEach((topic, t) -> platformTopics.put(tenant + "." + topic, t)));
+        return new PlatformView(from, now, new Scope(p.platform(), StreamStatsCalculator.stats(platformTopics)),
+                p.tenants().stream().map(t -> new TenantEntry(t.tenant(), t.stats(),
+                        StreamStatsCalculator.stats(stream.getOrDefault(t.tenant(), Map.of())))).toList());
     }
 
     @GET
@@ -59,6 +80,8 @@ public class StatsResource {
         guard.requireTenant(tenant, headers);
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant from = QueryParams.time("since", since, now);
-        return new TenantView(tenant, from, now, stats.tenant(tenant, from));
+        Map<String, StreamTotals> stream = streams.totalsByTenantAndTopic(StreamReportQueries.window(tenant, from))
+                .getOrDefault(tenant, Map.of());
+        return new TenantView(tenant, from, now, stats.tenant(tenant, from), StreamStatsCalculator.stats(stream));
     }
 }

@@ -50,8 +50,60 @@ class DaasApiTest {
                  "ingestion_time_s": {"mean": 3.333, "p95": 4.0, "max": 4.0},
                  "rows_per_s": 16.8,
                  "first_ingestion_at": "2025-01-01T10:01:04Z", "last_ingestion_at": "2025-01-01T11:00:02Z",
-                 "invalid_by_rule": {"fileType": 1, "maxFileSize": 1}}
+                 "invalid_by_rule": {"fileType": 1, "maxFileSize": 1},
+                 "stream": {"reports": 3, "messages": 1200, "dlq_messages": 10, "bytes": 120000,
+                            "mean_ingestion_time_ms": 5.0, "messages_per_s": 10.0,
+                            "first_interval_start": "2025-01-01T10:00:00Z", "last_interval_end": "2025-01-01T10:02:00Z",
+                            "topics": [{"topic": "listings", "reports": 3, "messages": 1200, "dlq_messages": 10,
+                                        "bytes": 120000, "mean_ingestion_time_ms": 5.0, "messages_per_s": 10.0,
+                                        "first_interval_start": "2025-01-01T10:00:00Z",
+                                        "last_interval_end": "2025-01-01T10:02:00Z"}]}}
                 """), actual);
+    }
+
+    @Test
+    void streamFiguresOfATenantAllTimeAndOnlyItsOwn() throws Exception {
+        JsonNode s = body(as(ALPHA_KEY).get("/api/tenants/alpha/stats").then().statusCode(200)).get("stream");
+
+        // 1300 messages from 08:00:00 to 10:02:00 (7320 s); 6.5 s of processing over 1300 messages
+        assertEquals(1300, s.get("messages").asLong());
+        assertEquals(20, s.get("dlq_messages").asLong());
+        assertEquals(125000, s.get("bytes").asLong());
+        assertEquals(5.0, s.get("mean_ingestion_time_ms").asDouble());
+        assertEquals(0.178, s.get("messages_per_s").asDouble());
+        assertEquals(JSON.readTree("""
+                ["listings", "prices"]"""), JSON.valueToTree(s.findValuesAsText("topic")));
+        assertEquals(100, s.at("/topics/1/messages").asLong());
+        assertEquals(1.667, s.at("/topics/1/messages_per_s").asDouble());   // 100 over 60 s
+        // beta's key reads beta's figures only, and never alpha's
+        as(BETA_KEY).get("/api/tenants/beta/stats").then().statusCode(200)
+                .body("stream.messages", equalTo(50)).body("stream.dlq_messages", equalTo(1))
+                .body("stream.topics.topic", equalTo(java.util.List.of("listings"))).body("stream.messages_per_s", equalTo(5.0f));
+        as(BETA_KEY).get("/api/tenants/alpha/stats").then().statusCode(403).body("stream", equalTo(null));
+        // nothing reported in the last hour
+        as(ALPHA_KEY).queryParam("since", "1h").get("/api/tenants/alpha/stats").then().statusCode(200)
+                .body("stream.messages", equalTo(0)).body("stream.mean_ingestion_time_ms", equalTo(null))
+                .body("stream.messages_per_s", equalTo(null)).body("stream.topics", hasSize(0));
+    }
+
+    @Test
+    void platformStreamFiguresSumEveryTenantsTopics() throws Exception {
+        JsonNode s = body(as(OPERATOR_KEY).get("/api/stats").then().statusCode(200));
+
+        // 1350 messages, 21 to the DLQ, 6.75 s over 1350 messages, 08:00:00 to 10:02:00
+        assertEquals(JSON.readTree("""
+                {"reports": 5, "messages": 1350, "dlq_messages": 21, "bytes": 125500,
+                 "mean_ingestion_time_ms": 5.0, "messages_per_s": 0.184,
+                 "first_interval_start": "2025-01-01T08:00:00Z", "last_interval_end": "2025-01-01T10:02:00Z"}"""),
+                ((ObjectNode) s.at("/platform/stream").deepCopy()).without("topics"));
+        assertEquals(JSON.readTree("""
+                ["alpha.listings", "alpha.prices", "beta.listings"]"""), JSON.valueToTree(s.at("/platform/stream").findValuesAsText("topic")));
+        assertEquals(1300, s.at("/tenants/0/stream/messages").asLong());
+        assertEquals(50, s.at("/tenants/1/stream/messages").asLong());
+        // the same window as the batch figures: since 09:00 leaves out alpha's prices report
+        as(OPERATOR_KEY).queryParam("since", "2025-01-01T09:00:00Z").get("/api/stats").then().statusCode(200)
+                .body("platform.stream.messages", equalTo(1250)).body("platform.stream.dlq_messages", equalTo(11))
+                .body("platform.stream.topics.topic", equalTo(java.util.List.of("alpha.listings", "beta.listings")));
     }
 
     @Test

@@ -97,6 +97,11 @@ final class ReportWindow {
         return messages;
     }
 
+    /** When the interval ending at {@code now} began, on the wall clock: {@code now} less its real length. */
+    Instant intervalStart(Instant now, long nowNanos) {
+        return now.minusNanos(Math.max(0, nowNanos - windowStartNanos)).truncatedTo(ChronoUnit.MILLIS);
+    }
+
     /**
      * The report for the interval ending now; the next interval starts now.
      *

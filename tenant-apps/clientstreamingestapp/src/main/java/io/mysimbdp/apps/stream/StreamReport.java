@@ -3,6 +3,9 @@ package io.mysimbdp.apps.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.mysimbdp.common.stream.StreamReportLog;
+
+import java.time.Instant;
 
 /**
  * One report on {@code <tenant>.<topic>.report}, exactly the contract's fields
@@ -46,4 +49,10 @@ record StreamReport(
         @JsonProperty("quality_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityMessages,
         @JsonProperty("quality_good_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages) {
     static final String INGESTION_TYPE = "streaming";
+
+    /** The interval's figures as stored in {@code mysimbdp_platform.stream_reports}; ends at {@link #timestamp}. */
+    StreamReportLog.Interval interval(Instant start) {
+        return new StreamReportLog.Interval(tenantName, topic, instanceId, start, Instant.parse(timestamp),
+                messages, failedMessages, dataSize, ingestionTime);
+    }
 }

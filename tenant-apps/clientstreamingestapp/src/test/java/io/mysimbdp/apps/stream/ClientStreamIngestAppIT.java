@@ -208,6 +208,15 @@ class ClientStreamIngestAppIT {
         assertEquals(0, app.exitValue());
         await().atMost(Duration.ofSeconds(10)).until(() -> reports(reportTopic).size() > before);   // the last report
         assertEquals(good, listings.countDocuments());
+
+        // every report, the last one included, is also stored once in mysimbdp_platform.stream_reports (before exit)
+        List<Document> stored = mongoClient.getDatabase("mysimbdp_platform").getCollection("stream_reports")
+                .find(new Document("instance", "stream-it-tenant-listings-0")).into(new ArrayList<>());
+        assertEquals(reports(reportTopic).size(), stored.size());
+        assertEquals(good + 20, stored.stream().mapToLong(d -> d.getLong("messages")).sum());
+        assertEquals(20, stored.stream().mapToLong(d -> d.getLong("failed_messages")).sum());
+        assertTrue(stored.stream().allMatch(d -> TENANT.equals(d.getString("tenant")) && topic.equals(d.getString("topic"))
+                && !d.getDate("interval_start").after(d.getDate("interval_end"))), stored.toString());
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoTimeoutException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -54,6 +55,7 @@ class StreamIngestorTest {
     private Thread loop;
     private StreamIngestor ingestor;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
+    private final List<StreamReportLog.Interval> storedReports = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -199,6 +201,13 @@ class StreamIngestorTest {
         assertEquals(2, committed(P0));
         assertEquals(2, lastReport().get("total_messages").asLong());
         assertTrue(consumer.closed());
+        // every report, the last one included, is also handed to the store once, with the same figures
+        assertEquals(sentTo("t1.listings.report").size(), storedReports.size());
+        assertEquals(2, storedReports.stream().mapToLong(StreamReportLog.Interval::messages).sum());
+        assertEquals(storedReports.size(), storedReports.stream().map(StreamReportLog.Interval::id).distinct().count());
+        StreamReportLog.Interval last = storedReports.get(storedReports.size() - 1);
+        assertEquals(lastReport().get("timestamp").asText(), last.end().toString());
+        assertTrue(!last.start().isAfter(last.end()));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -207,7 +216,8 @@ class StreamIngestorTest {
         StreamEnvironment env = new StreamEnvironment("t1", "listings", "inst-1", "unused:9092", "mongodb://unused",
                 "tenant_t1", Duration.ofMillis(200), config);
         MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(WrangleConfig.parse(config)), 1 << 20, "inst-1");
-        ingestor = new StreamIngestor(env, wrangler, consumer, producer, store, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), 2);
+        ingestor = new StreamIngestor(env, wrangler, consumer, producer, store, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), 2,
+                StreamQuality.OFF, BatchTracing.off(env), storedReports::add);
         store.consumer = consumer;
         loop = new Thread(() -> exitCode.set(ingestor.run()), "ingestor");
         loop.start();

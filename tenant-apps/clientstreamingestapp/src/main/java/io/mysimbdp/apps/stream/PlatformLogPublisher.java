@@ -1,8 +1,6 @@
 package io.mysimbdp.apps.stream;
 
 import com.mongodb.MongoException;
-import io.mysimbdp.common.quality.BatchQuality;
-import io.mysimbdp.common.quality.QualityLog;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -11,37 +9,42 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Writes the batches' quality documents on a thread of its own, so the consume loop never waits
- * for bookkeeping. Bounded: when the store lags this far behind, the oldest documents are dropped
- * (logged); a document that cannot be written is logged and dropped, never retried into the loop.
+ * Writes the app's bookkeeping documents in the platform database (batch quality documents, interval
+ * reports) on a thread of its own, so the consume loop never waits for them. Bounded: when the store
+ * lags this far behind, the oldest documents are dropped (logged); a document that cannot be written
+ * is logged and dropped, never retried into the loop.
  */
-final class QualityPublisher implements AutoCloseable {
+final class PlatformLogPublisher implements AutoCloseable {
     static final int MAX_QUEUED = 1000;
     static final Duration CLOSE_WAIT = Duration.ofSeconds(5);
-    private static final Logger LOG = Logger.getLogger(QualityPublisher.class);
+    private static final Logger LOG = Logger.getLogger(PlatformLogPublisher.class);
 
-    private final QualityLog log;
     private final ThreadPoolExecutor executor;
 
-    QualityPublisher(QualityLog log) {
-        this.log = log;
+    PlatformLogPublisher() {
         this.executor = new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(MAX_QUEUED), runnable -> {
-            Thread thread = new Thread(runnable, "quality-log");
+            Thread thread = new Thread(runnable, "platform-log");
             thread.setDaemon(true);
             return thread;
         }, (task, pool) -> {
             pool.getQueue().poll();
-            LOG.warn("quality log queue full (store slow?): dropped the oldest batch's quality document");
+            LOG.warn("platform log queue full (store slow?): dropped the oldest queued document");
             pool.getQueue().offer(task);
         });
     }
 
-    void publish(QualityLog.Batch batch, BatchQuality quality) {
+    /**
+     * Queues one write.
+     *
+     * @param what  the document, as the log names it when it cannot be stored
+     * @param write stores it; a {@link MongoException} is logged and the document dropped
+     */
+    void publish(String what, Runnable write) {
         executor.execute(() -> {
             try {
-                log.write(batch, quality);
+                write.run();
             } catch (MongoException e) {
-                LOG.warnf("quality document %s not stored: %s", batch.id(), e.getMessage());
+                LOG.warnf("%s not stored: %s", what, e.getMessage());
             }
         });
     }
@@ -52,7 +55,7 @@ final class QualityPublisher implements AutoCloseable {
         executor.shutdown();
         try {
             if (!executor.awaitTermination(CLOSE_WAIT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warnf("%d quality document(s) not stored at shutdown", executor.getQueue().size());
+                LOG.warnf("%d platform document(s) not stored at shutdown", executor.getQueue().size());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
