@@ -60,7 +60,7 @@ class ChartDefaultsTest {
                 .collect(Collectors.groupingBy(r -> r.object().getKind(), TreeMap::new, Collectors.counting()));
         assertEquals(new TreeMap<>(Map.of(
                 "Deployment", 4L, "Service", 4L, "ServiceMonitor", 4L, "PrometheusRule", 1L,
-                "PersistentVolumeClaim", 1L, "ServiceAccount", 5L, "Role", 4L, "RoleBinding", 4L,
+                "PersistentVolumeClaim", 1L, "ServiceAccount", 4L, "Role", 4L, "RoleBinding", 4L, // one per service: tenant accounts are made at run time
                 "NetworkPolicy", 1L, "ConfigMap", (long) dashboards)), kinds, () -> "objects: " + chart.names());
         assertTrue(chart.all(StatefulSet.class).isEmpty(), "no demo Kafka/MongoDB unless infra.enabled");
     }
