@@ -59,11 +59,6 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- end -}}
 {{- end }}
 
-{{/* Name of the tenant apps' ServiceAccount. */}}
-{{- define "mysimbdp.tenantAppsServiceAccount" -}}
-{{- .Values.tenantApps.serviceAccountName | default (printf "%s-tenant-apps" (include "mysimbdp.fullname" .)) -}}
-{{- end }}
-
 {{/* Name of the staging PersistentVolumeClaim. */}}
 {{- define "mysimbdp.stagingClaim" -}}
 {{- printf "%s-staging" (include "mysimbdp.fullname" .) -}}
@@ -120,15 +115,6 @@ Call with (dict "root" $ "port" 8081).
 - name: OTEL_EXPORTER_OTLP_ENDPOINT
   value: {{ . | quote }}
 {{- end }}
-{{- end }}
-
-{{/*
-What the managers need to create tenant workloads on Kubernetes (in POD_NAMESPACE): which
-ServiceAccount tenant pods run under. Call with the root context.
-*/}}
-{{- define "mysimbdp.workloadEnv" -}}
-- name: MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT
-  value: {{ include "mysimbdp.tenantAppsServiceAccount" . | quote }}
 {{- end }}
 
 {{/* Startup, liveness and readiness probes on the named port http. Call with the root context. */}}

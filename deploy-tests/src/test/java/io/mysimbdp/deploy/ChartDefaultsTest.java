@@ -60,7 +60,7 @@ class ChartDefaultsTest {
                 .collect(Collectors.groupingBy(r -> r.object().getKind(), TreeMap::new, Collectors.counting()));
         assertEquals(new TreeMap<>(Map.of(
                 "Deployment", 4L, "Service", 4L, "ServiceMonitor", 4L, "PrometheusRule", 1L,
-                "PersistentVolumeClaim", 1L, "ServiceAccount", 5L, "Role", 4L, "RoleBinding", 4L,
+                "PersistentVolumeClaim", 1L, "ServiceAccount", 4L, "Role", 4L, "RoleBinding", 4L, // one per service: tenant accounts are made at run time
                 "NetworkPolicy", 1L, "ConfigMap", (long) dashboards)), kinds, () -> "objects: " + chart.names());
         assertTrue(chart.all(StatefulSet.class).isEmpty(), "no demo Kafka/MongoDB unless infra.enabled");
     }
@@ -225,7 +225,6 @@ class ChartDefaultsTest {
         }
         Container stream = single(chart.deployment("stream-ingest-manager").getSpec().getTemplate().getSpec().getContainers());
         assertEquals("kubernetes", env(stream, "MYSIMBDP_STREAM_RUNTIME").orElseThrow());
-        assertEquals("mysimbdp-tenant-apps", env(stream, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").orElseThrow());
         assertEquals("mysimbdp-stream-ingest-manager-$(POD_NAME)", env(stream, "MP_MESSAGING_INCOMING_ALERTS_GROUP_ID").orElseThrow(),
                 "every replica reads every alert, so the leader sees them all");
         assertEquals("latest", env(stream, "MP_MESSAGING_INCOMING_ALERTS_AUTO_OFFSET_RESET").orElseThrow(),
@@ -242,6 +241,8 @@ class ChartDefaultsTest {
                         "batch/jobs", Set.of("create", "get", "list", "watch", "delete"),
                         "/pods", readOnly,
                         "/pods/log", Set.of("get"),
+                        // TenantServiceAccounts: only creates (409 means it exists)
+                        "/serviceaccounts", Set.of("create"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,
@@ -250,6 +251,7 @@ class ChartDefaultsTest {
         assertEquals(new TreeMap<>(Map.of(
                         // KubernetesStreamWorkloads: get and list (adoption), create, patch (edit), delete
                         "apps/deployments", Set.of("get", "list", "create", "patch", "delete"),
+                        "/serviceaccounts", Set.of("create"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,
@@ -268,15 +270,16 @@ class ChartDefaultsTest {
             chart.get(ServiceAccount.class, name);
             assertEquals(name, chart.deployment(manager).getSpec().getTemplate().getSpec().getServiceAccountName());
             Container c = single(chart.deployment(manager).getSpec().getTemplate().getSpec().getContainers());
-            assertEquals("mysimbdp-tenant-apps", env(c, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").orElseThrow());
+            assertTrue(env(c, "MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT").isEmpty(), manager + ": each tenant has its own account");
             assertEquals("metadata.namespace", envVar(c, "POD_NAMESPACE").getValueFrom().getFieldRef().getFieldPath());
         }
         // daas and the stream-ingest-monitor only read tenant profile ConfigMaps: ProfileSourceChartTest
 
-        ServiceAccount tenantApps = chart.get(ServiceAccount.class, "mysimbdp-tenant-apps");
-        assertEquals(Boolean.FALSE, tenantApps.getAutomountServiceAccountToken());
+        // the managers create mysimbdp-tenant-<tenant> at run time: the chart renders no shared tenant account, binds none
+        assertTrue(chart.all(ServiceAccount.class).stream().map(a -> a.getMetadata().getName())
+                .noneMatch(n -> n.startsWith("mysimbdp-tenant")), "no shared tenant account");
         assertTrue(chart.all(RoleBinding.class).stream().flatMap(b -> b.getSubjects().stream())
-                .noneMatch(s -> s.getName().equals("mysimbdp-tenant-apps")), "nothing is bound to the tenant apps' account");
+                .noneMatch(s -> s.getName().startsWith("mysimbdp-tenant")), "nothing is bound to a tenant's account");
     }
 
     @Test

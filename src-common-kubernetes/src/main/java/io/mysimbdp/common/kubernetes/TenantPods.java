@@ -4,6 +4,9 @@ import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
+import io.fabric8.kubernetes.api.model.ServiceAccountBuilder;
+import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.TenantProfile;
 
 import java.util.List;
@@ -13,7 +16,7 @@ import java.util.Map;
  * What every tenant app pod the managers create has in common (batch Jobs, stream Deployments):
  * the declared resources, and locked down — non-root, seccomp RuntimeDefault, no privilege
  * escalation, all capabilities dropped, read-only root filesystem with an emptyDir on /tmp, its
- * service account without a token, no service links. Pure builders: callers add their own mounts.
+ * tenant's own service account without a token, no service links. Pure builders: callers add their own mounts.
  */
 public final class TenantPods {
     public static final String COMPONENT_LABEL = "app.kubernetes.io/component";
@@ -54,6 +57,22 @@ public final class TenantPods {
                 .withReadOnlyRootFilesystem(true)
                 .withNewCapabilities().withDrop("ALL").endCapabilities()
                 .endSecurityContext();
+    }
+
+    /**
+     * The tenant's own ServiceAccount ({@link TenantNames#tenantServiceAccount}): no token is
+     * mounted and nothing is bound to it, so a tenant's code cannot use the Kubernetes API.
+     */
+    public static ServiceAccount serviceAccount(String tenant, String namespace) {
+        return new ServiceAccountBuilder()
+                .withNewMetadata()
+                .withName(TenantNames.tenantServiceAccount(tenant))
+                .withNamespace(namespace)
+                .addToLabels(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE)
+                .addToLabels(TenantNames.TENANT_LABEL, tenant)
+                .endMetadata()
+                .withAutomountServiceAccountToken(false)
+                .build();
     }
 
     /** The pod around it, with the /tmp volume. */

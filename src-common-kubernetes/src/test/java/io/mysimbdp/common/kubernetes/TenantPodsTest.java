@@ -1,6 +1,7 @@
 package io.mysimbdp.common.kubernetes;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -23,5 +24,15 @@ class TenantPodsTest {
     @Test
     void withoutTracingConfiguredThePodsGetNone() {
         assertEquals(List.of(), TenantPods.tracingEnv(Map.of("OTEL_EXPORTER_OTLP_ENDPOINT", " ", "HOME", "/root")));
+    }
+
+    @Test
+    void eachTenantsServiceAccountHasNoTokenAndCarriesTheTenantLabel() {
+        ServiceAccount sa = TenantPods.serviceAccount("tenant1", "platform");
+        assertEquals("mysimbdp-tenant-tenant1", sa.getMetadata().getName());
+        assertEquals("platform", sa.getMetadata().getNamespace());
+        assertEquals(Boolean.FALSE, sa.getAutomountServiceAccountToken());
+        assertEquals(Map.of("app.kubernetes.io/part-of", "mysimbdp", "mysimbdp.io/tenant", "tenant1"), sa.getMetadata().getLabels());
+        assertEquals("mysimbdp-tenant-tenant2", TenantPods.serviceAccount("tenant2", "platform").getMetadata().getName());
     }
 }

@@ -105,6 +105,15 @@ public final class TenantNames {
     }
 
     /**
+     * The ServiceAccount a tenant's pods run under, {@code mysimbdp-tenant-<tenant>}: one per tenant,
+     * so a cluster policy or audit log can tell two tenants' pods apart (nothing is bound to it).
+     */
+    public static String tenantServiceAccount(String tenant) {
+        requireTenant(tenant);
+        return fitDnsLabel("mysimbdp-tenant-" + tenant);
+    }
+
+    /**
      * A Kubernetes object name of at most {@value #MAX_DNS_LABEL_LENGTH} characters: the name itself
      * when it fits, otherwise a prefix plus 8 hex digits of its SHA-256, so one name always gives the same result.
      */

@@ -49,6 +49,17 @@ class TenantNamesTest {
     }
 
     @Test
+    void eachTenantHasItsOwnServiceAccountNameAndEvenTheLongestIsADnsLabel() {
+        assertEquals("mysimbdp-tenant-tenant1", TenantNames.tenantServiceAccount("tenant1"));
+        org.junit.jupiter.api.Assertions.assertNotEquals(TenantNames.tenantServiceAccount("tenant1"),
+                TenantNames.tenantServiceAccount("tenant2"));
+        String longest = TenantNames.tenantServiceAccount("t".repeat(TenantNames.MAX_TENANT_ID_LENGTH));
+        assertEquals("mysimbdp-tenant-" + "t".repeat(TenantNames.MAX_TENANT_ID_LENGTH), longest);
+        assertTrue(longest.length() <= TenantNames.MAX_DNS_LABEL_LENGTH && TenantNames.TENANT_ID.matcher(longest).matches(), longest);
+        assertThrows(IllegalArgumentException.class, () -> TenantNames.tenantServiceAccount("../kube-system"));
+    }
+
+    @Test
     void topicNamesCannotForgeSuffixesOrOtherTenants() {
         assertNull(TenantNames.topicNameProblem("listings"));
         assertTrue(TenantNames.topicNameProblem("a.report").contains("no dots"));

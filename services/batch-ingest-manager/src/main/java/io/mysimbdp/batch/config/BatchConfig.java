@@ -54,10 +54,6 @@ public interface BatchConfig {
          */
         Optional<String> stagingClaim();
 
-        /** Service account of tenant pods (its token is not mounted; MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT). */
-        @WithDefault("mysimbdp-tenant-apps")
-        String tenantServiceAccount();
-
         /** Finished Jobs (and their pods and logs) are deleted by Kubernetes after this long. */
         @WithDefault("1h")
         Duration jobTtl();

@@ -93,7 +93,7 @@ public class BatchService {
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
         String namespace = PlatformNamespace.resolve(k.namespace(), client);
-        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.tenantServiceAccount(), k.jobTtl(),
+        return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.jobTtl(),
                 new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup())));
     }
 

@@ -101,7 +101,7 @@ public final class BatchJobManifest {
                         : (int) Math.min(Integer.MAX_VALUE, settings.ttlAfterFinished().toSeconds()))
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(), container)
+                .withSpec(TenantPods.podSpec(TenantNames.tenantServiceAccount(spec.tenant()), container)
                         .withRestartPolicy("Never")
                         .editSecurityContext()
                         .withRunAsUser(settings.tenantIdentity().runAsUser())

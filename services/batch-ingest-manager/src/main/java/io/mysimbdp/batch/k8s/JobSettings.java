@@ -11,21 +11,19 @@ import java.util.Objects;
  * @param stagingClaim         the PersistentVolumeClaim holding the platform's state directory
  * @param var                  where that claim is mounted in the manager (MYSIMBDP_VAR): job
  *                             directories are turned into subPaths of the claim relative to it
- * @param tenantServiceAccount service account the tenant pods run as (its token is not mounted)
  * @param ttlAfterFinished     finished Jobs are garbage-collected after this long (null: kept)
  * @param tenantIdentity       who tenant pods run as: the owner of the job directories (null: the Quarkus image's user)
  */
-public record JobSettings(String namespace, String stagingClaim, Path var, String tenantServiceAccount,
+public record JobSettings(String namespace, String stagingClaim, Path var,
                           Duration ttlAfterFinished, PodIdentity tenantIdentity) {
     public JobSettings {
         Objects.requireNonNull(stagingClaim, "stagingClaim");
         Objects.requireNonNull(var, "var");
-        Objects.requireNonNull(tenantServiceAccount, "tenantServiceAccount");
         var = var.toAbsolutePath().normalize();
         tenantIdentity = tenantIdentity == null ? PodIdentity.QUARKUS_IMAGE_USER : tenantIdentity;
     }
 
-    public JobSettings(String namespace, String stagingClaim, Path var, String tenantServiceAccount, Duration ttlAfterFinished) {
-        this(namespace, stagingClaim, var, tenantServiceAccount, ttlAfterFinished, null);
+    public JobSettings(String namespace, String stagingClaim, Path var, Duration ttlAfterFinished) {
+        this(namespace, stagingClaim, var, ttlAfterFinished, null);
     }
 }

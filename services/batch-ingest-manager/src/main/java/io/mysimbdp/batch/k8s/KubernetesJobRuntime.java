@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.RunningWorkload;
 import io.mysimbdp.common.runtime.WorkloadExit;
@@ -43,6 +44,8 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
 
     private final KubernetesClient client;
     private final JobSettings settings;
+    /** Each tenant's pods run under its own ServiceAccount, created before its first Job. */
+    private final TenantServiceAccounts accounts;
     /** Followed Jobs by name. */
     private final ConcurrentMap<String, Followed> followed = new ConcurrentHashMap<>();
     private volatile SharedIndexInformer<Job> informer;
@@ -55,6 +58,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
     public KubernetesJobRuntime(KubernetesClient client, JobSettings settings) {
         this.client = client;
         this.settings = settings;
+        this.accounts = new TenantServiceAccounts(client, settings.namespace());
     }
 
     @Override
@@ -97,6 +101,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
                 job(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
                 job(name).waitUntilCondition(Objects::isNull, DELETE_WAIT_SECONDS, TimeUnit.SECONDS);
             }
+            accounts.ensure(spec.tenant());
             Job created;
             try {
                 created = client.batch().v1().jobs().inNamespace(settings.namespace()).resource(wanted).create();

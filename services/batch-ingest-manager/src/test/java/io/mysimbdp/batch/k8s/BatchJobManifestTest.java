@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class BatchJobManifestTest {
     static final Path VAR = Path.of("/var/mysimbdp");
-    static final JobSettings SETTINGS = new JobSettings("tenants-ns", "mysimbdp-staging", VAR, "mysimbdp-tenant-apps", Duration.ofHours(1));
+    static final JobSettings SETTINGS = new JobSettings("tenants-ns", "mysimbdp-staging", VAR, Duration.ofHours(1));
 
     static WorkloadSpec spec(String tenant, String id, Duration timeout) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -71,7 +71,7 @@ class BatchJobManifestTest {
 
         PodSpec pod = job.getSpec().getTemplate().getSpec();
         assertEquals("Never", pod.getRestartPolicy());
-        assertEquals("mysimbdp-tenant-apps", pod.getServiceAccountName());
+        assertEquals("mysimbdp-tenant-alpha", pod.getServiceAccountName(), "the tenant's own account");
         assertFalse(pod.getAutomountServiceAccountToken());
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         assertEquals("RuntimeDefault", pod.getSecurityContext().getSeccompProfile().getType());
@@ -171,7 +171,7 @@ class BatchJobManifestTest {
 
     @Test
     void tenantPodsRunAsTheConfiguredOwnerOfTheJobDirectories() {
-        JobSettings settings = new JobSettings("ns", "claim", VAR, "sa", Duration.ofHours(1), new PodIdentity(1001, 1002, 1003));
+        JobSettings settings = new JobSettings("ns", "claim", VAR, Duration.ofHours(1), new PodIdentity(1001, 1002, 1003));
         PodSpec pod = BatchJobManifest.build(spec("alpha", "20261124103000-a1b2c3", Duration.ofMinutes(10)), settings)
                 .getSpec().getTemplate().getSpec();
         assertEquals(List.of(1001L, 1002L, 1003L), List.of(pod.getSecurityContext().getRunAsUser(),

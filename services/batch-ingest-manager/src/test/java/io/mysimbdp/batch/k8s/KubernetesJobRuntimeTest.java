@@ -6,6 +6,7 @@ import com.mongodb.client.model.Filters;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobConditionBuilder;
@@ -28,6 +29,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import static io.restassured.RestAssured.given;
@@ -35,6 +37,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -133,7 +136,7 @@ class KubernetesJobRuntimeTest {
         assertEquals("loader", job.getMetadata().getLabels().get("mysimbdp.io/app"));
         assertEquals(300L, job.getSpec().getActiveDeadlineSeconds());
         assertEquals(600, job.getSpec().getTtlSecondsAfterFinished());
-        assertEquals(KubernetesRuntimeProfile.SERVICE_ACCOUNT, job.getSpec().getTemplate().getSpec().getServiceAccountName());
+        assertRunsUnderItsOwnAccount(KubernetesRuntimeProfile.NAMESPACE, "kappa", job);
         Container c = job.getSpec().getTemplate().getSpec().getContainers().get(0);
         assertEquals(IMAGE, c.getImage());
         assertEquals(new Quantity("250m"), c.getResources().getRequests().get("cpu"));
@@ -184,6 +187,7 @@ class KubernetesJobRuntimeTest {
         Job second = awaitJob("lambda", "2");
         assertEquals(first.getMetadata().getName(), second.getMetadata().getName(), "the same ingestion, the same Job name");
         assertEquals(1, jobsOf("lambda").size(), "the first attempt's Job was replaced");
+        assertRunsUnderItsOwnAccount(KubernetesRuntimeProfile.NAMESPACE, "lambda", second);
         setStatus(second, false);
 
         Path failed = var().resolve("failed/lambda/l.csv");
@@ -200,7 +204,7 @@ class KubernetesJobRuntimeTest {
     void theRuntimeIsIdempotentAdoptsByNameAndKillsByDeleting() throws Exception {
         String ns = "runtime-direct";
         Path varDir = Files.createTempDirectory("k8s-runtime");
-        JobSettings settings = new JobSettings(ns, "claim", varDir, "sa", Duration.ofMinutes(5));
+        JobSettings settings = new JobSettings(ns, "claim", varDir, Duration.ofMinutes(5));
         try (KubernetesJobRuntime runtime = new KubernetesJobRuntime(client, settings)) {
             assertEquals("kubernetes", runtime.name());
             io.mysimbdp.common.runtime.WorkloadSpec spec = spec(varDir, "mu", "20261124110000-aaaaaa", "1");
@@ -239,7 +243,24 @@ class KubernetesJobRuntimeTest {
                 return j;
             });
             assertTrue(ok.exit().get(10, java.util.concurrent.TimeUnit.SECONDS).succeeded());
+
+            // two tenants, two accounts: the first Job of each creates its own
+            var other = runtime.start(spec(varDir, "nu", "20261124110000-dddddd", "1"));
+            assertRunsUnderItsOwnAccount(ns, "mu", client.batch().v1().jobs().inNamespace(ns).withName(ok.handle()).get());
+            assertRunsUnderItsOwnAccount(ns, "nu", client.batch().v1().jobs().inNamespace(ns).withName(other.handle()).get());
+            assertEquals(Set.of("mysimbdp-tenant-mu", "mysimbdp-tenant-nu"), client.serviceAccounts().inNamespace(ns).list().getItems()
+                    .stream().map(a -> a.getMetadata().getName()).collect(Collectors.toSet()));
         }
+    }
+
+    /** The Job's pods run as {@code mysimbdp-tenant-<tenant>}, which exists, mounts no token and names its tenant. */
+    void assertRunsUnderItsOwnAccount(String ns, String tenant, Job job) {
+        assertEquals("mysimbdp-tenant-" + tenant, job.getSpec().getTemplate().getSpec().getServiceAccountName());
+        ServiceAccount account = client.serviceAccounts().inNamespace(ns).withName("mysimbdp-tenant-" + tenant).get();
+        assertNotNull(account, "the tenant's ServiceAccount was created");
+        assertEquals(Boolean.FALSE, account.getAutomountServiceAccountToken());
+        assertEquals(tenant, account.getMetadata().getLabels().get("mysimbdp.io/tenant"));
+        assertEquals("mysimbdp", account.getMetadata().getLabels().get("app.kubernetes.io/part-of"));
     }
 
     static io.mysimbdp.common.runtime.WorkloadSpec spec(Path varDir, String tenant, String id, String attempt) {

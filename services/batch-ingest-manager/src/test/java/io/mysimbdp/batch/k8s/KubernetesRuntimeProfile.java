@@ -8,7 +8,6 @@ import java.util.Map;
 public class KubernetesRuntimeProfile implements QuarkusTestProfile {
     public static final String NAMESPACE = "mysimbdp-test";
     public static final String CLAIM = "test-staging";
-    public static final String SERVICE_ACCOUNT = "test-tenant-apps";
 
     @Override
     public Map<String, String> getConfigOverrides() {
@@ -16,7 +15,6 @@ public class KubernetesRuntimeProfile implements QuarkusTestProfile {
                 "mysimbdp.batch.runtime", "kubernetes",
                 "mysimbdp.kubernetes.namespace", NAMESPACE,
                 "mysimbdp.kubernetes.staging-claim", CLAIM,
-                "mysimbdp.kubernetes.tenant-service-account", SERVICE_ACCOUNT,
                 "mysimbdp.kubernetes.job-ttl", "10m");
     }
 }

@@ -121,7 +121,7 @@ class StartupJobSweepTest {
             return j;
         });
 
-        KubernetesJobRuntime runtime = new KubernetesJobRuntime(client, new JobSettings(NS, "claim", var, "sa", Duration.ofMinutes(5)));
+        KubernetesJobRuntime runtime = new KubernetesJobRuntime(client, new JobSettings(NS, "claim", var, Duration.ofMinutes(5)));
         try (BatchIngestManager manager = new BatchIngestManager(config, var, ProfileSource.Factory.directory(tenants, Duration.ofMillis(200)),
                 runtime, new IngestionLedger(mongo), new BatchMetrics(registry), io.mysimbdp.batch.trace.IngestionTracing.off(), Clock.systemUTC())) {
             manager.start();

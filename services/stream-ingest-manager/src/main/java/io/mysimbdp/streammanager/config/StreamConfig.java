@@ -44,10 +44,6 @@ public interface StreamConfig {
     interface Kubernetes {
         /** Namespace of the Deployments (and of the Lease); default POD_NAMESPACE, else the client's namespace. */
         Optional<String> namespace();
-
-        /** Service account of tenant pods (its token is not mounted; MYSIMBDP_KUBERNETES_TENANT_SERVICE_ACCOUNT). */
-        @WithDefault("mysimbdp-tenant-apps")
-        String tenantServiceAccount();
     }
 
     interface Stream {

@@ -60,7 +60,7 @@ public class StreamService {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
                     new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC());
             case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
-                    new DeploymentSettings(namespace(), config.kubernetes().tenantServiceAccount()), launcher,
+                    new DeploymentSettings(namespace()), launcher,
                     settings.decisionsKept());
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
                     + "' (this build has: local, kubernetes)");

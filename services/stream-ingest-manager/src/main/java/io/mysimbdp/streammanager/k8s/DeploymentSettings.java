@@ -5,12 +5,11 @@ import java.util.Objects;
 /**
  * Where and how tenant stream apps run as Deployments.
  *
- * @param namespace            namespace of the Deployments (the manager's own, POD_NAMESPACE)
- * @param tenantServiceAccount service account the tenant pods run as (its token is not mounted)
+ * @param namespace namespace of the Deployments (the manager's own, POD_NAMESPACE); each tenant's
+ *                  pods run under its own ServiceAccount there ({@code TenantNames.tenantServiceAccount})
  */
-public record DeploymentSettings(String namespace, String tenantServiceAccount) {
+public record DeploymentSettings(String namespace) {
     public DeploymentSettings {
         Objects.requireNonNull(namespace, "namespace");
-        Objects.requireNonNull(tenantServiceAccount, "tenantServiceAccount");
     }
 }

@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.streammanager.instances.DeploymentState;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
@@ -30,6 +31,8 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
 
     private final KubernetesClient client;
     private final DeploymentSettings settings;
+    /** Each tenant's pods run under its own ServiceAccount, created before its first Deployment. */
+    private final TenantServiceAccounts accounts;
     private final InstanceLauncher launcher;
     private final int decisionsKept;
     /** Names already reported as taken by another topic (reported once, not every loop). */
@@ -39,6 +42,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
                                      int decisionsKept) {
         this.client = client;
         this.settings = settings;
+        this.accounts = new TenantServiceAccounts(client, settings.namespace());
         this.launcher = launcher;
         this.decisionsKept = decisionsKept;
     }
@@ -94,6 +98,9 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
             return;
         }
         try {
+            if (desired != null) {
+                accounts.ensure(g.key().tenant()); // before the create or the update that moves pods onto it
+            }
             g.observe(apply(g.key(), desired));
         } catch (KubernetesClientException e) {
             LOG.errorf("tenant %s topic %s: cannot write Deployment %s in namespace %s (retried next loop): %s",

@@ -69,7 +69,7 @@ public final class StreamDeploymentManifest {
                     + "' has no image (stream.app.image) for the kubernetes runtime");
         }
         Map<String, String> labels = labels(key);
-        PodTemplateSpec template = template(labels, app, contractEnv, settings);
+        PodTemplateSpec template = template(labels, app, contractEnv, TenantNames.tenantServiceAccount(key.tenant()));
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(SPEC_HASH, specHash(template));
         annotations.put(WANTED, Integer.toString(Math.max(0, wanted.wanted())));
@@ -93,7 +93,7 @@ public final class StreamDeploymentManifest {
     }
 
     private static PodTemplateSpec template(Map<String, String> labels, TenantProfile.StreamApp app,
-                                            Map<String, String> contractEnv, DeploymentSettings settings) {
+                                            Map<String, String> contractEnv, String serviceAccount) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
             if (!"MYSIMBDP_INSTANCE_ID".equals(k)) {
@@ -106,7 +106,7 @@ public final class StreamDeploymentManifest {
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(TenantPods.podSpec(settings.tenantServiceAccount(),
+                .withSpec(TenantPods.podSpec(serviceAccount,
                         TenantPods.container(app.image(), env, app.resources())).build())
                 .build();
     }

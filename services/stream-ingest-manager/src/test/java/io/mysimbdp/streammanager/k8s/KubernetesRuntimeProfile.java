@@ -7,13 +7,11 @@ import java.util.Map;
 /** The manager with the kubernetes runtime, against the in-memory API server of the test. */
 public class KubernetesRuntimeProfile implements QuarkusTestProfile {
     public static final String NAMESPACE = "mysimbdp-test";
-    public static final String SERVICE_ACCOUNT = "test-tenant-apps";
 
     @Override
     public Map<String, String> getConfigOverrides() {
         return Map.of(
                 "mysimbdp.stream.runtime", "kubernetes",
-                "mysimbdp.kubernetes.namespace", NAMESPACE,
-                "mysimbdp.kubernetes.tenant-service-account", SERVICE_ACCOUNT);
+                "mysimbdp.kubernetes.namespace", NAMESPACE);
     }
 }

@@ -3,6 +3,7 @@ package io.mysimbdp.streammanager.k8s;
 import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -114,7 +116,7 @@ class KubernetesStreamRuntimeTest {
         assertEquals("orders", d.getMetadata().getLabels().get("mysimbdp.io/topic"));
         assertEquals("mysimbdp", d.getMetadata().getLabels().get("app.kubernetes.io/part-of"));
         var pod = d.getSpec().getTemplate().getSpec();
-        assertEquals(KubernetesRuntimeProfile.SERVICE_ACCOUNT, pod.getServiceAccountName());
+        assertRunsUnderItsOwnAccount("acme", d);
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
         Container c = pod.getContainers().get(0);
         assertEquals(IMAGE, c.getImage());
@@ -164,6 +166,24 @@ class KubernetesStreamRuntimeTest {
         Files.delete(StreamTestEnvironment.tenants.resolve("acme.yaml"));
         await().atMost(WAIT).until(() -> deployment(name) == null);
         await().atMost(WAIT).until(() -> given().get("/api/streams/acme").statusCode() == 404);
+
+        // another tenant's pods run under another account
+        profile("bolt", 1, 1);
+        Deployment bolt = await().atMost(WAIT).until(() -> deployment("stream-bolt-orders"), java.util.Objects::nonNull);
+        assertRunsUnderItsOwnAccount("bolt", bolt);
+        Files.delete(StreamTestEnvironment.tenants.resolve("bolt.yaml"));
+        await().atMost(WAIT).until(() -> deployment("stream-bolt-orders") == null);
+    }
+
+    /** The Deployment's pods run as {@code mysimbdp-tenant-<tenant>}, which exists, mounts no token and names its tenant. */
+    void assertRunsUnderItsOwnAccount(String tenant, Deployment d) {
+        assertEquals("mysimbdp-tenant-" + tenant, d.getSpec().getTemplate().getSpec().getServiceAccountName());
+        ServiceAccount account = client.serviceAccounts().inNamespace(KubernetesRuntimeProfile.NAMESPACE)
+                .withName("mysimbdp-tenant-" + tenant).get();
+        assertNotNull(account, "the tenant's ServiceAccount was created");
+        assertEquals(Boolean.FALSE, account.getAutomountServiceAccountToken());
+        assertEquals(tenant, account.getMetadata().getLabels().get("mysimbdp.io/tenant"));
+        assertEquals("mysimbdp", account.getMetadata().getLabels().get("app.kubernetes.io/part-of"));
     }
 
     /** A second manager on the same cluster and profiles, with Kafka topics taken as made (the service made them). */
@@ -174,8 +194,8 @@ class KubernetesStreamRuntimeTest {
                 s.replicationFactor(), s.auxiliaryPartitions(), s.adminTimeout(), s.quotas(), s.restartBackoff(),
                 s.maxRestartBackoff(), s.stableAfter(), s.stopTimeout(), s.defaultCooldown(), s.alertMaxAge(), s.decisionsKept());
         StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry());
-        var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(KubernetesRuntimeProfile.NAMESPACE,
-                KubernetesRuntimeProfile.SERVICE_ACCOUNT), new InstanceLauncher(settings.logs(), settings.mongodbUri(),
+        var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(KubernetesRuntimeProfile.NAMESPACE),
+                new InstanceLauncher(settings.logs(), settings.mongodbUri(),
                 settings.kafkaBootstrapServers()), settings.decisionsKept());
         TopicOperator topics = new TopicOperator() {
             @Override

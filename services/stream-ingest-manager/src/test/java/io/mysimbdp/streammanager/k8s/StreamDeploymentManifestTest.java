@@ -27,7 +27,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StreamDeploymentManifestTest {
     static final TopicKey KEY = new TopicKey("acme", "raw_orders");
-    static final DeploymentSettings SETTINGS = new DeploymentSettings("platform", "tenant-apps");
+    static final DeploymentSettings SETTINGS = new DeploymentSettings("platform");
     static final InstanceLauncher LAUNCHER = new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092");
     static final Instant SCALED = Instant.parse("2026-01-01T12:00:00Z");
 
@@ -57,7 +57,7 @@ class StreamDeploymentManifestTest {
         assertEquals(SCALED.toString(), d.getMetadata().getAnnotations().get(StreamDeploymentManifest.LAST_SCALE_AT));
 
         var pod = d.getSpec().getTemplate().getSpec();
-        assertEquals("tenant-apps", pod.getServiceAccountName());
+        assertEquals("mysimbdp-tenant-acme", pod.getServiceAccountName(), "the tenant's own account");
         assertFalse(pod.getAutomountServiceAccountToken());
         assertFalse(pod.getEnableServiceLinks());
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());

@@ -91,7 +91,7 @@ class StreamLeaderElectionTest {
             public void onStoppedLeading() {
             }
         });
-        var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(NS, "tenant-apps"),
+        var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(NS),
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()), settings.decisionsKept());
         StreamIngestManager m = new StreamIngestManager(settings,
                 ProfileSource.Factory.directory(settings.tenantsDir(), settings.profileRescanInterval()), workloads, kafka,
