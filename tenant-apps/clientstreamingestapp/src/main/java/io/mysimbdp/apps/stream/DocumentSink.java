@@ -2,52 +2,24 @@ package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
-import java.time.Duration;
-import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 
 /**
- * Where batches go: {@link IdempotentBulkWriter#insert} in the app, a fake in tests.
- * Throws when the store cannot be used; the batch is then not written. The default methods are
- * the single-sink behaviour; {@link SinkFanOut} (several sinks) overrides them.
+ * One store as the batches' sink: {@link IdempotentBulkWriter#insert} in the app, a fake in tests.
+ * Throws when the store cannot be used; the batch is then not written.
  */
 @FunctionalInterface
-interface DocumentSink {
+interface DocumentSink extends BatchSink {
     IdempotentBulkWriter.Outcome insert(List<Document> documents);
 
-    /** Starts the write of a batch; the future completes when the batch may be committed. */
+    /** The write of the batch on one of the loop's writer threads. */
+    @Override
     default Future<IdempotentBulkWriter.Outcome> submit(List<Document> documents,
                                                         List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers) {
         return writers.submit(() -> insert(documents));
-    }
-
-    /** Batches the loop may have in hand before it waits for the oldest. */
-    default int inFlightLimit(int writers) {
-        return writers;
-    }
-
-    /** False when a batch of this many messages must wait (the consumer pauses meanwhile). */
-    default boolean hasRoomFor(int messages) {
-        return true;
-    }
-
-    /** How long to wait for a batch being settled before treating it as failed; null: as long as it takes. */
-    default Duration settleWait() {
-        return null;
-    }
-
-    /** The partitions were taken away from this instance. */
-    default void revoked(Collection<TopicPartition> partitions) {
-    }
-
-    /** Per-sink figures for the report, or null (single sink: the report has none). */
-    default Map<String, SinkFigures> figures() {
-        return null;
     }
 }

@@ -20,7 +20,7 @@ import java.util.concurrent.Future;
  * sink has not got; a failing sink holds back the commits, not the other sinks, until its buffer
  * is full ({@link #hasRoomFor}), and then the consumer pauses.
  */
-final class SinkFanOut implements DocumentSink, AutoCloseable {
+final class SinkFanOut implements BatchSink, AutoCloseable {
     /**
      * Batches in hand are bounded by the lanes' buffers, not by a count: enough for any buffer of
      * single-message batches the profile allows.
@@ -36,11 +36,6 @@ final class SinkFanOut implements DocumentSink, AutoCloseable {
             throw new IllegalArgumentException("no sinks");
         }
         this.lanes = List.copyOf(lanes);
-    }
-
-    @Override
-    public IdempotentBulkWriter.Outcome insert(List<Document> documents) {
-        throw new UnsupportedOperationException("several sinks take a batch with its messages: use submit");
     }
 
     @Override

@@ -78,7 +78,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p><b>Several sinks</b> ({@link SinkFanOut}): a batch is done when every sink has taken it; the
  * sinks retry on their own, so the loop only waits, paused, when a sink's buffer is full
- * ({@code waitForRoom}), and a batch being settled waits at most {@link DocumentSink#settleWait()}.
+ * ({@code waitForRoom}), and a batch being settled waits at most {@link BatchSink#settleWait()}.
  *
  * <p><b>Stop</b> ({@link #requestStop()}, from SIGTERM): checked between polls; the batches in hand
  * are written and committed first; then a last report, and the consumer leaves the group so its
@@ -104,7 +104,7 @@ final class StreamIngestor {
     private final StreamEnvironment env;
     private final Consumer<byte[], byte[]> consumer;
     private final Producer<byte[], byte[]> producer;
-    private final DocumentSink sink;
+    private final BatchSink sink;
     private final MessageWrangler wrangler;
     private final StreamQuality quality;
     private final ReportWindow window;
@@ -132,7 +132,7 @@ final class StreamIngestor {
      * @param writers batches written at once; the polling thread wrangles the next one meanwhile
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
-                   Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers) {
+                   Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers) {
         this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env), interval -> {
         });
     }
@@ -143,7 +143,7 @@ final class StreamIngestor {
      * @param reportLog stores each report's interval in {@code mysimbdp_platform.stream_reports}
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
-                   Producer<byte[], byte[]> producer, DocumentSink sink, Backoff backoff, int writers,
+                   Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers,
                    StreamQuality quality, BatchTracing tracing, java.util.function.Consumer<StreamReportLog.Interval> reportLog) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
