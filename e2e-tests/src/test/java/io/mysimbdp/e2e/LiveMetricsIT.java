@@ -75,8 +75,8 @@ class LiveMetricsIT {
     void everyDashboardQueryReturnsDataAndEveryCataloguedMetricHasItsLabels() throws Exception {
         platform = new Platform(tmp, Map.of());
         prometheus = new LocalPrometheus(tmp.resolve("prometheus"), platform.servicePorts);
-        await().atMost(WAIT).until(() -> platform.runningInstances("tenant1", "listings") >= 1
-                && platform.runningInstances("tenant2", "prices") >= 1);
+        await().atMost(WAIT).until(() -> platform.running("tenant1", "listings") >= 1
+                && platform.running("tenant2", "prices") >= 1);
         await().atMost(WAIT).until(() -> prometheus.ready() && prometheus.healthyJobs().size() == Platform.SERVICES.size());
 
         // two rounds, apart, so counters move between scrapes and rates are not flat

@@ -102,17 +102,6 @@ final class Platform implements AutoCloseable {
         return r.body();
     }
 
-    /** Running instances of a tenant's topic, per the stream-ingest-manager's API (0 before it knows the topic). */
-    int runningInstances(String tenant, String topic) throws Exception {
-        Document status = Document.parse(get("stream-ingest-manager", "/api/streams/" + tenant));
-        for (Document t : status.getList("topics", Document.class, List.of())) {
-            if (topic.equals(t.getString("topic"))) {
-                return t.getInteger("running");
-            }
-        }
-        return 0;
-    }
-
     /** Runs the packaged CLI as a user would; fails the test unless it exits 0; returns its output. */
     String cli(String... args) throws Exception {
         List<String> cmd = new ArrayList<>(List.of("java", "-jar",
