@@ -12,8 +12,6 @@ import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.bson.Document;
-import org.bson.json.JsonMode;
-import org.bson.json.JsonWriterSettings;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -46,7 +44,6 @@ final class KafkaRecordSink implements RecordSink {
     /** Records read back from the end of a target partition to find the last source offset written. */
     static final int TAIL_RECORDS = 2_000;
     static final Duration TAIL_READ_TIMEOUT = Duration.ofSeconds(10);
-    private static final JsonWriterSettings JSON = JsonWriterSettings.builder().outputMode(JsonMode.RELAXED).build();
 
     private final String topic;
     private final String instanceId;
@@ -125,7 +122,7 @@ final class KafkaRecordSink implements RecordSink {
         headers.add(DeadLetters.SOURCE_HEADER, utf8(MessageWrangler.source(source.topic(), source.partition(), source.offset())));
         headers.add(DeadLetters.INSTANCE_HEADER, utf8(instanceId));
         return new ProducerRecord<>(topic, source.partition() % count, null, utf8(String.valueOf(document.get("_id"))),
-                utf8(document.toJson(JSON)), headers);
+                ProcessedJson.of(document), headers);
     }
 
     private int partitionCount() {
