@@ -114,6 +114,17 @@ public interface StreamConfig {
         @WithDefault("true")
         boolean tenantLogFiles();
 
+        /**
+         * The local runtime holds a scale-out while the host's CPUs are busier than this share of all
+         * cores over the last {@code host-cpu-interval} (another process there adds no CPU); 1 never holds.
+         */
+        @WithDefault("0.9")
+        double localScaleOutMaxHostCpu();
+
+        /** How often the host's CPU use is sampled for that rule. */
+        @WithDefault("5s")
+        Duration hostCpuInterval();
+
         /** The workload runtime: local (child processes) or kubernetes (a Deployment per topic, see {@link StreamConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();

@@ -7,9 +7,11 @@ import io.mysimbdp.common.kubernetes.Leadership;
 import io.mysimbdp.common.kubernetes.LeaseLeadership;
 import io.mysimbdp.common.kubernetes.PodEnvironment;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
+import io.mysimbdp.streammanager.instances.HostCpu;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
 import io.mysimbdp.streammanager.instances.InstanceStore;
 import io.mysimbdp.streammanager.instances.InstanceSupervisor;
+import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.k8s.DeploymentSettings;
 import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
@@ -48,6 +50,7 @@ public class StreamService {
     private LeaseLeadership election;
     private volatile MongoInstanceRuns runs;
     private volatile TenantLogFiles tenantLogs;
+    private volatile HostCpu hostCpu;
 
     public StreamService(StreamConfig config, MeterRegistry registry, Instance<KubernetesClient> kubernetes) {
         this.config = config;
@@ -58,13 +61,24 @@ public class StreamService {
     TopicWorkloads workloads(StreamSettings settings, StreamMetrics metrics, InstanceLauncher launcher) {
         return switch (config.stream().runtime()) {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
-                    new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC());
+                    new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC(), localScaleOutGuard());
             case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
                     new DeploymentSettings(namespace()), launcher,
                     settings.decisionsKept());
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
                     + "' (this build has: local, kubernetes)");
         };
+    }
+
+    /** Holds local scale-outs while the host's CPUs are busy (ScaleOutGuard); 1 turns the rule off. */
+    private java.util.function.Supplier<java.util.Optional<String>> localScaleOutGuard() {
+        double max = ScaleOutGuard.validMaxBusyShare(config.stream().localScaleOutMaxHostCpu());
+        if (max >= 1) {
+            return java.util.Optional::empty;
+        }
+        HostCpu cpu = HostCpu.start(config.stream().hostCpuInterval());
+        hostCpu = cpu;
+        return () -> ScaleOutGuard.held(cpu.busyShare(), max, cpu.interval().toSeconds());
     }
 
     private String namespace() {
@@ -140,6 +154,9 @@ public class StreamService {
         }
         if (tenantLogs != null) {
             tenantLogs.close();
+        }
+        if (hostCpu != null) {
+            hostCpu.close();
         }
     }
 

@@ -47,6 +47,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
     private final StreamSettings settings;
     private final InstanceRuns runs;
     private final Clock clock;
+    private final java.util.function.Supplier<java.util.Optional<String>> scaleOutHeld;
     private volatile Runnable wake = () -> { };
     private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
 
@@ -58,6 +59,14 @@ public final class InstanceSupervisor implements TopicWorkloads {
     /** @param runs where each instance's run is recorded for metering (instance-hours) */
     public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
                               StreamSettings settings, InstanceRuns runs, Clock clock) {
+        this(runtime, launcher, store, metrics, settings, runs, clock, java.util.Optional::empty);
+    }
+
+    /** @param scaleOutHeld why another instance cannot be started now (ScaleOutGuard over HostCpu), or empty */
+    public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
+                              StreamSettings settings, InstanceRuns runs, Clock clock,
+                              java.util.function.Supplier<java.util.Optional<String>> scaleOutHeld) {
+        this.scaleOutHeld = scaleOutHeld;
         this.runs = runs;
         this.runtime = runtime;
         this.launcher = launcher;
@@ -301,5 +310,10 @@ public final class InstanceSupervisor implements TopicWorkloads {
         } catch (IOException e) {
             LOG.warnf("cannot delete the state file of instance %d of %s: %s", index, key, e.getMessage());
         }
+    }
+
+    @Override
+    public java.util.Optional<String> scaleOutHeld() {
+        return scaleOutHeld.get();
     }
 }

@@ -38,4 +38,9 @@ public interface TopicWorkloads {
      * @return how many instances did not end in time
      */
     int stopAll(Collection<TopicInstances> groups) throws InterruptedException;
+
+    /** Why this runtime cannot take another instance now (the local one: busy host CPUs), or empty. */
+    default java.util.Optional<String> scaleOutHeld() {
+        return java.util.Optional.empty();
+    }
 }

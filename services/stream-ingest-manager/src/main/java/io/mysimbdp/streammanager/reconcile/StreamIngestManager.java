@@ -6,6 +6,7 @@ import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.streammanager.config.StreamSettings;
 import io.mysimbdp.streammanager.instances.DecisionRecord;
+import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
@@ -210,6 +211,9 @@ public final class StreamIngestManager implements AutoCloseable {
             Duration cooldown = g.plan().cooldown() == null ? settings.defaultCooldown() : g.plan().cooldown();
             ScalingDecision d = ScalingPolicy.onAlert(alert, g.wanted(), g.stopped(), g.plan().bounds(), g.lastScaleAt(),
                     cooldown, settings.alertMaxAge(), now);
+            if (d.action() == ScalingDecision.Action.SCALE_OUT) {
+                d = ScaleOutGuard.apply(d, supervisor.scaleOutHeld());
+            }
             apply(g, d, "alert", alert.alertId(), now);
         }
     }

@@ -79,11 +79,14 @@ class StreamIngestManagerTest {
         }
     };
 
+    /** What the supervisor's scale-out guard says (the local runtime's host-CPU rule); empty: nothing held. */
+    volatile java.util.Optional<String> hostHeld = java.util.Optional.empty();
+
     StreamIngestManager open() throws IOException {
         StreamMetrics metrics = new StreamMetrics(registry);
         InstanceSupervisor supervisor = new InstanceSupervisor(runtime,
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()),
-                new InstanceStore(settings.streams()), metrics, settings, runs, clock);
+                new InstanceStore(settings.streams()), metrics, settings, runs, clock, () -> hostHeld);
         StreamIngestManager m = new StreamIngestManager(settings, supervisor, kafka, metrics, clock);
         managers.add(m);
         m.open();
@@ -220,6 +223,28 @@ class StreamIngestManagerTest {
         assertEquals(4, runtime.started.size(), "only the dead instance is started again");
         assertEquals(3, runtime.running("stream-acme-orders"));
         assertEquals(3, view(second).wanted());
+    }
+
+    @Test
+    void aScaleOutIsHeldWhileTheLocalHostIsBusyAndScalingInIsNot() throws IOException {
+        profile("acme", stream(1, 3, ""));
+        StreamIngestManager m = open();
+        m.step();
+        hostHeld = java.util.Optional.of("the host's CPUs were 97% busy");
+        alert(m, "SCALE_OUT");
+        assertEquals(1, runtime.running("stream-acme-orders"));
+        assertEquals(1.0, decisions("ignored_host_busy"));
+        assertEquals(1, view(m).wanted());
+        assertTrue(view(m).decisions().get(0).reason().contains("SCALE_OUT 1 -> 2 held: the host's CPUs were 97% busy"),
+                view(m).decisions().get(0).reason());
+        // a held scale-out starts no cooldown: the next alert, once the cores have room, scales at once
+        hostHeld = java.util.Optional.empty();
+        alert(m, "SCALE_OUT");
+        assertEquals(2, runtime.running("stream-acme-orders"));
+        clock.advance(COOLDOWN);
+        hostHeld = java.util.Optional.of("busy");
+        alert(m, "SCALE_IN");
+        assertEquals(1, runtime.running("stream-acme-orders"));
     }
 
     @Test
