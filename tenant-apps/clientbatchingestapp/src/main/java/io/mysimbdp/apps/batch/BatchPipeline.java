@@ -75,12 +75,13 @@ final class BatchPipeline {
         }
     }
 
+    /** The slot goes back first, so an idle pipeline holds none of the shared bound. */
     private void written() {
+        slots.release();
         synchronized (this) {
             pending--;
             notifyAll();
         }
-        slots.release();
     }
 
     private void fail(StoreFailure storeFailure) {
