@@ -1,11 +1,7 @@
 package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.common.json.Json;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -36,24 +32,19 @@ class ParallelFilesAppTest {
             {"collection": "rows", "keyFields": ["id"], "fields": {"id": "long", "n": "int"}, "batchSize": 7}""";
     private static final int ROWS_PER_FILE = 70;
 
-    private static MongoServer server;
-    private static String uri;
-    private static MongoClient client;
+    private static InMemoryStore store;
 
     @TempDir
     Path work;
 
     @BeforeAll
     static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        uri = "mongodb://127.0.0.1:" + server.bind().getPort();
-        client = MongoClients.create(uri);
+        store = InMemoryStore.start();
     }
 
     @AfterAll
     static void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @AfterEach
@@ -73,7 +64,7 @@ class ParallelFilesAppTest {
 
         assertEquals(ClientBatchIngestApp.EXIT_OK, ClientBatchIngestApp.run(env("tenant-p", input, output)));
 
-        MongoCollection<Document> rows = client.getDatabase("tenant_tenant_p").getCollection("rows");
+        MongoCollection<Document> rows = store.client().getDatabase("tenant_tenant_p").getCollection("rows");
         assertEquals(40L * ROWS_PER_FILE, rows.countDocuments());
         JsonNode files = readResult(output).get("files");
         assertEquals(40, files.size());
@@ -122,7 +113,7 @@ class ParallelFilesAppTest {
                 assertEquals(ROWS_PER_FILE, entry.get("successful_rows").asLong());
             }
         }
-        MongoCollection<Document> rows = client.getDatabase("tenant_tenant_q").getCollection("rows");
+        MongoCollection<Document> rows = store.client().getDatabase("tenant_tenant_q").getCollection("rows");
         assertEquals(9L * ROWS_PER_FILE, rows.countDocuments(new Document("_ingestion.file", new Document("$ne", "file-04b.csv"))));
     }
 
@@ -141,7 +132,7 @@ class ParallelFilesAppTest {
             assertEquals("invalid system property clientbatchingestapp.files '" + invalid
                     + "': expected an integer >= 1 (files ingested at once)", file.get("reason").asText());
         }
-        assertEquals(0, client.getDatabase("tenant_tenant_r").getCollection("rows").countDocuments());
+        assertEquals(0, store.client().getDatabase("tenant_tenant_r").getCollection("rows").countDocuments());
     }
 
     @Test
@@ -174,7 +165,7 @@ class ParallelFilesAppTest {
         env.put("MYSIMBDP_INGESTION_ID", "job-1");
         env.put("MYSIMBDP_INPUT_DIR", input.toString());
         env.put("MYSIMBDP_OUTPUT_DIR", output.toString());
-        env.put("MYSIMBDP_MONGODB_URI", uri);
+        env.put("MYSIMBDP_MONGODB_URI", store.uri());
         env.put("MYSIMBDP_APP_CONFIG", CONFIG);
         return env;
     }
