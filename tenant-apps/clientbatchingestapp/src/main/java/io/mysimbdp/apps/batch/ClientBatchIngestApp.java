@@ -53,8 +53,8 @@ public final class ClientBatchIngestApp {
     /** Files of the job ingested at once; a system property like {@link #WRITERS_PROPERTY}. */
     static final String FILES_PROPERTY = "clientbatchingestapp.files";
     /**
-     * Two files at once: while one waits for its insertMany, quality row or hash pass, the other
-     * parses; small files are bound by those round trips, not by CPU (docs/performance.md).
+     * Two files at once: while one waits for its insertMany or quality row, the other parses. With
+     * the store on the same two cores, 1, 2 and 4 measured about equal (docs/performance.md).
      */
     static final int DEFAULT_FILES = 2;
     /** Batches waiting per writer, so a writer never idles while the parser fills the next batch. */

@@ -13,8 +13,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
 /**
- * Ingests a job's files up to {@code fileThreads} at a time: a small file spends most of its time
- * waiting for store round trips, so other files use that time. The first file runs alone, as a
+ * Ingests a job's files up to {@code fileThreads} at a time, so one file's store round trips
+ * overlap another file's parsing. The first file runs alone, as a
  * probe: when it finds the store unreachable, no other file waits for the same timeout. Later, a
  * file not started yet when another found the store unreachable is not attempted.
  */
