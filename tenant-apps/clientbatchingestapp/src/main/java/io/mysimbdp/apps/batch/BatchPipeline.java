@@ -13,36 +13,41 @@ import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Overlaps parsing and writing for one file: the parsing thread hands full batches to the writer
- * threads and goes on parsing. A semaphore bounds the batches in flight (queued or being written),
- * so a fast parser waits for a slow store instead of filling the heap: memory depends on the
- * batch size, never on the file's size.
+ * threads and goes on parsing. A semaphore shared by the pipelines of all files ingested at once
+ * bounds the batches in flight (queued or being written), so a fast parser waits for a slow store
+ * instead of filling the heap: memory depends on the batch size, never on the file's size or on
+ * how many files run at once. Each pipeline counts its own batches, so a file waits only for them.
  */
 final class BatchPipeline {
     private final Executor writers;
-    private final IdempotentBulkWriter<Document> writer;
-    private final int maxInFlight;
+    private final BatchWriter writer;
     private final Semaphore slots;
+    /** This file's batches submitted and not yet written (or skipped); guarded by {@code this}. */
+    private int pending;
     private final LongAdder inserted = new LongAdder();
     private final LongAdder duplicates = new LongAdder();
     private final AtomicReference<StoreFailure> failure = new AtomicReference<>();
 
     /**
-     * @param maxInFlight batches queued or being written at once; one more is being filled by the parser
+     * @param slots the app-wide bound: one permit per batch queued or being written, whichever
+     *              file it belongs to; each file's parser fills one more
      */
-    BatchPipeline(Executor writers, IdempotentBulkWriter<Document> writer, int maxInFlight) {
+    BatchPipeline(Executor writers, BatchWriter writer, Semaphore slots) {
         this.writers = writers;
         this.writer = writer;
-        this.maxInFlight = maxInFlight;
-        this.slots = new Semaphore(maxInFlight);
+        this.slots = slots;
     }
 
-    /** Hands a batch over; blocks while {@code maxInFlight} batches are still unwritten. */
+    /** Hands a batch over; blocks while the shared bound of batches is still unwritten. */
     void submit(List<Document> batch) throws InterruptedException {
         slots.acquire();
+        synchronized (this) {
+            pending++;
+        }
         try {
             writers.execute(() -> write(batch));
         } catch (RejectedExecutionException e) {
-            slots.release();
+            written();
             throw e;
         }
     }
@@ -66,7 +71,16 @@ final class BatchPipeline {
             fail(StoreFailure.of(e));
             throw e;
         } finally {
-            slots.release();
+            written();
+        }
+    }
+
+    /** The slot goes back first, so an idle pipeline holds none of the shared bound. */
+    private void written() {
+        slots.release();
+        synchronized (this) {
+            pending--;
+            notifyAll();
         }
     }
 
@@ -79,10 +93,11 @@ final class BatchPipeline {
         return stamp == null ? -1 : stamp.getLong("row");
     }
 
-    /** Waits until every submitted batch has been written (or skipped after a failure). */
-    void awaitIdle() throws InterruptedException {
-        slots.acquire(maxInFlight);
-        slots.release(maxInFlight);
+    /** Waits until every batch of this pipeline has been written (or skipped after a failure). */
+    synchronized void awaitIdle() throws InterruptedException {
+        while (pending > 0) {
+            wait();
+        }
     }
 
     boolean failed() {

@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
@@ -49,6 +50,13 @@ public final class ClientBatchIngestApp {
      * contend for the store (recipes.md: 1-4 writers measured, little gain past 2).
      */
     static final int DEFAULT_WRITERS = 2;
+    /** Files of the job ingested at once; a system property like {@link #WRITERS_PROPERTY}. */
+    static final String FILES_PROPERTY = "clientbatchingestapp.files";
+    /**
+     * Two files at once: while one waits for its insertMany or quality row, the other parses. With
+     * the store on the same two cores, 1, 2 and 4 measured about equal (docs/performance.md).
+     */
+    static final int DEFAULT_FILES = 2;
     /** Batches waiting per writer, so a writer never idles while the parser fills the next batch. */
     static final int QUEUED_BATCHES_PER_WRITER = 1;
     /**
@@ -95,6 +103,12 @@ public final class ClientBatchIngestApp {
         } catch (WrangleConfig.ConfigException e) {
             return notIngested(environment, startedAt, files, null, "invalid " + AppEnvironment.APP_CONFIG + ": " + e.getMessage());
         }
+        int fileThreads;
+        try {
+            fileThreads = fileThreads(System.getProperty(FILES_PROPERTY));
+        } catch (IllegalArgumentException e) {
+            return notIngested(environment, startedAt, files, config.collection(), e.getMessage());
+        }
         MongoClientSettings settings;
         try {
             settings = clientSettings(environment.mongoUri());
@@ -102,40 +116,44 @@ public final class ClientBatchIngestApp {
             return notIngested(environment, startedAt, files, config.collection(),
                     "invalid " + AppEnvironment.MONGODB_URI + ": " + e.getMessage());
         }
-        return ingest(environment, config, settings, files, startedAt);
+        return ingest(environment, config, settings, files, fileThreads, startedAt);
+    }
+
+    /** How many files to ingest at once, from the {@value #FILES_PROPERTY} property (null: the default). */
+    static int fileThreads(String value) {
+        if (value == null) {
+            return DEFAULT_FILES;
+        }
+        try {
+            int threads = Integer.parseInt(value.strip());
+            if (threads >= 1) {
+                return threads;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException("invalid system property " + FILES_PROPERTY + " '" + value
+                + "': expected an integer >= 1 (files ingested at once)");
     }
 
     private static int ingest(AppEnvironment environment, WrangleConfig config, MongoClientSettings settings,
-                              List<Path> files, Instant startedAt) {
+                              List<Path> files, int fileThreads, Instant startedAt) {
         int writerCount = Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS);
         ExecutorService writers = Executors.newFixedThreadPool(writerCount, daemonThreads("batch-writer-"));
-        List<IngestionResult.FileResult> results = new ArrayList<>();
+        List<IngestionResult.FileResult> results;
         try (MongoClient client = MongoClients.create(settings);
              RejectsLog rejects = new RejectsLog(environment.outputDir())) {
             MongoCollection<Document> collection = client.getDatabase(environment.database())
                     .getCollection(config.collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-            FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(), new IdempotentBulkWriter<>(collection),
-                    writers, writerCount * (1 + QUEUED_BATCHES_PER_WRITER), rejects,
+            // One bound for all files at once: memory follows the batch size, not the file count.
+            Semaphore batchSlots = new Semaphore(writerCount * (1 + QUEUED_BATCHES_PER_WRITER));
+            FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(),
+                    new IdempotentBulkWriter<>(collection)::insert, writers, batchSlots, rejects,
                     environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()),
                     fileQuality(environment, config, client, settings));
-            StoreFailure unreachable = null;
-            for (Path file : files) {
-                IngestionResult.FileResult result;
-                if (unreachable != null) {
-                    // Every file would wait for the same timeout to learn the same thing.
-                    result = IngestionResult.FileResult.notIngested(file.getFileName().toString(), config.collection(),
-                            "not attempted: " + unreachable.reason(), Instant.now());
-                } else {
-                    FileIngestor.FileIngestion ingestion = ingestor.ingest(file);
-                    result = ingestion.result();
-                    if (ingestion.storeFailure() != null && ingestion.storeFailure().unreachable()) {
-                        unreachable = ingestion.storeFailure();
-                    }
-                }
-                results.add(result);
-                JobLog.file(environment, result);
-            }
+            results = new ParallelFiles(ingestor, config.collection(), fileThreads)
+                    .ingest(files, result -> JobLog.file(environment, result));
         } catch (IOException | UncheckedIOException e) {
             JobLog.runProblem(environment.tenant(), environment.ingestionId(), "cannot write to the output directory: " + e);
             return EXIT_UNUSABLE;
@@ -226,7 +244,7 @@ public final class ClientBatchIngestApp {
         return result.allOk() ? EXIT_OK : failureCode;
     }
 
-    private static ThreadFactory daemonThreads(String prefix) {
+    static ThreadFactory daemonThreads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());

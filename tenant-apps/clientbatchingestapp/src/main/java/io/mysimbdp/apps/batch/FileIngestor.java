@@ -4,7 +4,6 @@ import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.crypto.EncryptionException;
 import io.mysimbdp.common.crypto.KeyLookup;
-import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import io.mysimbdp.common.wrangle.WrangleResult;
@@ -18,20 +17,23 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.Semaphore;
 
 /**
  * Ingests one file: hash it (first pass; for an encrypted file it also authenticates the whole
  * file), then stream its (decrypted) records through the wrangler into
  * batches for the {@link BatchPipeline}, sending refused records to rejects.jsonl. A bad record
- * never stops the file; an unreadable file or a failing store fails this file only.
+ * never stops the file; an unreadable file or a failing store fails this file only. Several files
+ * may be ingested at once, each on its own thread: everything per file lives in {@link #ingest}'s
+ * locals, what is shared (wrangler, writers, rejects, quality) is immutable or thread-safe.
  */
 final class FileIngestor {
     private final WrangleConfig config;
     private final RecordWrangler recordWrangler;
     private final String ingestionId;
-    private final IdempotentBulkWriter<Document> writer;
+    private final BatchWriter writer;
     private final Executor writers;
-    private final int maxBatchesInFlight;
+    private final Semaphore batchSlots;
     private final RejectsLog rejects;
     private final KeyLookup keys;
     private final FileQuality quality;
@@ -40,15 +42,18 @@ final class FileIngestor {
     record FileIngestion(IngestionResult.FileResult result, StoreFailure storeFailure) {
     }
 
-    /** @param keys the tenant's keys for encrypted files; null when the app was given none */
-    FileIngestor(WrangleConfig config, String ingestionId, IdempotentBulkWriter<Document> writer, Executor writers,
-                 int maxBatchesInFlight, RejectsLog rejects, KeyLookup keys, FileQuality quality) {
+    /**
+     * @param batchSlots the app-wide bound on batches in flight, shared by all files' pipelines
+     * @param keys       the tenant's keys for encrypted files; null when the app was given none
+     */
+    FileIngestor(WrangleConfig config, String ingestionId, BatchWriter writer, Executor writers,
+                 Semaphore batchSlots, RejectsLog rejects, KeyLookup keys, FileQuality quality) {
         this.config = config;
         this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;
         this.writer = writer;
         this.writers = writers;
-        this.maxBatchesInFlight = maxBatchesInFlight;
+        this.batchSlots = batchSlots;
         this.rejects = rejects;
         this.keys = keys;
         this.quality = quality;
@@ -76,7 +81,7 @@ final class FileIngestor {
         tally.sha256 = sha256;
 
         FileWrangler wrangler = new FileWrangler(recordWrangler, sha256, ingestionId, name, startedAt);
-        BatchPipeline pipeline = new BatchPipeline(writers, writer, maxBatchesInFlight);
+        BatchPipeline pipeline = new BatchPipeline(writers, writer, batchSlots);
         FileQuality.Gate gate = quality.start(config.collection());
         String readFailure = null;
         RecordReader reader = null;

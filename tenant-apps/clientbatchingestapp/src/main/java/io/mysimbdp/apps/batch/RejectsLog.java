@@ -14,7 +14,8 @@ import java.nio.file.Path;
 /**
  * {@code rejects.jsonl} in the output directory: one line per refused record,
  * {@code {"file", "row", "reason", "raw"}}. Always created, so "no rejects" is an empty file
- * rather than a missing one. Written from the parsing thread only.
+ * rather than a missing one. The parsing threads of the files ingested at once share it: a line
+ * is written whole under the log's lock, so lines of different files never mix (their order does).
  */
 final class RejectsLog implements Closeable {
     static final String FILE_NAME = "rejects.jsonl";
@@ -35,20 +36,22 @@ final class RejectsLog implements Closeable {
     void write(String file, long row, String reason, String raw) {
         String text = raw != null && raw.length() > MAX_RAW_CHARS ? raw.substring(0, MAX_RAW_CHARS) : raw;
         try {
-            out.write(MAPPER.writeValueAsString(new RejectLine(file, row, reason, text)));
-            out.write('\n');
+            String line = MAPPER.writeValueAsString(new RejectLine(file, row, reason, text)) + '\n';
+            synchronized (this) {   // encoded outside the lock; written whole inside it
+                out.write(line);
+            }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + FILE_NAME, e);
         }
     }
 
     /** After each file, so the rejects of finished files survive a crash of a later one. */
-    void flush() throws IOException {
+    synchronized void flush() throws IOException {
         out.flush();
     }
 
     @Override
-    public void close() throws IOException {
+    public synchronized void close() throws IOException {
         out.close();
     }
 }

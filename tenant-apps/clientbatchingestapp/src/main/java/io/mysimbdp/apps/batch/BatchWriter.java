@@ -1,0 +1,12 @@
+package io.mysimbdp.apps.batch;
+
+import io.mysimbdp.common.store.IdempotentBulkWriter;
+import org.bson.Document;
+
+import java.util.List;
+
+/** Stores one batch; {@code IdempotentBulkWriter<Document>::insert} in the app, a fake in tests. */
+@FunctionalInterface
+interface BatchWriter {
+    IdempotentBulkWriter.Outcome insert(List<Document> batch);
+}
