@@ -40,8 +40,35 @@ final class StreamBench {
         }
     }
 
-    /** Latency run at a fixed rate. */
-    record LatencyRun(double rate, long messages, int probes, double p50Millis, double p99Millis, double maxMillis) {
+    /**
+     * Latency run at a fixed rate. {@code p99Millis} is over every probe (the target's figure); the
+     * per-second maxima (by the second a probe was sent) show whether the tail is a start-up transient
+     * or spread over the run, and {@code p99AfterFirstSecondsMillis} leaves the first
+     * {@link #TRANSIENT_SECONDS} out for comparison only.
+     */
+    record LatencyRun(double rate, long messages, int probes, double p50Millis, double p99Millis, double maxMillis,
+                      double p99AfterFirstSecondsMillis, List<Long> maxMillisBySecond) {
+    }
+
+    static final int TRANSIENT_SECONDS = 2;
+
+    /** One probe: when it was sent (seconds since the run started) and how long it took to be found. */
+    record Probe(double sentSecond, double millis) {
+    }
+
+    /** The per-second maxima and the p99 without the first seconds, from the probes. */
+    static LatencyRun summarize(double rate, long messages, List<Probe> probes) {
+        List<Double> all = probes.stream().map(Probe::millis).toList();
+        List<Double> later = probes.stream().filter(p -> p.sentSecond() >= TRANSIENT_SECONDS).map(Probe::millis).toList();
+        int seconds = (int) Math.ceil(probes.stream().mapToDouble(Probe::sentSecond).max().orElse(0) + 1e-9);
+        List<Long> bySecond = new ArrayList<>();
+        for (int s = 0; s < Math.max(1, seconds); s++) {
+            final int second = s;
+            bySecond.add(Math.round(probes.stream().filter(p -> (int) p.sentSecond() == second)
+                    .mapToDouble(Probe::millis).max().orElse(0)));
+        }
+        return new LatencyRun(rate, messages, probes.size(), Percentiles.of(all, 50), Percentiles.of(all, 99),
+                Percentiles.of(all, 100), Percentiles.of(later, 99), bySecond);
     }
 
     private final BenchStack stack;
@@ -107,7 +134,8 @@ final class StreamBench {
         long every = Math.max(1, Math.round(rate / PROBES_PER_SECOND));
         Map<StreamLoad.Target, Map<String, Long>> pending = new ConcurrentHashMap<>();
         StreamLoad.TARGETS.forEach(t -> pending.put(t, new ConcurrentHashMap<>()));
-        ConcurrentLinkedQueue<Double> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Probe> latencies = new ConcurrentLinkedQueue<>();
+        long started = System.nanoTime();
         long[] sent = {0};
         StreamLoad.Observer observer = (target, message, sentNanos) -> {
             if (sent[0]++ % every != 0) {
@@ -124,13 +152,12 @@ final class StreamBench {
                 }
             };
         };
-        int[] probes = {0};
         try (StreamLoad load = new StreamLoad(stack.kafka)) {
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> load.publish(messages, firstId, rate, observer));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!(publishing.isDone() && pending.values().stream().allMatch(Map::isEmpty))) {
                 for (StreamLoad.Target target : StreamLoad.TARGETS) {
-                    probes[0] += found(target, pending.get(target), latencies);
+                    found(target, pending.get(target), latencies, started);
                 }
                 if (System.nanoTime() > deadline || publishing.isCompletedExceptionally()) {
                     publishing.join();
@@ -139,13 +166,11 @@ final class StreamBench {
                 LockSupport.parkNanos(PROBE_POLL.toNanos());
             }
         }
-        List<Double> sample = new ArrayList<>(latencies);
-        return new LatencyRun(rate, messages, probes[0], Percentiles.of(sample, 50), Percentiles.of(sample, 99),
-                Percentiles.of(sample, 100));
+        return summarize(rate, messages, new ArrayList<>(latencies));
     }
 
     /** Looks the pending probes up; records and removes those that have arrived. */
-    private int found(StreamLoad.Target target, Map<String, Long> pending, ConcurrentLinkedQueue<Double> latencies) {
+    private int found(StreamLoad.Target target, Map<String, Long> pending, ConcurrentLinkedQueue<Probe> latencies, long started) {
         if (pending.isEmpty()) {
             return 0;
         }
@@ -156,7 +181,7 @@ final class StreamBench {
         for (Document d : coll.find(Filters.in("_id", ids)).projection(Projections.include("_id"))) {
             Long sentAt = pending.remove(d.getString("_id"));
             if (sentAt != null) {
-                latencies.add((now - sentAt) / 1e6);
+                latencies.add(new Probe((sentAt - started) / 1e9, (now - sentAt) / 1e6));
                 count++;
             }
         }
