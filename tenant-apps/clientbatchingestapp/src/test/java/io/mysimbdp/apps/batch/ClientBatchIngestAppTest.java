@@ -2,10 +2,7 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.common.json.Json;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -56,7 +53,7 @@ class ClientBatchIngestAppTest {
             "successful_rows", "failed_rows", "duplicate_rows", "first_errors", "ingestion_time", "ingestion_rate",
             "rows_per_second", "timestamp");
 
-    private static MongoServer server;
+    private static InMemoryStore store;
     private static String uri;
     private static MongoClient client;
 
@@ -65,15 +62,14 @@ class ClientBatchIngestAppTest {
 
     @BeforeAll
     static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        uri = "mongodb://127.0.0.1:" + server.bind().getPort();
-        client = MongoClients.create(uri);
+        store = InMemoryStore.start();
+        uri = store.uri();
+        client = store.client();
     }
 
     @AfterAll
     static void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test

@@ -2,11 +2,8 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.Filters;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.crypto.EncryptingOutputStream;
 import io.mysimbdp.common.crypto.KeyDirectory;
@@ -40,7 +37,7 @@ class EncryptedFilesAppTest {
     static final int ROWS = 60_000;
     static final String CONFIG = "{\"collection\": \"prices\", \"fields\": {\"id\": \"long\", \"price\": \"double\"}, \"batchSize\": 1000}";
 
-    private static MongoServer server;
+    private static InMemoryStore store;
     private static String uri;
     private static MongoClient client;
 
@@ -49,15 +46,14 @@ class EncryptedFilesAppTest {
 
     @BeforeAll
     static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        uri = "mongodb://127.0.0.1:" + server.bind().getPort();
-        client = MongoClients.create(uri);
+        store = InMemoryStore.start();
+        uri = store.uri();
+        client = store.client();
     }
 
     @AfterAll
     static void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     static void writeRows(OutputStream out, int from, int rows) throws IOException {

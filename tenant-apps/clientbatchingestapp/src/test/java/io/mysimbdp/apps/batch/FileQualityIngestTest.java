@@ -2,10 +2,7 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
-import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.common.json.Json;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;
@@ -38,7 +35,7 @@ class FileQualityIngestTest {
                         "minimum_nights": {"min": 1}}}""";
     private static final String HEADER = "id,room_type,price,minimum_nights\n";
 
-    private static MongoServer server;
+    private static InMemoryStore store;
     private static String uri;
     private static MongoClient client;
 
@@ -47,15 +44,14 @@ class FileQualityIngestTest {
 
     @BeforeAll
     static void startStore() {
-        server = new MongoServer(new MemoryBackend());
-        uri = "mongodb://127.0.0.1:" + server.bind().getPort();
-        client = MongoClients.create(uri);
+        store = InMemoryStore.start();
+        uri = store.uri();
+        client = store.client();
     }
 
     @AfterAll
     static void stopStore() {
-        client.close();
-        server.shutdownNow();
+        store.close();
     }
 
     @Test
