@@ -69,6 +69,18 @@ public interface BatchConfig {
         /** fsGroup of tenant pods: the group owning the staging volume (the manager pod's fsGroup). */
         @WithDefault("185")
         long tenantFsGroup();
+
+        /**
+         * Image pull secrets and scheduling constraints of tenant pods, one JSON object
+         * {@code {"imagePullSecrets":[..],"nodeSelector":{..},"tolerations":[..],"affinity":{..}}} (the chart's tenantPods.*).
+         */
+        Optional<String> tenantScheduling();
+
+        /** Tag given to a profile's image that names none (the chart's appVersion). */
+        Optional<String> tenantImageTag();
+
+        /** ConfigMap of the release that owns the Jobs and tenant ServiceAccounts (uninstalling the release removes them). */
+        Optional<String> ownerConfigMap();
     }
 
     interface Batch {

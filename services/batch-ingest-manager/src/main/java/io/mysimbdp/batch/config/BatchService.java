@@ -11,6 +11,8 @@ import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
+import io.mysimbdp.common.kubernetes.TenantPodOptions;
 import io.mysimbdp.batch.k8s.PodIdentity;
 import io.mysimbdp.common.kubernetes.PlatformNamespace;
 import io.mysimbdp.common.kubernetes.ProfileSources;
@@ -93,8 +95,11 @@ public class BatchService {
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
         String namespace = PlatformNamespace.resolve(k.namespace(), client);
+        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
+                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
         return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.jobTtl(),
-                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup())));
+                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup()), podOptions),
+                new ReleaseOwner(client, namespace, k.ownerConfigMap().orElse(null)));
     }
 
     void onStart(@Observes StartupEvent event) {

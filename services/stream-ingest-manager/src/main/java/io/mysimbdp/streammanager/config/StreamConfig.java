@@ -44,6 +44,30 @@ public interface StreamConfig {
     interface Kubernetes {
         /** Namespace of the Deployments (and of the Lease); default POD_NAMESPACE, else the client's namespace. */
         Optional<String> namespace();
+
+        /** Numeric uid of tenant stream pods (an image whose USER is a name could not start under runAsNonRoot otherwise). */
+        @WithDefault("185")
+        long tenantRunAsUser();
+
+        /** Primary gid of tenant stream pods. */
+        @WithDefault("185")
+        long tenantRunAsGroup();
+
+        /** fsGroup of tenant stream pods. */
+        @WithDefault("185")
+        long tenantFsGroup();
+
+        /**
+         * Image pull secrets and scheduling constraints of tenant pods, one JSON object
+         * {@code {"imagePullSecrets":[..],"nodeSelector":{..},"tolerations":[..],"affinity":{..}}} (the chart's tenantPods.*).
+         */
+        Optional<String> tenantScheduling();
+
+        /** Tag given to a profile's image that names none (the chart's appVersion). */
+        Optional<String> tenantImageTag();
+
+        /** ConfigMap of the release that owns the Deployments and tenant ServiceAccounts (uninstalling the release removes them). */
+        Optional<String> ownerConfigMap();
     }
 
     interface Stream {

@@ -14,6 +14,8 @@ import io.mysimbdp.streammanager.instances.InstanceSupervisor;
 import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.k8s.DeploymentSettings;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
+import io.mysimbdp.common.kubernetes.TenantPodOptions;
 import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
 import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
@@ -62,12 +64,20 @@ public class StreamService {
         return switch (config.stream().runtime()) {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
                     new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC(), localScaleOutGuard());
-            case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
-                    new DeploymentSettings(namespace()), launcher,
-                    settings.decisionsKept());
+            case "kubernetes" -> kubernetesWorkloads(settings, launcher);
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
                     + "' (this build has: local, kubernetes)");
         };
+    }
+
+    private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
+        StreamConfig.Kubernetes k = config.kubernetes();
+        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
+                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
+        String namespace = namespace();
+        return new KubernetesStreamWorkloads(kubernetes.get(),
+                new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions),
+                launcher, settings.decisionsKept(), new ReleaseOwner(kubernetes.get(), namespace, k.ownerConfigMap().orElse(null)));
     }
 
     /** Holds local scale-outs while the host's CPUs are busy (ScaleOutGuard); 1 turns the rule off. */
