@@ -13,7 +13,7 @@ import java.util.logging.Logger;
 
 /**
  * The object of the Helm release that owns the tenant workloads the managers create: a ConfigMap
- * the chart renders ({@code <release>-tenant-workloads}, MYSIMBDP_KUBERNETES_OWNER_CONFIGMAP).
+ * the chart renders ({@code <release>-tenant-workloads}, MYSIMBDP_KUBERNETES_OWNER_CONFIG_MAP).
  * Every Job, Deployment and tenant ServiceAccount the managers create carries an owner reference to
  * it, so {@code helm uninstall} deleting the ConfigMap lets the garbage collector delete them; an
  * upgrade keeps the ConfigMap (same name, same uid), so running tenants keep running.
