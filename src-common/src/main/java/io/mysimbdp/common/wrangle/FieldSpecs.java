@@ -30,7 +30,7 @@ public final class FieldSpecs {
     public static final String JSON = "json";
     public static final String LIST_LITERAL = "list-literal";
 
-    private static final Pattern INTEGRAL_DECIMAL_TEXT = Pattern.compile("[+-]?\\d+(\\.0*)?");
+    private static final Pattern INTEGRAL_DECIMAL_TEXT = Pattern.compile("[+-]?\\d+(\\.\\d*)?([eE][+-]?\\d+)?");
     private static final List<String> COMMON_KEYS = List.of("type", "missing");
     private static final List<String> NUMBER_KEYS = List.of("format", "locale", "symbol");
     private static final Map<FieldType, List<String>> FORMATS = Map.of(
@@ -166,7 +166,7 @@ public final class FieldSpecs {
                 return FieldSpec.of(type);
             }
             if (format.equals(INTEGRAL_DECIMAL)) {
-                String expected = "a whole number like 71725 or 71725.0";
+                String expected = "a whole number like 71725, 71725.0 or 9.29e+17";
                 return new FieldSpec(type, format, expected, missing, value -> integralDecimal(value, expected));
             }
             NumberText syntax = locale == null
@@ -218,15 +218,16 @@ public final class FieldSpecs {
         private Object exact(BigDecimal value, String expected) throws FieldType.BadValue {
             switch (type) {
                 case INT, LONG -> {
-                    try {
-                        long n = value.longValueExact();
-                        if (type == FieldType.INT && (n < Integer.MIN_VALUE || n > Integer.MAX_VALUE)) {
-                            throw new FieldType.BadValue("out of int range");
-                        }
-                        return type == FieldType.INT ? (Object) (int) n : (Object) n;
-                    } catch (ArithmeticException e) {
-                        throw new FieldType.BadValue("not " + expected + " (has a fraction or is too large)");
+                    if (value.signum() != 0 && value.stripTrailingZeros().scale() > 0) {
+                        throw new FieldType.BadValue("not " + expected + " (has a fraction)");
                     }
+                    boolean fits = type == FieldType.INT
+                            ? value.compareTo(BigDecimal.valueOf(Integer.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Integer.MAX_VALUE)) <= 0
+                            : value.compareTo(BigDecimal.valueOf(Long.MIN_VALUE)) >= 0 && value.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) <= 0;
+                    if (!fits) {
+                        throw new FieldType.BadValue("out of " + type.configName() + " range");
+                    }
+                    return type == FieldType.INT ? (Object) value.intValue() : (Object) value.longValue();
                 }
                 case DOUBLE -> {
                     return value.doubleValue();
