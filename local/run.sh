@@ -224,6 +224,13 @@ flock -n "$lock_fd" || die "another local/run.sh is starting components from $MY
 # relative paths in the services (config/tenants, ...) resolve against the checkout
 cd "$MYSIMBDP_HOME"
 
+# the operator key (docs/operator-key.md): made once, owner-only; the services and bin/mysimbdp read it
+operator_key_file=$MYSIMBDP_VAR/credentials/operator.key
+if [[ ! -s $operator_key_file ]]; then
+  (umask 077 && mkdir -p "$MYSIMBDP_VAR/credentials" && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$operator_key_file")
+fi
+export MYSIMBDP_OPERATOR_KEY_FILE=${MYSIMBDP_OPERATOR_KEY_FILE:-$operator_key_file}
+
 # ---- the stack: Kafka and MongoDB start side by side, services need both -------------------------
 
 if $start_kafka && ! already_running kafka; then
@@ -281,4 +288,5 @@ for i in "${!service_names[@]}"; do
 done
 echo "  Drop files into $MYSIMBDP_VAR/staging/<tenant>/"
 echo "  Logs           $LOG_DIR/"
+echo "  Operator key   $MYSIMBDP_OPERATOR_KEY_FILE  (managers' /api/status and mutating calls, daas /api/stats)"
 echo "  Stop with      make stop   (or local/stop.sh)"

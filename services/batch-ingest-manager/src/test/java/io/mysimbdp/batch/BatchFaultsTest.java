@@ -58,7 +58,7 @@ class BatchFaultsTest {
 
     static void onboard(String tenant, String constraints, String appExtras) throws IOException {
         profile(tenant, constraints, appExtras);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
     }
 
     static Document failedReason(String tenant, String file) throws IOException {

@@ -21,6 +21,15 @@ public interface BatchConfig {
     Optional<String> tenantsDir();
 
     /**
+     * SHA-256 (hex) of the operator key that the operator endpoints (docs/operator-key.md) require
+     * (env MYSIMBDP_OPERATOR_KEY_SHA256; the same key as daas'). Unset: {@link #operatorKeyFile()}.
+     */
+    Optional<String> operatorKeySha256();
+
+    /** A file holding the operator key itself (env MYSIMBDP_OPERATOR_KEY_FILE; make run: var/credentials/operator.key). */
+    Optional<String> operatorKeyFile();
+
+    /**
      * Folder of the tenants' key folders ({@code <dir>/<tenant>/<key-id>.key}); a tenant whose profile
      * has an encryption section gets its own as MYSIMBDP_KEYS_DIR. Default {@code <home>/config/keys}.
      * The manager never reads the keys; on Kubernetes the Secret mysimbdp-keys-<tenant> is mounted instead

@@ -20,6 +20,15 @@ public interface StreamConfig {
     /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
     Optional<String> tenantsDir();
 
+    /**
+     * SHA-256 (hex) of the operator key that the operator endpoints (docs/operator-key.md) require
+     * (env MYSIMBDP_OPERATOR_KEY_SHA256; the same key as daas'). Unset: {@link #operatorKeyFile()}.
+     */
+    Optional<String> operatorKeySha256();
+
+    /** A file holding the operator key itself (env MYSIMBDP_OPERATOR_KEY_FILE; make run: var/credentials/operator.key). */
+    Optional<String> operatorKeyFile();
+
     /** Connection string handed to stream apps as MYSIMBDP_MONGODB_URI. */
     @WithDefault("mongodb://127.0.0.1:27017")
     String mongodbUri();
