@@ -14,6 +14,8 @@
 #   MONGO_PORT               embedded MongoDB wire server port [27017]
 #   MONGO_BACKEND            h2 (a file, survives restarts) or memory [h2]
 #   MONGO_HEAP               the store's heap; the memory backend needs ~4 GB per million documents [1g]
+#   MONGO_HEAP_LIMIT_PERCENT the store refuses writes (code 14031) while this share of its heap stays in
+#                            use after GC, instead of running out of memory (docs/capacity.md) [85]
 #   KAFKA_BOOTSTRAP_SERVERS  use this Kafka; the embedded broker is not started
 #   MONGODB_URI              use this MongoDB; the embedded server is not started
 #   MYSIMBDP_START           all, or stack (only Kafka and MongoDB) [all]
@@ -257,7 +259,7 @@ if ${start_mongo_now:-$start_mongo} && ! already_running coredms; then
   require_port_free coredms "$MONGO_PORT" "Set MONGO_PORT to a free port, or MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT to use that server."
   launch coredms -- "${MONGO_JVM_OPTS[@]}" -jar "$STACK_JAR" mongo \
     --port "$MONGO_PORT" --backend "$MONGO_BACKEND" --data "$MONGO_DATA_FILE" \
-    --ready-file "$RUN_DIR/coredms.ready"
+    --heap-limit-percent "${MONGO_HEAP_LIMIT_PERCENT:-85}" --ready-file "$RUN_DIR/coredms.ready"
 fi
 if ${start_kafka_now:-$start_kafka}; then wait_ready embedded_ready kafka "$KAFKA_PORT"; fi
 if ${start_mongo_now:-$start_mongo}; then wait_ready embedded_ready coredms "$MONGO_PORT"; fi

@@ -6,24 +6,26 @@
 #   services    GET /q/health/ready
 #   supervisor  alive or not
 # and prints, per part: running | unhealthy: <reason> | down: <reason>, plus the supervisor's
-# restart count. Exits 0 when every part is running, 1 otherwise (so scripts can wait on it).
-# The wording is decided in local/lib/decisions.sh (status_line).
+# restart count. With --check it exits 1 unless every part is running (for scripts and tests).
+# The wording is decided in local/lib/decisions.sh (status_line); the probes are local/lib/probes.sh.
 set -euo pipefail
 script_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)
 # shellcheck source=lib/decisions.sh
 source "$script_dir/lib/decisions.sh"
+# shellcheck source=lib/probes.sh
+source "$script_dir/lib/probes.sh"
+check=false
+[[ ${1:-} == --check ]] && check=true
 MYSIMBDP_HOME=$(cd "${MYSIMBDP_HOME:-$script_dir/..}" && pwd -P)
 var_dir=${MYSIMBDP_VAR:-$MYSIMBDP_HOME/var}
 run_dir=$var_dir/run
 readonly HTTP_TIMEOUT_SECONDS=2
-readonly PROBE_CLASS=io.mysimbdp.local.StackProbe
-STACK_JAR=$MYSIMBDP_HOME/local/embedded-stack/target/embedded-stack.jar
-if [[ -n ${JAVA_HOME:-} ]]; then JAVA=$JAVA_HOME/bin/java; else JAVA=java; fi
 
 shopt -s nullglob
 pid_files=("$run_dir"/*.pid)
 if [[ ${#pid_files[@]} -eq 0 ]]; then
   echo "[mysimbdp] nothing is running from $var_dir (start it with: make run)"
+  if $check; then exit 1; fi
   exit 0
 fi
 MYSIMBDP_VAR=$(cd "$var_dir" && pwd -P)
@@ -57,9 +59,8 @@ probe() { # NAME
         *) echo "$target answers $code" ;;
       esac
       ;;
-    mongo | kafka)
-      "$JAVA" -cp "$STACK_JAR" "$PROBE_CLASS" "$kind" "$target" 2>/dev/null || true
-      ;;
+    mongo) probe_mongo "$target" ;;
+    kafka) probe_kafka "$target" ;;
     *) echo ok ;;
   esac
 }
@@ -82,4 +83,4 @@ for f in "${pid_files[@]}"; do
   printf '%-24s %-8s %-9s %s\n' "$name" "$pid" "${restarts:-0}" "$line"
 done
 echo "Logs: $MYSIMBDP_VAR/logs/   restarts: $MYSIMBDP_VAR/logs/supervisor.log"
-$all_running
+if $check && ! $all_running; then exit 1; fi

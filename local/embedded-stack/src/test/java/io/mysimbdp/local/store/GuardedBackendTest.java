@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 import java.util.List;
 
 import com.mongodb.MongoException;
@@ -72,6 +75,26 @@ class GuardedBackendTest {
         assertFalse(GuardedBackend.isWrite("delete"));
         assertFalse(GuardedBackend.isWrite("find"));
         assertFalse(GuardedBackend.isWrite(null));
+    }
+
+    @Test
+    void makeStatusProbeSeesTheStoreFull() throws Exception {
+        int port = server.getLocalAddress().getPort();
+        assertEquals("ok", probe(port));
+        guard.update(guard.maxHeapBytes());
+        assertTrue(probe(port).startsWith("store full: refusing writes"), probe(port));
+        guard.update(0);
+        assertEquals("ok", probe(port));
+    }
+
+    /** local/lib/probes.sh's probe_mongo, as local/status.sh runs it. */
+    static String probe(int port) throws Exception {
+        Path probes = Path.of("..", "lib", "probes.sh").toAbsolutePath().normalize();
+        Process p = new ProcessBuilder("bash", "-c", "source '" + probes + "' && probe_mongo 127.0.0.1:" + port)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "probe_mongo did not finish");
+        return out;
     }
 
     private Document state() {

@@ -53,13 +53,13 @@ class H2DocumentFormatTest {
         Path file = tmp.resolve("coredms.mv.db");
         withServer(bsonBackend(file), c -> {
             List<Document> docs = new ArrayList<>();
-            for (int i = 0; i < 500; i++) {
+            for (int i = 0; i < 300; i++) {
                 docs.add(listing(i));
             }
             c.insertMany(docs);
         });
         withServer(bsonBackend(file), c -> {
-            assertEquals(500, c.countDocuments());
+            assertEquals(300, c.countDocuments());
             Document back = c.find(Filters.eq("_id", "listing-7")).first();
             assertEquals(listing(7), back);
         });
@@ -87,7 +87,7 @@ class H2DocumentFormatTest {
         Path bson = tmp.resolve("bson.mv.db");
         Path serialized = tmp.resolve("serialized.mv.db");
         List<Document> docs = new ArrayList<>();
-        for (int i = 0; i < 5000; i++) {
+        for (int i = 0; i < 1000; i++) {
             docs.add(listing(i));
         }
         withServer(bsonBackend(bson), c -> c.insertMany(docs));
