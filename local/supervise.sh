@@ -100,6 +100,8 @@ handle_exit() { # NAME PID
     state_put "$name" "$attempt" running "restarted after: $reason" "$(date +%s)"
   else
     log "$name restart $attempt of $RESTART_LIMIT failed (run.sh exit $status); see above and $MYSIMBDP_VAR/logs/$name.log"
+    # run.sh drops a stale pid file before it starts a part: keep the part on the watch list
+    [[ -f $RUN_DIR/$name.pid ]] || echo "$2" >"$RUN_DIR/$name.pid"
   fi
 }
 
