@@ -1,6 +1,7 @@
 package io.mysimbdp.local.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
@@ -80,6 +81,26 @@ class H2DocumentFormatTest {
             assertEquals(listing(3), c.find(Filters.eq("_id", "listing-3")).first());
         });
         assertTrue(Files.size(file) > 0);
+    }
+
+    @Test
+    void anAcknowledgedWriteIsInTheFileBeforeTheClientHearsOfIt() {
+        // auto-commit off: only the backend's own commit can have written the documents
+        MVStore store = new MVStore.Builder().fileName(tmp.resolve("durable.mv.db").toString()).autoCommitDisabled().open();
+        MongoServer server = new MongoServer(new CoredmsH2Backend(store));
+        int port = server.bind().getPort();
+        try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
+            MongoCollection<Document> c = client.getDatabase("tenant_tenant1").getCollection("listings");
+            c.insertMany(List.of(listing(1), listing(2)));
+            assertFalse(store.hasUnsavedChanges(), "the insert was committed before it was acknowledged");
+            c.deleteOne(Filters.eq("_id", "listing-1"));
+            assertFalse(store.hasUnsavedChanges(), "the delete too");
+            c.find().first();
+        } finally {
+            server.shutdown();
+        }
+        assertTrue(CoredmsH2Backend.changesData("insert") && CoredmsH2Backend.changesData("findAndModify"));
+        assertFalse(CoredmsH2Backend.changesData("find") || CoredmsH2Backend.changesData(null));
     }
 
     @Test
