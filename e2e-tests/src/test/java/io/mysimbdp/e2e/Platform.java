@@ -71,7 +71,9 @@ final class Platform implements AutoCloseable {
                 "MYSIMBDP_TENANTS_DIR", tenants.toString(),
                 // the tests assert scaling on a machine their own load keeps busy: the local runtime's
                 // host-CPU rule (ScaleOutGuard, unit-tested) would hold their scale-outs at random
-                "MYSIMBDP_STREAM_LOCAL_SCALE_OUT_MAX_HOST_CPU", "1"));
+                "MYSIMBDP_STREAM_LOCAL_SCALE_OUT_MAX_HOST_CPU", "1",
+                // the tests that kill parts decide themselves when they come back; SupervisorChaosIT turns it on
+                "MYSIMBDP_SUPERVISE", "off"));
         for (int i = 0; i < SERVICES.size(); i++) {
             servicePorts.put(SERVICES.get(i), ports[3 + i]);
             env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
