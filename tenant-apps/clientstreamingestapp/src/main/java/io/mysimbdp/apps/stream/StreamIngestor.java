@@ -5,6 +5,7 @@ import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -307,7 +308,7 @@ final class StreamIngestor {
             return failed(batch, notSubmitted, "interrupted while writing", e);
         }
         for (IdempotentBulkWriter.Failure failure : written.failures()) {
-            if (StoreErrors.isTransient(failure.code())) {
+            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
                 return failed(batch, notSubmitted, "the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")", null);
             }
         }

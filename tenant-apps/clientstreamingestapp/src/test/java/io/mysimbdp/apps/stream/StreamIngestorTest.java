@@ -147,6 +147,24 @@ class StreamIngestorTest {
     }
 
     @Test
+    void anErrorCodeNobodyListedIsTheStoresTroubleEveryMessageLandsOnceAndNoneInTheDlq() throws Exception {
+        consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
+        consumer.append(P1, "{\"id\": 3}");
+        // e.g. an embedded store refusing writes when full, or a quota: a code not in any list
+        store.refuseEverything(4, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> committed(P0) == 2 && committed(P1) == 1);
+
+        assertEquals(List.of("1", "2", "3"), store.ids());               // each once, after the store recovered
+        assertEquals(List.of(), sentTo("t1.listings.dlq"));
+        assertTrue(store.calls.get() >= 5, "retried until the store took the batch: " + store.calls.get());
+        for (int call = 0; call < 4; call++) {
+            assertEquals(Map.of(), store.committedAtWrite.get(call));     // nothing committed while refused
+        }
+    }
+
+    @Test
     void reportsCarryTheContractFieldsAndTheLag() throws Exception {
         consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
         consumer.append(P1, "x");
@@ -343,6 +361,9 @@ class StreamIngestorTest {
         private final Map<String, IdempotentBulkWriter.Failure> refused = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Set<Integer> failingCalls = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final AtomicReference<String> refusedOnce = new AtomicReference<>();
+        private final AtomicInteger refuseAllLeft = new AtomicInteger();
+        private volatile int refuseAllCode;
+        private volatile String refuseAllReason;
         volatile MockConsumer<byte[], byte[]> consumer;
         volatile Runnable onWrite;
 
@@ -356,6 +377,13 @@ class StreamIngestorTest {
 
         void refuseDocument(String id, int code, String reason) {
             refused.put(id, new IdempotentBulkWriter.Failure(-1, code, reason));
+        }
+
+        /** The next {@code calls} writes refuse every document with this code (a store refusing writes). */
+        void refuseEverything(int calls, int code, String reason) {
+            refuseAllCode = code;
+            refuseAllReason = reason;
+            refuseAllLeft.set(calls);
         }
 
         void refuseDocumentOnce(String id, int code, String reason) {
@@ -392,6 +420,12 @@ class StreamIngestorTest {
                 throw new MongoTimeoutException("store down (test)");
             }
             List<IdempotentBulkWriter.Failure> failures = new ArrayList<>();
+            if (refuseAllLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                for (int i = 0; i < documents.size(); i++) {
+                    failures.add(new IdempotentBulkWriter.Failure(i, refuseAllCode, refuseAllReason));
+                }
+                return new IdempotentBulkWriter.Outcome(0, 0, failures);
+            }
             int inserted = 0;
             for (int i = 0; i < documents.size(); i++) {
                 String id = documents.get(i).getString("_id");
