@@ -302,6 +302,7 @@ final class StreamIngestor {
         } catch (TimeoutException e) {
             return failed(batch, notSubmitted, "the sinks have not taken the batch within " + sink.settleWait().toMillis() + " ms", null);
         } catch (ExecutionException e) {
+            window.storeFailed(Instant.now());
             return failed(batch, notSubmitted, "the store write failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -309,9 +310,11 @@ final class StreamIngestor {
         }
         for (IdempotentBulkWriter.Failure failure : written.failures()) {
             if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
+                window.storeFailed(Instant.now());
                 return failed(batch, notSubmitted, "the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")", null);
             }
         }
+        window.storeWritten();
         List<DeadLetter> poison = batch.poison();
         if (written.failed() > 0) {
             poison = new ArrayList<>(poison);

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -162,6 +163,25 @@ class StreamIngestorTest {
         for (int call = 0; call < 4; call++) {
             assertEquals(Map.of(), store.committedAtWrite.get(call));     // nothing committed while refused
         }
+    }
+
+    @Test
+    void whileTheStoreRefusesWritesTheReportsSayStoreUnreachableSinceAndStopSayingItOnceItTakesThem() throws Exception {
+        consumer.append(P0, "{\"id\": 1}");
+        store.refuseEverything(Integer.MAX_VALUE, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> lastReport().has("store_unreachable_since"));
+        java.time.Instant since = java.time.Instant.parse(lastReport().get("store_unreachable_since").asText());
+        await().until(() -> sentTo("t1.listings.report").size() >= 3);
+        assertEquals(since.toString(), lastReport().get("store_unreachable_since").asText());   // the outage's start, kept
+
+        store.refuseEverything(0, 0, null);
+        await().until(() -> committed(P0) == 1);
+        int afterWrite = sentTo("t1.listings.report").size();
+        await().until(() -> sentTo("t1.listings.report").size() > afterWrite);
+        assertFalse(lastReport().has("store_unreachable_since"), lastReport().toString());
+        assertEquals(List.of("1"), store.ids());
     }
 
     @Test
