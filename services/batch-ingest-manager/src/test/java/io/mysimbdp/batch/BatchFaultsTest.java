@@ -91,6 +91,18 @@ class BatchFaultsTest {
     }
 
     @Test
+    void attemptsThatFailedOnlyForTheStoreDoNotCountAgainstMaxAttempts() throws Exception {
+        onboard("storewait", "{fileTypes: [csv]}", "maxAttempts: 2");
+        BatchIngestManagerTest.stage("storewait", "storedown.csv", BatchIngestManagerTest.csv(5));
+        await().atMost(WAIT).until(() -> count("storewait", "DONE") == 1);
+        // three attempts exited 75 (store unavailable), yet maxAttempts 2 did not fail the file
+        assertEquals(List.of("RETRY", "RETRY", "RETRY", "DONE"), statuses("storewait", "storedown.csv"));
+        Document retry = ledger().find(Filters.and(Filters.eq("file", "storedown.csv"), Filters.eq("status", "RETRY"))).first();
+        assertTrue(retry.getString("reason").contains("this attempt does not count"), retry.toJson());
+        assertEquals(0, entries(var.resolve("failed/storewait")));
+    }
+
+    @Test
     void aMalformedOrMisshapenResultFailsTheFileWithTheReasonAfterItsAttempts() throws Exception {
         onboard("lambda", "{fileTypes: [csv]}", "maxAttempts: 2");
         BatchIngestManagerTest.stage("lambda", "malformed.csv", BatchIngestManagerTest.csv(3));

@@ -93,6 +93,13 @@ public interface BatchConfig {
     }
 
     interface Batch {
+        /**
+         * The store is pinged this often; while it does not answer no attempt starts (they would only
+         * fail for the store), readiness says so and {@code mysimbdp_store_up} is 0.
+         */
+        @WithDefault("5s")
+        Duration storeProbeInterval();
+
         /** A staged file is taken only after its size and mtime were unchanged this long. */
         @WithDefault("1s")
         Duration quietPeriod();

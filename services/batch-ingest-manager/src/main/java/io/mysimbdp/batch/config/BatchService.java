@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.mysimbdp.batch.store.StoreWatch;
 import io.mysimbdp.batch.trace.IngestionTracing;
 import io.mysimbdp.common.logging.TenantLogFiles;
 import io.opentelemetry.api.OpenTelemetry;
@@ -40,6 +41,7 @@ public class BatchService {
     private static final Logger LOG = Logger.getLogger(BatchService.class);
     private final BatchConfig config;
     private final MongoClient mongo;
+    private final StoreWatch storeWatch;
     private final MeterRegistry registry;
     private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
@@ -53,8 +55,9 @@ public class BatchService {
     private volatile boolean stopping;
 
     public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, OpenTelemetry openTelemetry,
-                        Instance<KubernetesClient> kubernetes) {
+                        Instance<KubernetesClient> kubernetes, StoreWatch storeWatch) {
         this.config = config;
+        this.storeWatch = storeWatch;
         this.mongo = mongo;
         this.registry = registry;
         this.openTelemetry = openTelemetry;
@@ -139,6 +142,7 @@ public class BatchService {
         }
         BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
                 new BatchMetrics(registry), new IngestionTracing(openTelemetry), Clock.systemUTC());
+        m.storeGate(storeWatch::up);
         try {
             m.start();
         } catch (IOException e) {

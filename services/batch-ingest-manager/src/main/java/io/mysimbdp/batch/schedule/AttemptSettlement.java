@@ -55,7 +55,7 @@ final class AttemptSettlement {
         Path out = layout.jobOutput(job.tenant, job.id);
         AppResult.Parsed parsed = readResult(out.resolve(RESULT_FILE));
         Map<String, JobOutcome.FileOutcome> outcomes = JobOutcome.decide(List.copyOf(job.files.keySet()), f.exit(),
-                parsed.result().orElse(null), parsed.problem(), job.attempt, maxAttempts);
+                parsed.result().orElse(null), parsed.problem(), job.countedAttempts(), maxAttempts);
         Duration ran = job.startedAt == null ? Duration.ZERO : Duration.between(job.startedAt, now);
         metrics.job(job.tenant, job.app, f.exit().timedOut() ? "timed_out" : f.exit().succeeded() ? "succeeded" : "failed", ran);
         keepOutput(job, out);

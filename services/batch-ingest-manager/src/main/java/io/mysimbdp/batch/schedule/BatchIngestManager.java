@@ -75,6 +75,9 @@ public final class BatchIngestManager implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private volatile BatchStatus status = BatchStatus.EMPTY;
     private volatile boolean running;
+    /** False while the store does not answer: no attempt starts then (it would only fail for the store). */
+    private volatile java.util.function.BooleanSupplier storeUp = () -> true;
+    private boolean heldForStore;
     private Thread loop;
     private StagingWatcher watcher;
 
@@ -94,6 +97,11 @@ public final class BatchIngestManager implements AutoCloseable {
         this.policy = SchedulingPolicy.parse(config.batch().policy());
         this.tracing = tracing;
         this.clock = clock;
+    }
+
+    /** Where the dispatcher asks whether the store answers (before {@link #start()}). */
+    public void storeGate(java.util.function.BooleanSupplier up) {
+        this.storeUp = up;
     }
 
     public BatchStatus status() {
@@ -202,6 +210,9 @@ public final class BatchIngestManager implements AutoCloseable {
             jobs.remove(job.id);
             tracing.jobClosed(job.id, settled.stream().anyMatch(o -> o.status() == io.mysimbdp.batch.model.JobOutcome.Status.FAILED) ? "failed" : "done");
         } else {
+            if (io.mysimbdp.batch.model.JobOutcome.storeUnavailable(f.exit())) {
+                job.storeWaits++;   // the store's trouble: not counted; dispatch waits for the store
+            }
             job.attempt++;
             job.state = IngestionJob.State.QUEUED;
             job.notBefore = clock.instant().plus(io.mysimbdp.batch.model.Backoff.before(job.attempt, config.retryBackoff(), config.maxRetryBackoff()));
@@ -348,6 +359,15 @@ public final class BatchIngestManager implements AutoCloseable {
     }
 
     private void dispatch(Map<String, TenantProfile> active, Instant now) {
+        boolean hold = !storeUp.getAsBoolean();
+        if (hold != heldForStore) {
+            heldForStore = hold;
+            LOG.infof(hold ? "the store does not answer: queued jobs wait for it (their attempts are not spent)"
+                    : "the store answers: queued jobs start again");
+        }
+        if (hold) {
+            return;
+        }
         while (true) {
             List<io.mysimbdp.batch.model.JobView> waiting = jobs.values().stream()
                     .filter(j -> j.state == IngestionJob.State.QUEUED).map(IngestionJob::view).toList();

@@ -80,6 +80,10 @@ public interface StreamConfig {
     }
 
     interface Stream {
+        /** The store is pinged this often for readiness and {@code mysimbdp_store_up} (reported, never acted on). */
+        @WithDefault("5s")
+        Duration storeProbeInterval();
+
         /** How often topics and instances are reconciled with the profiles (profile changes, exits and alerts wake it earlier). */
         @WithDefault("2s")
         Duration reconcileInterval();

@@ -184,4 +184,10 @@ public class StreamService {
     public TopicOperator operator() {
         return operator;
     }
+
+    /** Pings the store the instances write to: null when it answered, the error otherwise (also before start). */
+    public String pingStore() {
+        MongoInstanceRuns r = runs;
+        return r == null ? "not started" : r.ping();
+    }
 }

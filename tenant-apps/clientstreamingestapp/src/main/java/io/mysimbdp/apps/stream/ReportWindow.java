@@ -35,6 +35,8 @@ final class ReportWindow {
     private boolean qualityOn;
     private long qualityMessages;
     private long qualityGood;
+    /** When writes started failing for the store's trouble; null while the store takes them. */
+    private Instant storeUnreachableSince;
 
     /**
      * @param predefinedSeconds the configured interval, as reported in {@code predefined_time}
@@ -75,6 +77,18 @@ final class ReportWindow {
      * {@code ingestion_time / interval} is how busy the instance was, and
      * {@code avg_ingestion_time} the time each message cost it.
      */
+    /** A batch failed for the store's trouble at {@code at}: the first of an outage is kept. */
+    void storeFailed(Instant at) {
+        if (storeUnreachableSince == null) {
+            storeUnreachableSince = at;
+        }
+    }
+
+    /** A batch was written: the store is back. */
+    void storeWritten() {
+        storeUnreachableSince = null;
+    }
+
     void busy(long nanos) {
         if (nanos < 0) {
             throw new IllegalArgumentException("negative time: " + nanos + " ns");
@@ -121,7 +135,8 @@ final class ReportWindow {
                 elapsed > 0 ? round(bytes / elapsed) : 0,
                 elapsed > 0 ? round(messages / elapsed) : 0,
                 Math.max(0, consumerLag), assigned,
-                qualityOn ? qualityMessages : null, qualityOn ? qualityGood : null);
+                qualityOn ? qualityMessages : null, qualityOn ? qualityGood : null,
+                storeUnreachableSince == null ? null : storeUnreachableSince.truncatedTo(ChronoUnit.MILLIS).toString());
         windowStartNanos = nowNanos;
         messages = 0;
         failed = 0;

@@ -5,6 +5,7 @@ import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -301,16 +302,19 @@ final class StreamIngestor {
         } catch (TimeoutException e) {
             return failed(batch, notSubmitted, "the sinks have not taken the batch within " + sink.settleWait().toMillis() + " ms", null);
         } catch (ExecutionException e) {
+            window.storeFailed(Instant.now());
             return failed(batch, notSubmitted, "the store write failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(batch, notSubmitted, "interrupted while writing", e);
         }
         for (IdempotentBulkWriter.Failure failure : written.failures()) {
-            if (StoreErrors.isTransient(failure.code())) {
+            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
+                window.storeFailed(Instant.now());
                 return failed(batch, notSubmitted, "the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")", null);
             }
         }
+        window.storeWritten();
         List<DeadLetter> poison = batch.poison();
         if (written.failed() > 0) {
             poison = new ArrayList<>(poison);

@@ -22,11 +22,13 @@ import java.time.Instant;
  * @param consumerLag     messages waiting in this instance's partitions when the report was made
  * @param qualityMessages messages of the interval's batches checked by the quality rules; null without rules
  * @param qualityGoodMessages of them, those that passed every rule (stored in the main collection)
+ * @param storeUnreachableSince while the instance's writes fail for the store's trouble: since when
+ *                        (ISO-8601 UTC); absent while the store takes them
  */
 @JsonPropertyOrder({"tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
         "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
         "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
-        "assigned_partitions", "quality_messages", "quality_good_messages"})
+        "assigned_partitions", "quality_messages", "quality_good_messages", "store_unreachable_since"})
 record StreamReport(
         @JsonProperty("tenant_name") String tenantName,
         @JsonProperty("topic") String topic,
@@ -47,7 +49,8 @@ record StreamReport(
         @JsonProperty("consumer_lag") long consumerLag,
         @JsonProperty("assigned_partitions") int assignedPartitions,
         @JsonProperty("quality_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityMessages,
-        @JsonProperty("quality_good_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages) {
+        @JsonProperty("quality_good_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages,
+        @JsonProperty("store_unreachable_since") @JsonInclude(JsonInclude.Include.NON_NULL) String storeUnreachableSince) {
     static final String INGESTION_TYPE = "streaming";
 
     /** The interval's figures as stored in {@code mysimbdp_platform.stream_reports}; ends at {@link #timestamp}. */

@@ -36,6 +36,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -144,6 +145,43 @@ class StreamIngestorTest {
 
         assertEquals(2, store.calls.get());
         assertEquals(List.of(), sentTo("t1.listings.dlq"));
+    }
+
+    @Test
+    void anErrorCodeNobodyListedIsTheStoresTroubleEveryMessageLandsOnceAndNoneInTheDlq() throws Exception {
+        consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
+        consumer.append(P1, "{\"id\": 3}");
+        // e.g. an embedded store refusing writes when full, or a quota: a code not in any list
+        store.refuseEverything(4, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> committed(P0) == 2 && committed(P1) == 1);
+
+        assertEquals(List.of("1", "2", "3"), store.ids());               // each once, after the store recovered
+        assertEquals(List.of(), sentTo("t1.listings.dlq"));
+        assertTrue(store.calls.get() >= 5, "retried until the store took the batch: " + store.calls.get());
+        for (int call = 0; call < 4; call++) {
+            assertEquals(Map.of(), store.committedAtWrite.get(call));     // nothing committed while refused
+        }
+    }
+
+    @Test
+    void whileTheStoreRefusesWritesTheReportsSayStoreUnreachableSinceAndStopSayingItOnceItTakesThem() throws Exception {
+        consumer.append(P0, "{\"id\": 1}");
+        store.refuseEverything(Integer.MAX_VALUE, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> lastReport().has("store_unreachable_since"));
+        java.time.Instant since = java.time.Instant.parse(lastReport().get("store_unreachable_since").asText());
+        await().until(() -> sentTo("t1.listings.report").size() >= 3);
+        assertEquals(since.toString(), lastReport().get("store_unreachable_since").asText());   // the outage's start, kept
+
+        store.refuseEverything(0, 0, null);
+        await().until(() -> committed(P0) == 1);
+        int afterWrite = sentTo("t1.listings.report").size();
+        await().until(() -> sentTo("t1.listings.report").size() > afterWrite);
+        assertFalse(lastReport().has("store_unreachable_since"), lastReport().toString());
+        assertEquals(List.of("1"), store.ids());
     }
 
     @Test
@@ -343,6 +381,9 @@ class StreamIngestorTest {
         private final Map<String, IdempotentBulkWriter.Failure> refused = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Set<Integer> failingCalls = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final AtomicReference<String> refusedOnce = new AtomicReference<>();
+        private final AtomicInteger refuseAllLeft = new AtomicInteger();
+        private volatile int refuseAllCode;
+        private volatile String refuseAllReason;
         volatile MockConsumer<byte[], byte[]> consumer;
         volatile Runnable onWrite;
 
@@ -356,6 +397,13 @@ class StreamIngestorTest {
 
         void refuseDocument(String id, int code, String reason) {
             refused.put(id, new IdempotentBulkWriter.Failure(-1, code, reason));
+        }
+
+        /** The next {@code calls} writes refuse every document with this code (a store refusing writes). */
+        void refuseEverything(int calls, int code, String reason) {
+            refuseAllCode = code;
+            refuseAllReason = reason;
+            refuseAllLeft.set(calls);
         }
 
         void refuseDocumentOnce(String id, int code, String reason) {
@@ -392,6 +440,12 @@ class StreamIngestorTest {
                 throw new MongoTimeoutException("store down (test)");
             }
             List<IdempotentBulkWriter.Failure> failures = new ArrayList<>();
+            if (refuseAllLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                for (int i = 0; i < documents.size(); i++) {
+                    failures.add(new IdempotentBulkWriter.Failure(i, refuseAllCode, refuseAllReason));
+                }
+                return new IdempotentBulkWriter.Outcome(0, 0, failures);
+            }
             int inserted = 0;
             for (int i = 0; i < documents.size(); i++) {
                 String id = documents.get(i).getString("_id");
