@@ -160,7 +160,7 @@ class StreamIngestorTest {
         JsonNode report = lastReport();
         List<String> fields = new ArrayList<>();
         report.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
+        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "interval_start", "predefined_time", "ingestion_type",
                 "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
                 "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
                 "assigned_partitions"), fields);
