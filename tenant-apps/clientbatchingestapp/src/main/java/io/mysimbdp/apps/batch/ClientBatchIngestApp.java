@@ -6,7 +6,6 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.crypto.KeyDirectory;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.runtime.BatchAppExit;
 import io.mysimbdp.common.store.DirectDocumentCodec;
@@ -197,8 +196,7 @@ public final class ClientBatchIngestApp {
         MongoCollection<Document> quarantine = client.getDatabase(environment.database())
                 .getCollection(Quarantine.collection(config.collection()))
                 .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), new QualityLog(client),
-                environment.tenant(), environment.ingestionId(), environment.attempt(), config.batchSize());
+        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), config.batchSize());
     }
 
     static MongoClientSettings clientSettings(String uri) {

@@ -3,7 +3,6 @@ package io.mysimbdp.apps.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.quality.QualityTally;
-import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.CloseOptions;
@@ -115,8 +114,6 @@ final class StreamIngestor {
     private final ExecutorService writers;
     private final long reportIntervalNanos;
     private final byte[] reportKey;
-    /** Stores each interval's report (off the polling thread in the app). */
-    private final java.util.function.Consumer<StreamReportLog.Interval> reportLog;
     private final CountDownLatch finished = new CountDownLatch(1);
     /** Batches handed to the writers and not settled yet, oldest first. Polling thread only. */
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
@@ -134,18 +131,16 @@ final class StreamIngestor {
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers) {
-        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env), interval -> {
-        });
+        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env));
     }
 
     /**
      * @param quality the tenant's quality rules, applied after wrangling ({@link StreamQuality#OFF}: none)
      * @param tracing a span per batch (BatchTracing)
-     * @param reportLog stores each report's interval in {@code mysimbdp_platform.stream_reports}
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers,
-                   StreamQuality quality, BatchTracing tracing, java.util.function.Consumer<StreamReportLog.Interval> reportLog) {
+                   StreamQuality quality, BatchTracing tracing) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
         }
@@ -157,7 +152,6 @@ final class StreamIngestor {
         this.quality = quality;
         this.backoff = backoff;
         this.tracing = tracing;
-        this.reportLog = reportLog;
         this.maxInFlight = sink.inFlightLimit(writers);
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
         this.reportIntervalNanos = env.reportInterval().toNanos();
@@ -528,7 +522,6 @@ final class StreamIngestor {
     private void report(long nowNanos) {
         Set<TopicPartition> assignment = consumer.assignment();
         Instant now = Instant.now();
-        Instant start = window.intervalStart(now, nowNanos);
         StreamReport report = window.close(now, nowNanos, consumerLag(assignment), assignment.size());
         byte[] json;
         try {
@@ -542,7 +535,6 @@ final class StreamIngestor {
             }
         });
         LOG.infof("report %s", new String(json, StandardCharsets.UTF_8));
-        reportLog.accept(report.interval(start));
     }
 
     /**

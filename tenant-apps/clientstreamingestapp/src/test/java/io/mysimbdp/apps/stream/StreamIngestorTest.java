@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoTimeoutException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.stream.ReportRecords;
 import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -56,7 +57,6 @@ class StreamIngestorTest {
     private Thread loop;
     private StreamIngestor ingestor;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
-    private final List<StreamReportLog.Interval> storedReports = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -198,7 +198,7 @@ class StreamIngestorTest {
         JsonNode report = lastReport();
         List<String> fields = new ArrayList<>();
         report.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
+        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "interval_start", "predefined_time", "ingestion_type",
                 "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
                 "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
                 "assigned_partitions"), fields);
@@ -239,11 +239,14 @@ class StreamIngestorTest {
         assertEquals(2, committed(P0));
         assertEquals(2, lastReport().get("total_messages").asLong());
         assertTrue(consumer.closed());
-        // every report, the last one included, is also handed to the store once, with the same figures
-        assertEquals(sentTo("t1.listings.report").size(), storedReports.size());
-        assertEquals(2, storedReports.stream().mapToLong(StreamReportLog.Interval::messages).sum());
-        assertEquals(storedReports.size(), storedReports.stream().map(StreamReportLog.Interval::id).distinct().count());
-        StreamReportLog.Interval last = storedReports.get(storedReports.size() - 1);
+        // every report, the last one included, names its interval: the platform stores one row per interval from it
+        List<StreamReportLog.Interval> intervals = new java.util.ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> r : sentTo("t1.listings.report")) {
+            intervals.add(ReportRecords.of("t1", "listings", Json.json().readTree(r.value())).interval());
+        }
+        assertEquals(2, intervals.stream().mapToLong(StreamReportLog.Interval::messages).sum());
+        assertEquals(intervals.size(), intervals.stream().map(StreamReportLog.Interval::id).distinct().count());
+        StreamReportLog.Interval last = intervals.get(intervals.size() - 1);
         assertEquals(lastReport().get("timestamp").asText(), last.end().toString());
         assertTrue(!last.start().isAfter(last.end()));
     }
@@ -255,7 +258,7 @@ class StreamIngestorTest {
                 "tenant_t1", Duration.ofMillis(200), config);
         MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(WrangleConfig.parse(config)), 1 << 20, "inst-1");
         ingestor = new StreamIngestor(env, wrangler, consumer, producer, store, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), 2,
-                StreamQuality.OFF, BatchTracing.off(env), storedReports::add);
+                StreamQuality.OFF, BatchTracing.off(env));
         store.consumer = consumer;
         loop = new Thread(() -> exitCode.set(ingestor.run()), "ingestor");
         loop.start();
