@@ -4,6 +4,8 @@ import io.mysimbdp.batch.config.BatchConfig;
 import io.mysimbdp.common.security.OperatorGate;
 import io.mysimbdp.common.security.OperatorKeySource;
 import io.mysimbdp.common.security.PresentedKey;
+import io.quarkus.runtime.Startup;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.MediaType;
@@ -18,13 +20,29 @@ import java.util.Map;
  */
 @Provider
 public class OperatorKeyFilter implements ContainerRequestFilter {
-    private final String operatorHash;
+    private final OperatorKeyHash operatorKey;
 
-    public OperatorKeyFilter(BatchConfig config) {
-        try {
-            operatorHash = OperatorKeySource.hash(config.operatorKeySha256().orElse(null), null, config.operatorKeyFile().orElse(null));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException(e.getMessage());
+    public OperatorKeyFilter(OperatorKeyHash operatorKey) {
+        this.operatorKey = operatorKey;
+    }
+
+    /** The operator key's hash from configuration, read once at start-up: a bad setting stops the service, naming it. */
+    @Startup
+    @ApplicationScoped
+    public static class OperatorKeyHash {
+        private final String hash;
+
+        public OperatorKeyHash(BatchConfig config) {
+            try {
+                hash = OperatorKeySource.hash(config.operatorKeySha256().orElse(null), null, config.operatorKeyFile().orElse(null));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException(e.getMessage());
+            }
+        }
+
+        /** Null when none is configured. */
+        public String hash() {
+            return hash;
         }
     }
 
@@ -34,7 +52,7 @@ public class OperatorKeyFilter implements ContainerRequestFilter {
             return;
         }
         OperatorGate.Refusal refusal = OperatorGate.check(PresentedKey.of(request.getHeaderString(PresentedKey.AUTHORIZATION_HEADER),
-                request.getHeaderString(PresentedKey.API_KEY_HEADER)), operatorHash);
+                request.getHeaderString(PresentedKey.API_KEY_HEADER)), operatorKey.hash());
         if (refusal != null) {
             request.abortWith(Response.status(refusal.status()).type(MediaType.APPLICATION_JSON)
                     .header("WWW-Authenticate", "Bearer realm=\"mysimbdp\"").entity(Map.of("error", refusal.message())).build());
