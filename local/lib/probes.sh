@@ -30,7 +30,7 @@ readonly BSON_WRITABLE_FALSE_FULL=087772697461626c650000
 # The store answers a ping, and its heap guard (GuardedBackend) says it takes writes.
 probe_mongo() { # HOST:PORT
   local host=${1%:*} port=${1##*:} reply
-  if ! exec 3<>"/dev/tcp/$host/$port" 2>/dev/null; then
+  if ! { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null; then
     echo "store not answering on $1 (connection refused)"
     return
   fi
@@ -53,7 +53,7 @@ probe_mongo() { # HOST:PORT
 readonly KAFKA_METADATA='\x00\x00\x00\x14\x00\x03\x00\x04\x00\x00\x00\x01\x00\x05probe\x00\x00\x00\x00\x00'
 probe_kafka() { # HOST:PORT
   local host=${1%:*} port=${1##*:} reply brokers
-  if ! exec 3<>"/dev/tcp/$host/$port" 2>/dev/null; then
+  if ! { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null; then
     echo "broker not answering on $1 (connection refused)"
     return
   fi
