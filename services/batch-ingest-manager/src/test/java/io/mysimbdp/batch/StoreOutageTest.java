@@ -49,12 +49,12 @@ class StoreOutageTest {
     @Test
     void whileTheStoreIsUnreachableNoAttemptStartsAndEverySurfaceSaysSince() throws Exception {
         BatchTestEnvironment.profile("heldback", "{fileTypes: [csv]}", "maxAttempts: 1");
-        await().atMost(BatchFaultsTest.WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("heldback")));
-        given().get("/api/status").then().body("store.up", equalTo(true));
+        await().atMost(BatchFaultsTest.WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("heldback")));
+        given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("store.up", equalTo(true));
 
         Instant since = Instant.parse("2026-12-06T20:00:00Z");
         store.record("MongoTimeoutException: store down (test)", since);
-        given().get("/api/status").then().body("store.up", equalTo(false))
+        given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("store.up", equalTo(false))
                 .body("store.unreachableSince", equalTo(since.toString()));
         given().get("/q/health/ready").then().statusCode(503)
                 .body("checks.find { it.name == 'store' }.status", equalTo("DOWN"))
@@ -63,7 +63,7 @@ class StoreOutageTest {
                 "mysimbdp_store_up{component=\"batch-ingest-manager\"} 0.0"));
 
         BatchIngestManagerTest.stage("heldback", "held.csv", BatchIngestManagerTest.csv(4));
-        await().atMost(BatchFaultsTest.WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(BatchFaultsTest.WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("jobs.findAll { it.tenant == 'heldback' }.state", hasItem("QUEUED")));
         // admitted, but no attempt starts (no RUNNING row, maxAttempts 1 not spent) while the store is down
         await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> ledgerRows("heldback") == 0);

@@ -77,7 +77,7 @@ class TenantJobOwnershipTest {
                     - name: loader
                       image: registry.example:5000/acme/loader
                 """);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("omicron")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("omicron")));
         Path dir = Files.createDirectories(BatchTestEnvironment.var.resolve("staging/omicron"));
         Files.writeString(dir.resolve("o.csv.part"), "id\n1\n");
         Files.move(dir.resolve("o.csv.part"), dir.resolve("o.csv"));
