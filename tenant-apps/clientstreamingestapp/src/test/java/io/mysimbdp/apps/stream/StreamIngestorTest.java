@@ -171,7 +171,7 @@ class StreamIngestorTest {
         store.refuseEverything(Integer.MAX_VALUE, 424242, "store full (test)");
 
         start("{\"keyFields\": [\"id\"]}");
-        await().until(() -> lastReport().has("store_unreachable_since"));
+        await().until(() -> !sentTo("t1.listings.report").isEmpty() && lastReport().has("store_unreachable_since"));
         java.time.Instant since = java.time.Instant.parse(lastReport().get("store_unreachable_since").asText());
         await().until(() -> sentTo("t1.listings.report").size() >= 3);
         assertEquals(since.toString(), lastReport().get("store_unreachable_since").asText());   // the outage's start, kept
