@@ -112,7 +112,7 @@ class StreamIngestManagerServiceTest {
                         "MYSIMBDP_APP_CONFIG={\"collection\":\"events\",\"keyFields\":[\"id\"]}",
                         "MYSIMBDP_DATABASE=tenant_acme",
                         "MYSIMBDP_INSTANCE_ID=stream-acme-orders-2",
-                        "MYSIMBDP_MONGODB_URI=mongodb://127.0.0.1:1",
+                        "MYSIMBDP_MONGODB_URI=" + StreamTestEnvironment.mongodbUri,
                         "MYSIMBDP_REPORT_INTERVAL=3",
                         "MYSIMBDP_TENANT=acme",
                         "MYSIMBDP_TOPIC=orders"),

@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager;
 
 import io.mysimbdp.local.EmbeddedKafka;
+import io.mysimbdp.local.EmbeddedMongo;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.io.IOException;
@@ -17,7 +18,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * A real Kafka broker (KRaft, in this JVM) on free ports, temp state and tenants directories, and
+ * A real Kafka broker (KRaft, in this JVM) and the embedded store (in memory: the manager asks it
+ * whether it has users before it hands an instance a connection string) on free ports, temp state and tenants directories, and
  * a tenant stream app played by {@code fake-stream-app.sh}: the manager runs for real, only the app
  * is played. On stop, checks that the manager left no instance running.
  */
@@ -28,7 +30,10 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
     public static Path app;
     public static Path instances;
     public static String bootstrap;
+    /** The store's connection string, which instances get (the embedded store has no users). */
+    public static String mongodbUri;
     private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
 
     @Override
     public Map<String, String> start() {
@@ -44,6 +49,9 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
             app.toFile().setExecutable(true);
             kafka = new EmbeddedKafka(freePort(), freePort(), root.resolve("kafka"));
             kafka.start();
+            mongo = new EmbeddedMongo(freePort(), EmbeddedMongo.Backend.MEMORY, null);
+            mongo.start();
+            mongodbUri = "mongodb://" + mongo.address();
         } catch (Exception e) {
             throw new IllegalStateException("cannot start the test environment", e);
         }
@@ -53,7 +61,7 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
                 Map.entry("mysimbdp.home", root.toString()),
                 Map.entry("mysimbdp.var", var.toString()),
                 Map.entry("mysimbdp.tenants-dir", tenants.toString()),
-                Map.entry("mysimbdp.mongodb-uri", "mongodb://127.0.0.1:1"),
+                Map.entry("mysimbdp.mongodb-uri", mongodbUri),
                 Map.entry("mysimbdp.stream.reconcile-interval", "200ms"),
                 Map.entry("mysimbdp.stream.profile-rescan-interval", "100ms"),
                 Map.entry("mysimbdp.stream.restart-backoff", "300ms"),
@@ -95,6 +103,9 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
         } finally {
             if (kafka != null) {
                 kafka.stop();
+            }
+            if (mongo != null) {
+                mongo.stop();
             }
             deleteTree(root);
         }

@@ -124,7 +124,7 @@ class KubernetesStreamRuntimeTest {
         Map<String, String> env = c.getEnv().stream().filter(e -> e.getValue() != null)
                 .collect(Collectors.toMap(EnvVar::getName, EnvVar::getValue));
         assertEquals(Map.of("MYSIMBDP_TENANT", "acme", "MYSIMBDP_TOPIC", "orders",
-                "KAFKA_BOOTSTRAP_SERVERS", StreamTestEnvironment.bootstrap, "MYSIMBDP_MONGODB_URI", "mongodb://127.0.0.1:1",
+                "KAFKA_BOOTSTRAP_SERVERS", StreamTestEnvironment.bootstrap, "MYSIMBDP_MONGODB_URI", StreamTestEnvironment.mongodbUri,
                 "MYSIMBDP_DATABASE", "tenant_acme", "MYSIMBDP_REPORT_INTERVAL", "4",
                 "MYSIMBDP_APP_CONFIG", "{\"collection\":\"orders\",\"keyFields\":[\"id\"]}"), env);
         assertEquals(Map.of("cpu", new Quantity("200m"), "memory", new Quantity("300Mi")), c.getResources().getRequests());
