@@ -1,5 +1,6 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.access.ApiKeys;
 import io.mysimbdp.daas.config.DaasConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package io.mysimbdp.daas.security;
+package io.mysimbdp.common.access;
 
 import java.util.Map;
 import java.util.Optional;

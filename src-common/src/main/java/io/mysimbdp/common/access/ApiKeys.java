@@ -1,4 +1,4 @@
-package io.mysimbdp.daas.security;
+package io.mysimbdp.common.access;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -15,7 +15,26 @@ public final class ApiKeys {
     public static final Pattern SHA256_HEX = Pattern.compile("[0-9a-f]{64}");
     public static final String HOW_TO_HASH = "echo -n secret | sha256sum";
 
+    /** The header a key may also be sent in, instead of {@code Authorization: Bearer <key>}. */
+    public static final String API_KEY_HEADER = "X-API-Key";
+    private static final String BEARER = "bearer ";
+
     private ApiKeys() {
+    }
+
+    /**
+     * The key a request presents ({@code Authorization: Bearer <key>}, else {@code X-API-Key: <key>}), or
+     * null; a malformed Authorization header counts as no key.
+     */
+    public static String presented(String authorization, String apiKeyHeader) {
+        if (authorization != null && authorization.length() > BEARER.length()
+                && authorization.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
+            String key = authorization.substring(BEARER.length()).trim();
+            if (!key.isEmpty()) {
+                return key;
+            }
+        }
+        return apiKeyHeader == null || apiKeyHeader.isBlank() ? null : apiKeyHeader.trim();
     }
 
     public static String sha256Hex(String key) {
