@@ -30,6 +30,7 @@ import picocli.CommandLine.Spec;
                 EncryptCommand.class,
                 DecryptCommand.class,
                 QualityCommand.class,
+                UploadCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {
