@@ -2,7 +2,7 @@ package io.mysimbdp.batch;
 
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
-import io.mysimbdp.common.access.ApiKeys;
+import io.mysimbdp.common.security.ApiKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -3,6 +3,7 @@ package io.mysimbdp.cli;
 import io.mysimbdp.cli.crypto.DecryptCommand;
 import io.mysimbdp.cli.crypto.EncryptCommand;
 import io.mysimbdp.cli.crypto.KeygenCommand;
+import io.mysimbdp.cli.profile.ProfileCommand;
 import io.mysimbdp.cli.sample.SampleDataCommand;
 import io.mysimbdp.cli.stream.ProduceCommand;
 import io.mysimbdp.cli.stream.StreamsCommand;
@@ -31,6 +32,7 @@ import picocli.CommandLine.Spec;
                 DecryptCommand.class,
                 QualityCommand.class,
                 UploadCommand.class,
+                ProfileCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -5,7 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.config.BatchService;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
 import io.mysimbdp.batch.staging.Uploads;
-import io.mysimbdp.common.access.ApiKeys;
+import io.mysimbdp.common.security.PresentedKey;
 import io.mysimbdp.common.json.Json;
 import io.vertx.core.Future;
 import io.vertx.core.Promise;
@@ -53,7 +53,7 @@ public class UploadRoute {
         req.pause();
         String tenant = rc.pathParam("tenant");
         String name = rc.pathParam("name");
-        String key = ApiKeys.presented(req.getHeader(HttpHeaders.AUTHORIZATION), req.getHeader(ApiKeys.API_KEY_HEADER));
+        String key = PresentedKey.of(req.getHeader(HttpHeaders.AUTHORIZATION), req.getHeader(PresentedKey.API_KEY_HEADER));
         long length = contentLength(req);
         // a client gone before or while its body is read must end the upload even when the pipe is never told
         Promise<Boolean> closed = Promise.promise();

@@ -1,8 +1,8 @@
 package io.mysimbdp.batch.staging;
 
 import io.mysimbdp.batch.model.UploadPolicy;
-import io.mysimbdp.common.access.AccessPolicy;
-import io.mysimbdp.common.access.Caller;
+import io.mysimbdp.common.security.AccessPolicy;
+import io.mysimbdp.common.security.Caller;
 import io.mysimbdp.common.profile.TenantProfile;
 import org.jboss.logging.Logger;
 

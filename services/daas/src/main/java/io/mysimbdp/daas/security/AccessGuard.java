@@ -1,9 +1,10 @@
 package io.mysimbdp.daas.security;
 
-import io.mysimbdp.common.access.AccessPolicy;
-import io.mysimbdp.common.access.ApiKeys;
-import io.mysimbdp.common.access.Caller;
+import io.mysimbdp.common.security.AccessPolicy;
+import io.mysimbdp.common.security.Caller;
+
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.security.PresentedKey;
 import io.mysimbdp.daas.api.ApiError;
 import io.mysimbdp.daas.config.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,7 +18,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AccessGuard {
-    public static final String API_KEY_HEADER = ApiKeys.API_KEY_HEADER;
+    public static final String API_KEY_HEADER = PresentedKey.API_KEY_HEADER;
     private final TenantDirectory tenants;
     private final OperatorKey operator;
 
@@ -57,6 +58,6 @@ public class AccessGuard {
 
     /** The key sent, or null; a malformed Authorization header counts as no key. */
     static String presentedKey(HttpHeaders headers) {
-        return ApiKeys.presented(headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getHeaderString(API_KEY_HEADER));
+        return PresentedKey.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getHeaderString(API_KEY_HEADER));
     }
 }
