@@ -129,8 +129,14 @@ class UploadTest {
             assertEquals(201, put("upr", "r" + i + ".csv", "upr-key", BatchIngestManagerTest.csv(i)).statusCode());
         }
         assertEquals(201, put("upq", "small.csv", "upq-key", BatchIngestManagerTest.csv(2)).statusCode(), "within the quota");
+        // larger than Quarkus' default request body limit: uploads are bounded by the profile, not by it
+        String large = BatchIngestManagerTest.csv(1_000_000);
+        assertTrue(large.length() > 11 << 20);
+        HttpResponse<String> big = put("upr", "large.csv", "upr-key", large);
+        assertEquals(201, big.statusCode(), big.body());
         await().atMost(WAIT).until(() -> done("upr", "r1.csv") != null && done("upr", "r2.csv") != null
-                && done("upr", "r3.csv") != null && done("upq", "small.csv") != null);
+                && done("upr", "r3.csv") != null && done("upq", "small.csv") != null && done("upr", "large.csv") != null);
+        assertEquals(1_000_000L, done("upr", "large.csv").getLong("rows_ok"));
     }
 
     @Test

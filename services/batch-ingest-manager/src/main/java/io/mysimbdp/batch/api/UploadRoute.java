@@ -94,12 +94,17 @@ public class UploadRoute {
         if ("100-continue".equalsIgnoreCase(req.getHeader(HttpHeaders.EXPECT))) {
             req.response().writeContinue();
         }
+        java.util.concurrent.atomic.AtomicReference<Throwable> writeFailure = new java.util.concurrent.atomic.AtomicReference<>();
         Future<Boolean> piped = rc.vertx().fileSystem().open(started.part().toString(), new OpenOptions().setWrite(true).setCreateNew(true))
                 .compose(file -> req.pipeTo(file).map(true).recover(e -> {
                     LOG.infof("upload of %s for tenant %s cut off: %s", started.name(), started.tenant(), e.toString());
+                    writeFailure.compareAndSet(null, e);
                     return Future.succeededFuture(false);
                 }))
-                .recover(e -> Future.succeededFuture(false));
+                .recover(e -> {
+                    writeFailure.compareAndSet(null, e);
+                    return Future.succeededFuture(false);
+                });
         Promise<Boolean> first = Promise.promise();
         piped.onComplete(ar -> first.tryComplete(ar.succeeded() && ar.result()));
         closed.onComplete(c -> {
@@ -109,7 +114,7 @@ public class UploadRoute {
         });
         first.future()
                 .onComplete(done -> rc.vertx().<Uploads.Answer>executeBlocking(() -> {
-                    Uploads.Answer a = service.uploads().finish(started, done.succeeded() && done.result());
+                    Uploads.Answer a = service.uploads().finish(started, done.succeeded() && done.result(), writeFailure.get());
                     if (a.status() == 201) {
                         BatchIngestManager manager = service.manager();
                         if (manager != null) {

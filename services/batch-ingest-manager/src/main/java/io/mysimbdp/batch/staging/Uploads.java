@@ -101,10 +101,21 @@ public final class Uploads {
      * anything else is deleted, so the tenant's staging never holds part of an upload.
      */
     public Answer finish(Started s, boolean bodyComplete) {
+        return finish(s, bodyComplete, null);
+    }
+
+    /** @param writeFailure why writing the body failed (null: it did not, or the client went away) */
+    public Answer finish(Started s, boolean bodyComplete, Throwable writeFailure) {
         try {
             long size = Files.exists(s.part(), LinkOption.NOFOLLOW_LINKS) ? Files.size(s.part()) : 0;
             if (!bodyComplete || size != s.length()) {
                 Files.deleteIfExists(s.part());
+                if (volumeFull(writeFailure)) {
+                    LOG.errorf("upload of %s for tenant %s refused after %d of %d bytes: the staging volume is full",
+                            s.name(), s.tenant(), size, s.length());
+                    return new Answer(507, "staging-volume-full", "the staging volume is full: the upload of '" + s.name()
+                            + "' stopped after " + size + " of " + s.length() + " bytes and nothing was staged (tell the operator)");
+                }
                 return new Answer(400, "incomplete", "the upload of '" + s.name() + "' ended after " + size + " of " + s.length()
                         + " bytes; nothing was staged (send it again)");
             }
@@ -127,6 +138,17 @@ public final class Uploads {
         } finally {
             release(s);
         }
+    }
+
+    /** Whether writing failed because the volume is full (ENOSPC, or a quota's EDQUOT), anywhere in the causes. */
+    static boolean volumeFull(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            String m = t.getMessage();
+            if (m != null && (m.contains("No space left on device") || m.contains("Disk quota exceeded"))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private synchronized void release(Started s) {
