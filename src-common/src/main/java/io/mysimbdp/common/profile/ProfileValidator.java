@@ -13,6 +13,8 @@ import java.util.regex.Pattern;
 
 /** Checks a parsed profile's values; every problem names its field. Pure. */
 public final class ProfileValidator {
+    /** A longer quiet period would hold every file of the tenant that long. */
+    public static final java.time.Duration MAX_QUIET_PERIOD = java.time.Duration.ofMinutes(10);
     /** Kubernetes quantities the scheduler understands: 500m, 2, 0.5 / 512Mi, 1Gi, 1G, 1000000. */
     static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
     static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?");
@@ -53,6 +55,7 @@ public final class ProfileValidator {
         positive(e, "constraints.maxFileSize", c.maxFileSize());
         positive(e, "constraints.maxBytesPerHour", c.maxBytesPerHour());
         positive(e, "constraints.maxConcurrentJobs", c.maxConcurrentJobs());
+        positive(e, "constraints.maxStagedBytes", c.maxStagedBytes());
 
         var s = p.batch().schedule();
         if (!TenantProfile.Schedule.ON_ARRIVAL.equals(s.mode()) && !TenantProfile.Schedule.CRON.equals(s.mode())) {
@@ -69,6 +72,16 @@ public final class ProfileValidator {
         }
         if (s.batchingWindow().isNegative()) {
             e.add("batch.schedule.batchingWindow", "must not be negative");
+        }
+        if (s.quietPeriod() != null && (s.quietPeriod().isNegative() || s.quietPeriod().compareTo(MAX_QUIET_PERIOD) > 0)) {
+            e.add("batch.schedule.quietPeriod", "must be between 0 and " + MAX_QUIET_PERIOD.toMinutes() + "m (got " + s.quietPeriod() + ")");
+        }
+        var r = p.batch().retention();
+        if (r.maxAge() != null && (r.maxAge().isNegative() || r.maxAge().isZero())) {
+            e.add("batch.retention.maxAge", "must be positive (e.g. 7d, 12h)");
+        }
+        if (r.maxBytes() != null && r.maxBytes() <= 0) {
+            e.add("batch.retention.maxBytes", "must be positive (e.g. 500MiB, 2GiB)");
         }
         Set<String> appNames = new HashSet<>();
         for (int i = 0; i < p.batch().apps().size(); i++) {

@@ -50,13 +50,16 @@ public record TenantProfile(
             Integer maxStagedFiles,
             @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxFileSize,
             @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxBytesPerHour,
-            Integer maxConcurrentJobs) {
+            Integer maxConcurrentJobs,
+            /* Bytes staged or in progress at once (uploads are refused past it before their bytes are read). */
+            @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxStagedBytes) {
 
         public static final List<String> DEFAULT_FILE_TYPES = List.of("csv", "json");
         public static final int DEFAULT_MAX_STAGED_FILES = 100;
         public static final long DEFAULT_MAX_FILE_SIZE = 1L << 30;
         public static final long DEFAULT_MAX_BYTES_PER_HOUR = 10L << 30;
         public static final int DEFAULT_MAX_CONCURRENT_JOBS = 2;
+        public static final long DEFAULT_MAX_STAGED_BYTES = 20L << 30;
 
         public Constraints {
             fileTypes = fileTypes == null ? DEFAULT_FILE_TYPES
@@ -65,24 +68,49 @@ public record TenantProfile(
             maxFileSize = maxFileSize == null ? DEFAULT_MAX_FILE_SIZE : maxFileSize;
             maxBytesPerHour = maxBytesPerHour == null ? DEFAULT_MAX_BYTES_PER_HOUR : maxBytesPerHour;
             maxConcurrentJobs = maxConcurrentJobs == null ? DEFAULT_MAX_CONCURRENT_JOBS : maxConcurrentJobs;
+            maxStagedBytes = maxStagedBytes == null ? DEFAULT_MAX_STAGED_BYTES : maxStagedBytes;
+        }
+
+        public Constraints(List<String> fileTypes, Integer maxStagedFiles, Long maxFileSize, Long maxBytesPerHour, Integer maxConcurrentJobs) {
+            this(fileTypes, maxStagedFiles, maxFileSize, maxBytesPerHour, maxConcurrentJobs, null);
         }
 
         public static Constraints defaults() {
-            return new Constraints(null, null, null, null, null);
+            return new Constraints(null, null, null, null, null, null);
         }
     }
 
     /** When and with which apps the tenant's staged files are ingested. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Batch(Schedule schedule, List<BatchApp> apps, Boolean archiveInputs) {
+    public record Batch(Schedule schedule, List<BatchApp> apps, Boolean archiveInputs,
+                        /* How long and how much of invalid/, failed/, results/, archive/ and logs/ is kept; null fields: the platform's defaults. */
+                        Retention retention) {
         public Batch {
             schedule = schedule == null ? Schedule.defaults() : schedule;
             apps = apps == null || apps.isEmpty() ? List.of(BatchApp.platformDefault()) : apps;
             archiveInputs = archiveInputs != null && archiveInputs;
+            retention = retention == null ? Retention.platformDefaults() : retention;
+        }
+
+        public Batch(Schedule schedule, List<BatchApp> apps, Boolean archiveInputs) {
+            this(schedule, apps, archiveInputs, null);
         }
 
         public static Batch defaults() {
-            return new Batch(null, null, null);
+            return new Batch(null, null, null, null);
+        }
+    }
+
+    /**
+     * Per area of the tenant's kept files (invalid/, failed/, results/, archive/, logs/): entries older than
+     * {@code maxAge} are pruned, then the oldest until the area holds at most {@code maxBytes}. A null field
+     * takes the platform's default (mysimbdp.batch.retention.*).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Retention(@JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration maxAge,
+                            @JsonDeserialize(using = ProfileFieldDeserializers.Size.class) Long maxBytes) {
+        public static Retention platformDefaults() {
+            return new Retention(null, null);
         }
     }
 
@@ -90,7 +118,9 @@ public record TenantProfile(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Schedule(String mode,
                            @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration batchingWindow,
-                           String cron) {
+                           String cron,
+                           /* A staged file is taken once its size and mtime were unchanged this long; null: the platform's (mysimbdp.batch.quiet-period). */
+                           @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration quietPeriod) {
         public static final String ON_ARRIVAL = "on-arrival";
         public static final String CRON = "cron";
         public static final Duration DEFAULT_BATCHING_WINDOW = Duration.ofSeconds(2);
@@ -100,8 +130,12 @@ public record TenantProfile(
             batchingWindow = batchingWindow == null ? DEFAULT_BATCHING_WINDOW : batchingWindow;
         }
 
+        public Schedule(String mode, Duration batchingWindow, String cron) {
+            this(mode, batchingWindow, cron, null);
+        }
+
         public static Schedule defaults() {
-            return new Schedule(null, null, null);
+            return new Schedule(null, null, null, null);
         }
     }
 

@@ -249,4 +249,27 @@ class ProfileParserTest {
         assertEquals(10L << 20, t2.constraints().maxFileSize());
         assertTrue(!t1.batch().apps().get(0).config().equals(t2.batch().apps().get(0).config()));
     }
+
+    @Test
+    void readsAndChecksTheUploadQuotaTheQuietPeriodAndRetention() {
+        TenantProfile p = valid("acme.yaml", """
+                constraints: {maxStagedBytes: 5GiB}
+                batch:
+                  schedule: {quietPeriod: 30s}
+                  retention: {maxAge: 7d, maxBytes: 200MiB}
+                """);
+        assertEquals(5L << 30, p.constraints().maxStagedBytes());
+        assertEquals(Duration.ofSeconds(30), p.batch().schedule().quietPeriod());
+        assertEquals(Duration.ofDays(7), p.batch().retention().maxAge());
+        assertEquals(200L << 20, p.batch().retention().maxBytes());
+        TenantProfile defaults = valid("plain.yaml", "constraints: {fileTypes: [csv]}\n");
+        assertEquals(TenantProfile.Constraints.DEFAULT_MAX_STAGED_BYTES, defaults.constraints().maxStagedBytes());
+        assertEquals(null, defaults.batch().schedule().quietPeriod(), "the platform's quiet period");
+        assertEquals(null, defaults.batch().retention().maxAge(), "the platform's retention");
+
+        assertTrue(onlyError("a.yaml", "constraints: {maxStagedBytes: 0}\n").toString().contains("constraints.maxStagedBytes"));
+        assertTrue(onlyError("a.yaml", "batch: {schedule: {quietPeriod: 2h}}\n").toString().contains("batch.schedule.quietPeriod"));
+        assertTrue(onlyError("a.yaml", "batch: {retention: {maxBytes: 0}}\n").toString().contains("batch.retention.maxBytes"));
+        assertTrue(onlyError("a.yaml", "batch: {retention: {maxAge: soon}}\n").toString().contains("batch.retention.maxAge"));
+    }
 }

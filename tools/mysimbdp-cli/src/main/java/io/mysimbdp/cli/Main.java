@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
                 EncryptCommand.class,
                 DecryptCommand.class,
                 QualityCommand.class,
+                UploadCommand.class,
                 ProfileCommand.class,
                 CommandLine.HelpCommand.class
         })

@@ -143,5 +143,59 @@ public interface BatchConfig {
         /** The workload runtime: local (child processes) or kubernetes (Jobs, see {@link BatchConfig#kubernetes()}). */
         @WithDefault("local")
         String runtime();
+
+        /** How much of a tenant app's output the manager reads and keeps (docs/tenant-app-contract.md, "Limits"). */
+        Output output();
+
+        /** The ingestion ledger's writer. */
+        Ledger ledger();
+
+        /** Platform defaults of the per-tenant retention of invalid/, failed/, results/, archive/ and logs/ (profile: batch.retention). */
+        Retention retention();
+    }
+
+    interface Retention {
+        /** Entries older than this are pruned. */
+        @WithDefault("30d")
+        Duration maxAge();
+
+        /** Each area of each tenant is pruned, oldest first, down to this many bytes. */
+        @WithDefault("1073741824")
+        long maxBytes();
+
+        /** How often retention runs (and bytes held are measured). */
+        @WithDefault("10m")
+        Duration interval();
+    }
+
+    interface Output {
+        /** A larger result.json is not read: the attempt counts as having no usable result. */
+        @WithDefault("8388608")
+        long maxResultBytes();
+
+        /** Each output file (result.json, rejects.jsonl, …) is kept under results/ up to this many bytes (its head). */
+        @WithDefault("67108864")
+        long maxKeptBytes();
+
+        /** At most this many output files are kept per attempt. */
+        @WithDefault("20")
+        int maxKeptFiles();
+
+        /** A file's reason from result.json is cut to this many characters (in the ledger, failed/ and the status). */
+        @WithDefault("2000")
+        int maxReasonChars();
+
+        default io.mysimbdp.batch.model.OutputPolicy.Limits limits() {
+            return new io.mysimbdp.batch.model.OutputPolicy.Limits(maxResultBytes(), maxKeptBytes(), maxKeptFiles(), maxReasonChars());
+        }
+    }
+
+    interface Ledger {
+        /**
+         * A row the store refuses (not a store that is down: that is retried without end) is tried this
+         * many times, then set aside: logged, counted and appended to {@code <var>/ledger-set-aside.jsonl}.
+         */
+        @WithDefault("5")
+        int maxAttempts();
     }
 }

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.mysimbdp.batch.schedule.RetentionRunner;
 import io.mysimbdp.batch.store.StoreWatch;
 import io.mysimbdp.batch.trace.IngestionTracing;
 import io.mysimbdp.common.logging.TenantLogFiles;
@@ -45,8 +46,13 @@ public class BatchService {
     private final MeterRegistry registry;
     private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
+    private RetentionRunner retention;
+    private volatile io.mysimbdp.batch.staging.Uploads uploads;
     private TenantLogFiles tenantLogs;
     private IngestionLedger ledger;
+    private BatchMetrics metrics;
+    /** Ledger rows the store kept refusing, one JSON document a line, under the state directory. */
+    public static final String SET_ASIDE_FILE = "ledger-set-aside.jsonl";
 
     /** Resolved only for the kubernetes runtime, so the local runtime never reaches for a cluster. */
     private final Instance<KubernetesClient> kubernetes;
@@ -109,7 +115,9 @@ public class BatchService {
         if (config.batch().tenantLogFiles()) {
             tenantLogs = TenantLogFiles.install(var().resolve("logs"), "batch-ingest-manager");
         }
-        ledger = new IngestionLedger(mongo);
+        BatchMetrics metrics = metrics();
+        ledger = new IngestionLedger(mongo, config.batch().ledger().maxAttempts(), var().resolve(SET_ASIDE_FILE),
+                row -> metrics.ledgerSetAside(row.tenant()));
         runtime = runtime();
         if (!config.leaderElection().enabled()) {
             startManager();
@@ -141,14 +149,17 @@ public class BatchService {
             return;
         }
         BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
-                new BatchMetrics(registry), new IngestionTracing(openTelemetry), Clock.systemUTC());
+                metrics(), new IngestionTracing(openTelemetry), Clock.systemUTC());
         m.storeGate(storeWatch::up);
         try {
             m.start();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start the batch-ingest-manager under " + var(), e);
         }
+        uploads = new io.mysimbdp.batch.staging.Uploads(m.layout());
+        uploads.deleteLeftParts();
         manager = m;
+        retention = new RetentionRunner(m, config.batch().retention(), metrics(), Clock.systemUTC()).start();
     }
 
     private void startAsLeader() {
@@ -167,6 +178,9 @@ public class BatchService {
 
     void onStop(@Observes ShutdownEvent event) throws InterruptedException {
         stopping = true;
+        if (retention != null) {
+            retention.close();
+        }
         if (manager != null) {
             manager.close();
         }
@@ -186,6 +200,18 @@ public class BatchService {
                 // shutting down anyway
             }
         }
+    }
+
+    private synchronized BatchMetrics metrics() {
+        if (metrics == null) {
+            metrics = new BatchMetrics(registry);
+        }
+        return metrics;
+    }
+
+    /** The upload side of staging; null until the manager started. */
+    public io.mysimbdp.batch.staging.Uploads uploads() {
+        return uploads;
     }
 
     /** Null until started. */

@@ -9,11 +9,17 @@ import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.quality.QualityLog;
 import org.bson.Document;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.Date;
 import java.util.concurrent.BlockingDeque;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.logging.Logger;
 
 /**
@@ -22,11 +28,17 @@ import java.util.logging.Logger;
  * so ingestion never waits on bookkeeping. Each write replaces the row by id: writing twice is
  * harmless. Rows still queued when the process dies are lost (the files' fate is not: it lives
  * in the directories); the queue is bounded and drops the oldest row with a warning when full.
+ * A row the store refuses (not a store that is down) is set aside after its attempts
+ * ({@link LedgerRetry}): logged, handed to {@code onSetAside} and appended to the set-aside file,
+ * so the rows behind it flow.
  */
 public final class IngestionLedger implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IngestionLedger.class.getName());
     static final int MAX_QUEUED = 100_000;
     static final Duration RETRY_DELAY = Duration.ofSeconds(2);
+    static final int DEFAULT_MAX_ATTEMPTS = 5;
+    /** A reason longer than this is cut in the set-aside file, which must stay readable. */
+    static final int SET_ASIDE_REASON_CHARS = 10_000;
 
     private final MongoCollection<Document> rows;
     private final MongoCollection<Document> quality;
@@ -38,8 +50,23 @@ public final class IngestionLedger implements AutoCloseable {
     private final Thread writer;
     private volatile boolean running = true;
     private volatile boolean indexed;
+    private final int maxAttempts;
+    private final Path setAsideFile;
+    private final Consumer<LedgerEntry> onSetAside;
+    /** Refused writes of the row at the head of the queue. */
+    private int headFailures;
 
     public IngestionLedger(MongoClient client) {
+        this(client, DEFAULT_MAX_ATTEMPTS, null, e -> { });
+    }
+
+    /**
+     * @param setAsideFile JSON lines file rows are appended to when set aside; null: only logged
+     */
+    public IngestionLedger(MongoClient client, int maxAttempts, Path setAsideFile, Consumer<LedgerEntry> onSetAside) {
+        this.maxAttempts = maxAttempts;
+        this.setAsideFile = setAsideFile;
+        this.onSetAside = onSetAside;
         this.rows = client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(TenantNames.INGESTIONS_COLLECTION);
         this.quality = client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(QualityLog.COLLECTION);
         this.writer = new Thread(this::drain, "ingestion-ledger");
@@ -131,8 +158,18 @@ public final class IngestionLedger implements AutoCloseable {
                 if (next.qualityRow() != null) {
                     quality.replaceOne(new Document("_id", next.qualityRow().get("_id")), next.qualityRow(), new ReplaceOptions().upsert(true));
                 }
+                headFailures = 0;
                 next.written().run();
             } catch (RuntimeException e) {
+                if (!LedgerRetry.storeUnavailable(e)) {
+                    headFailures++;
+                }
+                if (LedgerRetry.decide(e, headFailures, maxAttempts) == LedgerRetry.Action.SET_ASIDE) {
+                    headFailures = 0;
+                    setAside(next.entry(), e);
+                    next.written().run();
+                    continue;
+                }
                 queue.offerFirst(next);
                 LOG.warning("ledger write failed, retrying in " + RETRY_DELAY.toSeconds() + " s: " + e.getMessage());
                 try {
@@ -141,6 +178,32 @@ public final class IngestionLedger implements AutoCloseable {
                     return;
                 }
             }
+        }
+    }
+
+    /** The row is given up on: logged, counted by the caller, kept in the set-aside file for an operator. */
+    private void setAside(LedgerEntry entry, RuntimeException e) {
+        LOG.severe("ledger row " + entry.id() + " of tenant " + entry.tenant() + " (file " + entry.file() + ") set aside after "
+                + maxAttempts + " refused writes: " + e + (setAsideFile == null ? "" : "; kept in " + setAsideFile));
+        try {
+            onSetAside.accept(entry);
+        } catch (RuntimeException ignored) {
+            // counting must not stop the writer
+        }
+        if (setAsideFile == null) {
+            return;
+        }
+        try {
+            Document d = toDocument(entry);
+            if (entry.reason() != null && entry.reason().length() > SET_ASIDE_REASON_CHARS) {
+                d.put("reason", entry.reason().substring(0, SET_ASIDE_REASON_CHARS));
+                d.put("reason_length", entry.reason().length());
+            }
+            d.put("set_aside_error", String.valueOf(e.getMessage()));
+            Files.createDirectories(setAsideFile.toAbsolutePath().getParent());
+            Files.writeString(setAsideFile, d.toJson() + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException | RuntimeException io) {
+            LOG.severe("could not append the set-aside ledger row " + entry.id() + " to " + setAsideFile + ": " + io);
         }
     }
 

@@ -9,11 +9,13 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 /** The batch path's Prometheus metrics, {@code mysimbdp_batch_*}, labelled by tenant (never by file or id). */
 public final class BatchMetrics {
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
+    private final Map<String, AtomicLong> held = new ConcurrentHashMap<>();
 
     public BatchMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -55,6 +57,29 @@ public final class BatchMetrics {
     public void fileIngestion(String tenant, Duration duration) {
         Timer.builder("mysimbdp_batch_file_ingestion").description("From detection of a file to its rows in the store")
                 .publishPercentileHistogram().tags("tenant", tenant).register(registry).record(duration);
+    }
+
+    /** A ledger row the store kept refusing, set aside (logged and kept in {@code var/ledger-set-aside.jsonl}). */
+    public void ledgerSetAside(String tenant) {
+        Counter.builder("mysimbdp_batch_ledger_rows_set_aside").description("Ledger rows the store refused after their attempts")
+                .tags("tenant", tenant == null ? "" : tenant).register(registry).increment();
+    }
+
+    /** Bytes a tenant holds on the staging volume in one area (staging, invalid, failed, results, archive, logs). */
+    public void bytesHeld(String tenant, String area, long bytes) {
+        held.computeIfAbsent(tenant + "/" + area, k -> {
+            AtomicLong holder = new AtomicLong();
+            registry.gauge("mysimbdp_tenant_bytes_held", io.micrometer.core.instrument.Tags.of("tenant", tenant, "area", area), holder);
+            return holder;
+        }).set(bytes);
+    }
+
+    /** An entry retention pruned; why: age or size. */
+    public void pruned(String tenant, String area, String why, long bytes) {
+        Counter.builder("mysimbdp_batch_retention_pruned").description("Entries pruned by retention")
+                .tags("tenant", tenant, "area", area, "why", why).register(registry).increment();
+        Counter.builder("mysimbdp_batch_retention_pruned_bytes").description("Bytes pruned by retention").baseUnit("bytes")
+                .tags("tenant", tenant, "area", area).register(registry).increment(bytes);
     }
 
     /** name: jobs_running, jobs_queued, files_pending. */

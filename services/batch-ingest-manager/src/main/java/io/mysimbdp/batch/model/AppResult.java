@@ -23,8 +23,16 @@ public record AppResult(Map<String, FileResult> files) {
         }
     }
 
+    /** Reasons are cut to this many characters unless configured (mysimbdp.batch.output.max-reason-chars). */
+    public static final int DEFAULT_MAX_REASON_CHARS = 2000;
+
     /** Empty with a reason when the document is not a usable result. */
     public static Parsed parse(JsonNode root) {
+        return parse(root, DEFAULT_MAX_REASON_CHARS);
+    }
+
+    /** As {@link #parse(JsonNode)}, with every file's reason cut to {@code maxReasonChars} characters. */
+    public static Parsed parse(JsonNode root, int maxReasonChars) {
         if (root == null || !root.isObject()) {
             return new Parsed(Optional.empty(), "result.json is not a JSON object");
         }
@@ -39,7 +47,8 @@ public record AppResult(Map<String, FileResult> files) {
             if (name == null || status == null) {
                 return new Parsed(Optional.empty(), "result.json has a file entry without 'file' or 'status'");
             }
-            out.put(name, new FileResult(name, status, f.path("reason").isNull() ? null : f.path("reason").asText(null),
+            out.put(name, new FileResult(name, status, f.path("reason").isNull() ? null
+                            : OutputPolicy.truncate(f.path("reason").asText(null), maxReasonChars),
                     f.path("sha256").asText(null), f.path("data_size").asLong(), f.path("rows").asLong(),
                     f.path("successful_rows").asLong(), f.path("failed_rows").asLong(), f.path("duplicate_rows").asLong(),
                     f.path("ingestion_time").asDouble(), FileQualityEntry.read(f.get("quality")),

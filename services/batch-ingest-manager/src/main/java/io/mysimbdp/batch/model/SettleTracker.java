@@ -24,8 +24,18 @@ public final class SettleTracker {
         this.quietPeriod = quietPeriod;
     }
 
+    /** The quiet period of a tenant: its profile's when set, else the platform's. */
+    public Duration quietPeriodOf(io.mysimbdp.common.profile.TenantProfile profile) {
+        return profile == null || profile.batch().schedule().quietPeriod() == null ? quietPeriod : profile.batch().schedule().quietPeriod();
+    }
+
     /** Records what the file looks like now; true when it has looked the same for the quiet period. */
     public boolean observe(Path file, long size, long mtimeMillis, Instant now) {
+        return observe(file, size, mtimeMillis, now, quietPeriod);
+    }
+
+    /** As {@link #observe(Path, long, long, Instant)} with the tenant's own quiet period (its profile's). */
+    public boolean observe(Path file, long size, long mtimeMillis, Instant now, Duration quietPeriod) {
         Observation before = seen.get(file);
         if (before == null || before.size != size || before.mtimeMillis != mtimeMillis) {
             seen.put(file, new Observation(size, mtimeMillis, now, before == null ? now : before.firstSeen));

@@ -5,6 +5,7 @@ import io.mysimbdp.batch.ledger.LedgerEntry;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.model.AppResult;
 import io.mysimbdp.batch.model.JobOutcome;
+import io.mysimbdp.batch.staging.AppOutputReader;
 import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.trace.IngestionTracing;
@@ -39,9 +40,10 @@ final class AttemptSettlement {
     private final IngestionTracing tracing;
     private final String runtime;
     private final Clock clock;
+    private final AppOutputReader output;
 
     AttemptSettlement(StagingLayout layout, JobStore store, IngestionLedger ledger, BatchMetrics metrics, IngestionTracing tracing,
-                      String runtime, Clock clock) {
+                      String runtime, Clock clock, AppOutputReader output) {
         this.layout = layout;
         this.store = store;
         this.ledger = ledger;
@@ -49,12 +51,13 @@ final class AttemptSettlement {
         this.tracing = tracing;
         this.runtime = runtime;
         this.clock = clock;
+        this.output = output;
     }
 
     List<JobOutcome.FileOutcome> settle(IngestionJob job, JobLauncher.Finished f, int maxAttempts, boolean archive) {
         Instant now = clock.instant();
         Path out = layout.jobOutput(job.tenant, job.id);
-        AppResult.Parsed parsed = readResult(out.resolve(RESULT_FILE));
+        AppResult.Parsed parsed = output.readResult(out.resolve(RESULT_FILE));
         Map<String, JobOutcome.FileOutcome> outcomes = JobOutcome.decide(List.copyOf(job.files.keySet()), f.exit(),
                 parsed.result().orElse(null), parsed.problem(), job.countedAttempts(), maxAttempts);
         Duration ran = job.startedAt == null ? Duration.ZERO : Duration.between(job.startedAt, now);
@@ -141,29 +144,13 @@ final class AttemptSettlement {
                 fr.collection(), job.startedAt == null ? now : job.startedAt, now));
     }
 
-    /** Copies the app's output aside, so rejects and results outlive the job directory. */
+    /** Copies the app's output aside (bounded, links not followed), so rejects and results outlive the job directory. */
     private void keepOutput(IngestionJob job, Path out) {
         Path target = layout.var().resolve("results").resolve(job.tenant).resolve(job.id + "-" + job.attempt);
-        try (var files = Files.list(out)) {
-            Files.createDirectories(target);
-            for (Path p : files.toList()) {
-                if (Files.isRegularFile(p)) {
-                    Files.copy(p, target.resolve(p.getFileName()), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-                }
-            }
-        } catch (IOException e) {
-            LOG.debugf("no output to keep for %s: %s", job.id, e);
-        }
-    }
-
-    static AppResult.Parsed readResult(Path file) {
-        if (!Files.isRegularFile(file)) {
-            return new AppResult.Parsed(java.util.Optional.empty(), "wrote no result.json");
-        }
         try {
-            return AppResult.parse(Json.json().readTree(file.toFile()));
+            output.keep(out, target);
         } catch (IOException e) {
-            return new AppResult.Parsed(java.util.Optional.empty(), "result.json is not valid JSON: " + e.getMessage().split("\n")[0]);
+            LOG.warnf("could not keep the output of %s: %s", job.id, e.toString());
         }
     }
 }

@@ -11,6 +11,7 @@ import io.mysimbdp.batch.model.SchedulingPolicy;
 import io.mysimbdp.batch.model.SettleTracker;
 import io.mysimbdp.batch.model.TenantUsage;
 import io.mysimbdp.batch.model.Verdict;
+import io.mysimbdp.batch.staging.AppOutputReader;
 import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagedCandidate;
 import io.mysimbdp.batch.staging.StagingLayout;
@@ -84,6 +85,7 @@ public final class BatchIngestManager implements AutoCloseable {
     private boolean heldForStore;
     private Thread loop;
     private StagingWatcher watcher;
+    private final AppOutputReader output;
 
     public BatchIngestManager(BatchConfig config, Path var, ProfileSource.Factory profileSource, WorkloadRuntime runtime,
                               IngestionLedger ledger, BatchMetrics metrics, IngestionTracing tracing, Clock clock) {
@@ -103,6 +105,7 @@ public final class BatchIngestManager implements AutoCloseable {
         this.policy = SchedulingPolicy.parse(config.batch().policy());
         this.tracing = tracing;
         this.clock = clock;
+        this.output = new AppOutputReader(config.batch().output().limits());
     }
 
     /** Where the dispatcher asks whether the store answers (before {@link #start()}). */
@@ -214,7 +217,7 @@ public final class BatchIngestManager implements AutoCloseable {
                 : AdmissionPolicy.selectAppByName(profile, job.app).map(TenantProfile.BatchApp::maxAttempts).orElse(job.attempt);
         boolean archive = profile != null && profile.batch().archiveInputs();
         tracing.attemptEnded(job.id, job.traceparent, f.attempt(), f.exit().succeeded(), f.exit().exitCode(), f.exit().message(), f.at());
-        var settled = new AttemptSettlement(layout, store, ledger, metrics, tracing, launcher.runtimeName(), clock)
+        var settled = new AttemptSettlement(layout, store, ledger, metrics, tracing, launcher.runtimeName(), clock, output)
                 .settle(job, f, maxAttempts, archive);
         settled.forEach(o -> remember(new BatchStatus.Outcome(clock.instant(), job.tenant, o.file(), o.status().name(),
                 o.reason(), job.id)));
@@ -240,7 +243,7 @@ public final class BatchIngestManager implements AutoCloseable {
         waitingInStaging.clear();
         for (StagedCandidate c : candidates) {
             waitingInStaging.merge(c.tenant(), 1, Integer::sum);
-            if (!settle.observe(c.path(), c.size(), c.mtimeMillis(), now)) {
+            if (!settle.observe(c.path(), c.size(), c.mtimeMillis(), now, settle.quietPeriodOf(active.get(c.tenant())))) {
                 continue;
             }
             try (var t = TenantLogFiles.forTenant(c.tenant())) {
@@ -500,6 +503,11 @@ public final class BatchIngestManager implements AutoCloseable {
     /** Names of the tenants with active profiles. */
     public Set<String> activeTenants() {
         return profiles.current().activeProfiles().keySet();
+    }
+
+    /** The active tenants' profiles. */
+    public Map<String, TenantProfile> activeProfiles() {
+        return profiles.current().activeProfiles();
     }
 
     @Override

@@ -1,5 +1,8 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.security.AccessPolicy;
+import io.mysimbdp.common.security.Caller;
+
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.security.PresentedKey;
 import io.mysimbdp.daas.api.ApiError;

@@ -1,4 +1,4 @@
-package io.mysimbdp.daas.security;
+package io.mysimbdp.common.security;
 
 import io.mysimbdp.common.security.ApiKeys;
 import org.junit.jupiter.api.Test;

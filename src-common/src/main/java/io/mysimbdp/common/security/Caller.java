@@ -1,4 +1,4 @@
-package io.mysimbdp.daas.security;
+package io.mysimbdp.common.security;
 
 /** Who a request's API key belongs to. */
 public sealed interface Caller {
