@@ -97,10 +97,13 @@ public final class TenantNames {
         return tenant + ".";
     }
 
-    /** The tenant's Kafka principal (SCRAM user): {@code tenant-<tenant>}; platform principals start with {@code platform-}. */
+    /** Start of every tenant's Kafka principal; platform principals start with {@code platform-}. */
+    public static final String KAFKA_PRINCIPAL_PREFIX = "tenant-";
+
+    /** The tenant's Kafka principal (SCRAM user): {@code tenant-<tenant>}. */
     public static String kafkaPrincipal(String tenant) {
         requireTenant(tenant);
-        return "tenant-" + tenant;
+        return KAFKA_PRINCIPAL_PREFIX + tenant;
     }
 
     /**

@@ -15,7 +15,12 @@ import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.k8s.DeploymentSettings;
 import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
+import io.mysimbdp.common.kafka.KafkaCredentials;
+import io.mysimbdp.streammanager.credentials.CredentialFiles;
+import io.mysimbdp.streammanager.credentials.CredentialSecrets;
+import io.mysimbdp.streammanager.credentials.TenantCredentialStore;
 import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.reconcile.StreamIngestManager;
@@ -63,11 +68,33 @@ public class StreamService {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
                     new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC(), localScaleOutGuard());
             case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
-                    new DeploymentSettings(namespace()), launcher,
+                    new DeploymentSettings(namespace(), config.stream().kafkaAccess()), launcher,
                     settings.decisionsKept());
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
                     + "' (this build has: local, kubernetes)");
         };
+    }
+
+    /** Null when the manager does not manage Kafka principals. */
+    private TenantCredentialStore credentialStore(StreamSettings settings) {
+        if (!config.stream().kafkaAccess()) {
+            return null;
+        }
+        return "kubernetes".equals(config.stream().runtime()) ? new CredentialSecrets(kubernetes.get(), namespace())
+                : new CredentialFiles(settings.var().resolve("credentials"));
+    }
+
+    /**
+     * Local instances get the tenant's credentials in their environment (read from its owner-only file);
+     * on Kubernetes the Deployment references the Secret instead, so nothing is added here.
+     */
+    private InstanceLauncher.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
+        if (credentials instanceof CredentialFiles files) {
+            // no file (the tenant is being offboarded): no credentials, the app cannot connect
+            return tenant -> java.nio.file.Files.exists(files.file(tenant))
+                    ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
+        }
+        return InstanceLauncher.CredentialsEnv.NONE;
     }
 
     /** Holds local scale-outs while the host's CPUs are busy (ScaleOutGuard); 1 turns the rule off. */
@@ -118,11 +145,15 @@ public class StreamService {
             tenantLogs = TenantLogFiles.install(settings.logs(), "stream-ingest-manager");
         }
         StreamMetrics metrics = new StreamMetrics(registry);
-        operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
-                settings.adminTimeout(), settings.quotas());
+        TenantCredentialStore credentials = credentialStore(settings);
+        operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(),
+                KafkaCredentials.securitySettings(k -> ConfigProvider.getConfig().getOptionalValue(k, String.class)),
+                settings.replicationFactor(), settings.adminTimeout(), settings.quotas(),
+                credentials == null ? null : new KafkaTopicOperator.Access(credentials, config.stream().monitorPrincipal()));
         runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
         TopicWorkloads workloads = workloads(settings, metrics,
-                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()));
+                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers(),
+                        localCredentialsEnv(credentials)));
         Leadership leadership = leadership();
         StreamIngestManager m = new StreamIngestManager(settings, ProfileSources.factory(config.profiles(), settings.tenantsDir(),
                 settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager"), workloads, operator, metrics,

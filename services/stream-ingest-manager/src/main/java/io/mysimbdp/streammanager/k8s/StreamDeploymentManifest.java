@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager.k8s;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
@@ -69,7 +70,8 @@ public final class StreamDeploymentManifest {
                     + "' has no image (stream.app.image) for the kubernetes runtime");
         }
         Map<String, String> labels = labels(key);
-        PodTemplateSpec template = template(labels, app, contractEnv, TenantNames.tenantServiceAccount(key.tenant()));
+        PodTemplateSpec template = template(settings.kafkaCredentials() ? key.tenant() : null, labels, app, contractEnv,
+                TenantNames.tenantServiceAccount(key.tenant()));
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(SPEC_HASH, specHash(template));
         annotations.put(WANTED, Integer.toString(Math.max(0, wanted.wanted())));
@@ -92,14 +94,19 @@ public final class StreamDeploymentManifest {
                 .build();
     }
 
-    private static PodTemplateSpec template(Map<String, String> labels, TenantProfile.StreamApp app,
+    /** @param tenant whose Secret holds the Kafka credentials; null for none (a broker without SASL) */
+    private static PodTemplateSpec template(String tenant, Map<String, String> labels, TenantProfile.StreamApp app,
                                             Map<String, String> contractEnv, String serviceAccount) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
-            if (!"MYSIMBDP_INSTANCE_ID".equals(k)) {
+            if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
                 env.add(new EnvVar(k, v, null));
             }
         });
+        // the tenant's Kafka credentials come from its Secret: never a literal in the pod spec
+        if (tenant != null) {
+            env.addAll(credentialsEnv(tenant));
+        }
         // unique per pod, stable for its life: the app's consumer client id and static group membership
         env.addAll(TenantPods.tracingEnv(System.getenv()));
         env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
@@ -109,6 +116,18 @@ public final class StreamDeploymentManifest {
                 .withSpec(TenantPods.podSpec(serviceAccount,
                         TenantPods.container(app.image(), env, app.resources())).build())
                 .build();
+    }
+
+    /** {@code MYSIMBDP_KAFKA_USERNAME}/{@code _PASSWORD} from the tenant's Secret through {@code secretKeyRef}. */
+    static List<EnvVar> credentialsEnv(String tenant) {
+        String secret = TenantNames.credentialsSecretName(tenant);
+        return List.of(secretRef(KafkaCredentials.ENV_USERNAME, secret, KafkaCredentials.USERNAME_KEY),
+                secretRef(KafkaCredentials.ENV_PASSWORD, secret, KafkaCredentials.PASSWORD_KEY));
+    }
+
+    private static EnvVar secretRef(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).withOptional(false).endSecretKeyRef().endValueFrom().build();
     }
 
     /** A digest of the pod template: the API server adds defaults to it, so the manager compares digests. */
