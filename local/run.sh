@@ -14,11 +14,16 @@
 #   MONGO_PORT               embedded MongoDB wire server port [27017]
 #   MONGO_BACKEND            h2 (a file, survives restarts) or memory [h2]
 #   MONGO_HEAP               the store's heap; the memory backend needs ~4 GB per million documents [1g]
+#   MONGO_HEAP_LIMIT_PERCENT the store refuses writes (code 14031) while this share of its heap stays in
+#                            use after GC, instead of running out of memory (docs/capacity.md) [85]
 #   KAFKA_BOOTSTRAP_SERVERS  use this Kafka; the embedded broker is not started
 #   MONGODB_URI              use this MongoDB; the embedded server is not started
 #   MYSIMBDP_START           all, or stack (only Kafka and MongoDB) [all]
 #   MYSIMBDP_PORT_<SERVICE>  a service's port, e.g. MYSIMBDP_PORT_BATCH_INGEST_MANAGER=9081
 #   MYSIMBDP_READY_TIMEOUT   seconds to wait for each part to become ready [90]
+#   MYSIMBDP_SUPERVISE       on: start local/supervise.sh, which restarts a part that exits; off: do not [on]
+#   MYSIMBDP_RESTART_LIMIT   restarts in a row before the supervisor leaves a part down [5]
+#   MYSIMBDP_RUN_ONLY        start only this part (the supervisor restarts a part so) [every part]
 #   JAVA_HOME                the JDK to run with [java on the PATH]
 #   OTEL_EXPORTER_OTLP_ENDPOINT  send traces over OTLP (gRPC) here, e.g. http://127.0.0.1:4317 [no traces]
 set -euo pipefail
@@ -38,15 +43,19 @@ MONGO_PORT=${MONGO_PORT:-27017}
 MONGO_BACKEND=${MONGO_BACKEND:-h2}
 MYSIMBDP_START=${MYSIMBDP_START:-all}
 READY_TIMEOUT_SECONDS=${MYSIMBDP_READY_TIMEOUT:-90}
+SUPERVISE=${MYSIMBDP_SUPERVISE:-on}
+RUN_ONLY=${MYSIMBDP_RUN_ONLY:-}
 
 readonly POLL_SECONDS=0.2
 readonly EXEC_TIMEOUT_SECONDS=10
 readonly LOG_TAIL_LINES=40
 readonly HEALTH_PATH=/q/health/ready
 readonly HEALTH_REQUEST_TIMEOUT_SECONDS=2
-readonly KAFKA_JVM_OPTS=(-Xms256m -Xmx512m)
-readonly MONGO_JVM_OPTS=("-Xmx${MONGO_HEAP:-1g}")
-readonly SERVICE_JVM_OPTS=(-Xmx512m)
+# every part exits when it runs out of memory instead of lingering half-alive; the supervisor restarts it
+readonly EXIT_ON_OOM=-XX:+ExitOnOutOfMemoryError
+readonly KAFKA_JVM_OPTS=(-Xms256m -Xmx512m "$EXIT_ON_OOM")
+readonly MONGO_JVM_OPTS=("-Xmx${MONGO_HEAP:-1g}" "$EXIT_ON_OOM")
+readonly SERVICE_JVM_OPTS=(-Xmx512m "$EXIT_ON_OOM")
 readonly STACK_JAR_RELATIVE=local/embedded-stack/target/embedded-stack.jar
 readonly SERVICES_CONF=$script_dir/services.conf
 
@@ -116,6 +125,8 @@ launch() {
   shift
   local log_file=$LOG_DIR/$name.log
   rm -f "$RUN_DIR/$name.ready"
+  # a part the user starts again starts with a clean restart count (the supervisor keeps its own)
+  [[ -n $RUN_ONLY ]] || rm -f "$RUN_DIR/$name.supervision"
   echo "==== $(date -Is) run.sh starting $name" >>"$log_file"
   # the -D markers identify the process for is_ours (run.sh, stop.sh)
   nohup setsid env "${env_vars[@]}" "$JAVA" "-Dmysimbdp_run.component=$name" "-Dmysimbdp_run.var=$MYSIMBDP_VAR" "$@" \
@@ -132,6 +143,11 @@ launch() {
     sleep "$POLL_SECONDS"
   done
   say "$name starting (pid $pid, log $log_file)"
+}
+
+# True when this run starts part NAME: every part, or only MYSIMBDP_RUN_ONLY's.
+wanted() { # NAME
+  [[ -z $RUN_ONLY || $RUN_ONLY == "$1" ]]
 }
 
 already_running() { # NAME -> true (and says so) when NAME runs
@@ -183,6 +199,10 @@ case $MYSIMBDP_START in
   all | stack) ;;
   *) die "MYSIMBDP_START must be 'all' or 'stack', got '$MYSIMBDP_START'" ;;
 esac
+case $SUPERVISE in
+  on | off) ;;
+  *) die "MYSIMBDP_SUPERVISE must be 'on' or 'off', got '$SUPERVISE'" ;;
+esac
 case $MONGO_BACKEND in
   h2 | memory) ;;
   *) die "MONGO_BACKEND must be 'h2' or 'memory', got '$MONGO_BACKEND'" ;;
@@ -232,29 +252,39 @@ flock -n "$lock_fd" || die "another local/run.sh is starting components from $MY
 # relative paths in the services (config/tenants, ...) resolve against the checkout
 cd "$MYSIMBDP_HOME"
 
+# the operator key (docs/operator-key.md): made once, owner-only; the services and bin/mysimbdp read it
+operator_key_file=$MYSIMBDP_VAR/credentials/operator.key
+if [[ ! -s $operator_key_file ]]; then
+  (umask 077 && mkdir -p "$MYSIMBDP_VAR/credentials" && od -An -N24 -tx1 /dev/urandom | tr -d ' \n' >"$operator_key_file")
+fi
+export MYSIMBDP_OPERATOR_KEY_FILE=${MYSIMBDP_OPERATOR_KEY_FILE:-$operator_key_file}
+
 # ---- the stack: Kafka and MongoDB start side by side, services need both -------------------------
 
-if $start_kafka && ! already_running kafka; then
+wanted kafka || start_kafka_now=false
+if ${start_kafka_now:-$start_kafka} && ! already_running kafka; then
   require_port_free kafka "$KAFKA_PORT" "Set KAFKA_PORT to a free port, or KAFKA_BOOTSTRAP_SERVERS=127.0.0.1:$KAFKA_PORT to use that broker."
   require_port_free kafka "$KAFKA_CONTROLLER_PORT" "Set KAFKA_CONTROLLER_PORT to a free port."
   launch kafka -- "${KAFKA_JVM_OPTS[@]}" -jar "$STACK_JAR" kafka \
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" --data "$MYSIMBDP_VAR/kafka" \
     --credentials "$PLATFORM_CREDENTIALS" --ready-file "$RUN_DIR/kafka.ready"
 fi
-if $start_mongo && ! already_running coredms; then
+wanted coredms || start_mongo_now=false
+if ${start_mongo_now:-$start_mongo} && ! already_running coredms; then
   require_port_free coredms "$MONGO_PORT" "Set MONGO_PORT to a free port, or MONGODB_URI=mongodb://127.0.0.1:$MONGO_PORT to use that server."
   launch coredms -- "${MONGO_JVM_OPTS[@]}" -jar "$STACK_JAR" mongo \
     --port "$MONGO_PORT" --backend "$MONGO_BACKEND" --data "$MONGO_DATA_FILE" \
-    --ready-file "$RUN_DIR/coredms.ready"
+    --heap-limit-percent "${MONGO_HEAP_LIMIT_PERCENT:-85}" --ready-file "$RUN_DIR/coredms.ready"
 fi
-if $start_kafka; then wait_ready embedded_ready kafka "$KAFKA_PORT"; fi
-if $start_mongo; then wait_ready embedded_ready coredms "$MONGO_PORT"; fi
+if ${start_kafka_now:-$start_kafka}; then wait_ready embedded_ready kafka "$KAFKA_PORT"; fi
+if ${start_mongo_now:-$start_mongo}; then wait_ready embedded_ready coredms "$MONGO_PORT"; fi
 
 # ---- the services ---------------------------------------------------------------------------------
 
 for i in "${!service_names[@]}"; do
   name=${service_names[$i]}
   port=${service_ports[$i]}
+  wanted "$name" || continue
   already_running "$name" && continue
   override_var=MYSIMBDP_PORT_$(tr 'a-z-' 'A-Z_' <<<"$name")
   require_port_free "$name" "$port" "Set $override_var to a free port."
@@ -270,8 +300,34 @@ for i in "${!service_names[@]}"; do
     -- "${SERVICE_JVM_OPTS[@]}" -jar "${service_jars[$i]}"
 done
 for i in "${!service_names[@]}"; do
+  wanted "${service_names[$i]}" || continue
   wait_ready service_ready "${service_names[$i]}" "${service_ports[$i]}"
 done
+# what local/status.sh probes, per part
+if ${start_kafka_now:-$start_kafka}; then echo "kafka 127.0.0.1:$KAFKA_PORT" >"$RUN_DIR/kafka.probe"; fi
+if ${start_mongo_now:-$start_mongo}; then echo "mongo 127.0.0.1:$MONGO_PORT" >"$RUN_DIR/coredms.probe"; fi
+for i in "${!service_names[@]}"; do
+  wanted "${service_names[$i]}" || continue
+  echo "http http://127.0.0.1:${service_ports[$i]}$HEALTH_PATH" >"$RUN_DIR/${service_names[$i]}.probe"
+done
+
+# a restart by the supervisor ends here: it is already running
+if [[ -n $RUN_ONLY ]]; then
+  say "$RUN_ONLY started (MYSIMBDP_RUN_ONLY)"
+  exit 0
+fi
+
+# ---- the supervisor: restarts a part that exits (local/supervise.sh) ------------------------------
+
+if [[ $SUPERVISE == on ]] && ! already_running supervisor; then
+  rm -f "$RUN_DIR/supervisor.supervision"
+  echo "==== $(date -Is) run.sh starting supervisor" >>"$LOG_DIR/supervisor.log"
+  # the marker arguments identify it like the Java parts (is_ours); it inherits this environment
+  nohup setsid bash "$script_dir/supervise.sh" "-Dmysimbdp_run.component=supervisor" "-Dmysimbdp_run.var=$MYSIMBDP_VAR" \
+    >>"$LOG_DIR/supervisor.log" 2>&1 </dev/null {lock_fd}>&- &
+  echo "$!" >"$RUN_DIR/supervisor.pid"
+  say "supervisor started (pid $!, log $LOG_DIR/supervisor.log)"
+fi
 
 # ---- where things are ----------------------------------------------------------------------------
 
@@ -293,5 +349,7 @@ for i in "${!service_names[@]}"; do
   printf '  %-28s http://127.0.0.1:%s  (/q/health, /q/metrics)\n' "${service_names[$i]}" "${service_ports[$i]}"
 done
 echo "  Drop files into $MYSIMBDP_VAR/staging/<tenant>/"
-echo "  Logs           $LOG_DIR/"
+echo "  Logs           $LOG_DIR/   (restarts: $LOG_DIR/supervisor.log)"
+echo "  Operator key   $MYSIMBDP_OPERATOR_KEY_FILE  (managers' /api/status and mutating calls, daas /api/stats)"
+echo "  Status         make status   (or local/status.sh)"
 echo "  Stop with      make stop   (or local/stop.sh)"

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Stops what local/run.sh started: exactly the components with a pid file in $MYSIMBDP_VAR/run,
-# services first, then the store (coredms), then Kafka, so nothing loses its broker or store while
-# it still works. SIGTERM, a bounded wait, then SIGKILL. Harmless when nothing runs.
+# the supervisor first (so it restarts nothing), then the services, then the store (coredms), then
+# Kafka, so nothing loses its broker or store while it still works. SIGTERM, a bounded wait, then SIGKILL. Harmless when nothing runs.
 # Never kills by name: only pids from the pid files, and only when the process is really ours.
 #
 # Environment (default in brackets): MYSIMBDP_HOME [the folder above this script],
@@ -15,6 +15,7 @@ STOP_TIMEOUT_SECONDS=${MYSIMBDP_STOP_TIMEOUT:-30}
 readonly POLL_SECONDS=0.2
 readonly KILL_WAIT_SECONDS=5
 readonly STACK_COMPONENTS=(coredms kafka)
+readonly SUPERVISOR=supervisor
 
 say() { echo "[mysimbdp] $*"; }
 
@@ -36,7 +37,7 @@ is_ours() { # PID NAME
 }
 
 forget() { # NAME
-  rm -f "$RUN_DIR/$1.pid" "$RUN_DIR/$1.ready"
+  rm -f "$RUN_DIR/$1.pid" "$RUN_DIR/$1.ready" "$RUN_DIR/$1.probe" "$RUN_DIR/$1.supervision"
 }
 
 # Waits until none of the "pid:name" entries is ours any more, or SECONDS reach DEADLINE.
@@ -89,20 +90,20 @@ stop_group() { # NAME...
   done
 }
 
-services=()
-found_any=false
-for pid_file in "$RUN_DIR"/*.pid; do
-  [[ -e $pid_file ]] || continue
-  found_any=true
-  name=$(basename "$pid_file" .pid)
-  [[ " ${STACK_COMPONENTS[*]} " == *" $name "* ]] || services+=("$name")
-done
-
-if ! $found_any; then
+shopt -s nullglob
+pid_files=("$RUN_DIR"/*.pid)
+if ((${#pid_files[@]} == 0)); then
   say "nothing to stop (no pid files in $RUN_DIR)"
   exit 0
 fi
 failed=false
+stop_group "$SUPERVISOR"
+# listed after the supervisor is gone: a restart it had under way has its pid file by now
+services=()
+for pid_file in "$RUN_DIR"/*.pid; do
+  name=$(basename "$pid_file" .pid)
+  [[ " ${STACK_COMPONENTS[*]} $SUPERVISOR " == *" $name "* ]] || services+=("$name")
+done
 if ((${#services[@]} > 0)); then stop_group "${services[@]}"; fi
 for name in "${STACK_COMPONENTS[@]}"; do stop_group "$name"; done
 if $failed; then exit 1; fi

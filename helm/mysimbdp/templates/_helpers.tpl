@@ -204,3 +204,47 @@ mysimbdp.serviceEnv sets before). Call with (dict "root" . "component" "batch-in
 {{- fail (printf "%s.replicas: more than 1 replica needs leaderElection.enabled (otherwise every replica would act)" .name) }}
 {{- end }}
 {{- end }}
+
+{{/* Name of the ConfigMap that owns the tenant workloads (configmap-tenant-workloads.yaml). */}}
+{{- define "mysimbdp.tenantWorkloadsOwner" -}}
+{{- printf "%s-tenant-workloads" (include "mysimbdp.fullname" .) -}}
+{{- end }}
+
+{{/*
+How the managers build tenant pods (both managers): a numeric identity (platform.podSecurityContext;
+batch pods must share the manager's uid), pull secrets and scheduling constraints (tenantPods.*, one
+JSON object), the tag of profile images without one (tenantPods.imageTag, else image.tag, else appVersion) and the
+owner ConfigMap. Call with the root context.
+The default tag follows image.tag (then appVersion): `make images` builds the tenant app images with
+the platform's tag.
+*/}}
+{{- define "mysimbdp.tenantPodEnv" -}}
+{{- $psc := .Values.platform.podSecurityContext }}
+{{- $tp := .Values.tenantPods }}
+# tenant pods run as this manager's user: it owns the job directories their apps write result.json into
+- name: MYSIMBDP_KUBERNETES_TENANT_RUN_AS_USER
+  value: {{ required "platform.podSecurityContext.runAsUser is required: tenant pods run as the manager's uid" $psc.runAsUser | quote }}
+- name: MYSIMBDP_KUBERNETES_TENANT_RUN_AS_GROUP
+  value: {{ $psc.runAsGroup | default $psc.runAsUser | quote }}
+- name: MYSIMBDP_KUBERNETES_TENANT_FS_GROUP
+  value: {{ $psc.fsGroup | default $psc.runAsUser | quote }}
+- name: MYSIMBDP_KUBERNETES_TENANT_SCHEDULING
+  value: {{ dict "imagePullSecrets" ($tp.imagePullSecrets | default .Values.image.pullSecrets) "nodeSelector" $tp.nodeSelector "tolerations" $tp.tolerations "affinity" $tp.affinity | toJson | quote }}
+- name: MYSIMBDP_KUBERNETES_TENANT_IMAGE_TAG
+  value: {{ $tp.imageTag | default .Values.image.tag | default .Chart.AppVersion | quote }}
+{{- if $tp.ownedByRelease }}
+- name: MYSIMBDP_KUBERNETES_OWNER_CONFIG_MAP
+  value: {{ include "mysimbdp.tenantWorkloadsOwner" . | quote }}
+{{- end }}
+{{- end }}
+
+{{/*
+"true" when the tenant NetworkPolicy can name both of the tenant apps' destinations: the demo Kafka
+and MongoDB (infra.enabled), or networkPolicy.kafkaPeers and mongodbPeers for external ones. Without
+them a policy would cut the tenant apps off: it is not rendered (off until configured).
+*/}}
+{{- define "mysimbdp.networkPolicyPeersKnown" -}}
+{{- if or .Values.infra.enabled (and .Values.networkPolicy.kafkaPeers .Values.networkPolicy.mongodbPeers) -}}
+true
+{{- end -}}
+{{- end }}

@@ -15,7 +15,6 @@ import io.fabric8.kubernetes.api.model.VolumeMount;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.api.model.apps.StatefulSet;
 import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicy;
-import io.fabric8.kubernetes.api.model.networking.v1.NetworkPolicyEgressRule;
 import io.fabric8.kubernetes.api.model.rbac.PolicyRule;
 import io.fabric8.kubernetes.api.model.rbac.Role;
 import io.fabric8.kubernetes.api.model.rbac.RoleBinding;
@@ -58,10 +57,13 @@ class ChartDefaultsTest {
         int dashboards = Checkout.list(Checkout.CHART.resolve("dashboards"), "*.json").size();
         Map<String, Long> kinds = chart.all().stream()
                 .collect(Collectors.groupingBy(r -> r.object().getKind(), TreeMap::new, Collectors.counting()));
-        assertEquals(new TreeMap<>(Map.of(
-                "Deployment", 4L, "Service", 4L, "ServiceMonitor", 4L, "PrometheusRule", 1L,
-                "PersistentVolumeClaim", 1L, "ServiceAccount", 4L, "Role", 4L, "RoleBinding", 4L, // one per service: tenant accounts are made at run time
-                "NetworkPolicy", 1L, "ConfigMap", (long) dashboards)), kinds, () -> "objects: " + chart.names());
+        assertEquals(new TreeMap<>(Map.ofEntries(
+                Map.entry("Deployment", 4L), Map.entry("Service", 4L), Map.entry("ServiceMonitor", 4L), Map.entry("PrometheusRule", 1L),
+                Map.entry("PersistentVolumeClaim", 1L), Map.entry("ServiceAccount", 4L), Map.entry("Role", 4L), // one per service: tenant accounts are made at run time
+                Map.entry("RoleBinding", 4L), Map.entry("PodDisruptionBudget", 4L),
+                // the helm test Pod is a hook: not in the release's manifest (ChartFirstInstallTest renders it)
+                // no NetworkPolicy: Kafka and MongoDB are external and their peers not given (off until configured)
+                Map.entry("ConfigMap", dashboards + 1L))), kinds, () -> "objects: " + chart.names()); // + the tenant workloads' owner
         assertTrue(chart.all(StatefulSet.class).isEmpty(), "no demo Kafka/MongoDB unless infra.enabled");
     }
 
@@ -308,16 +310,9 @@ class ChartDefaultsTest {
     }
 
     @Test
-    void tenantAppsMayReachOnlyDnsWhenKafkaAndMongoAreExternalAndUnlisted() {
-        NetworkPolicy policy = single(chart.all(NetworkPolicy.class));
-        assertEquals(Map.of("app.kubernetes.io/part-of", "mysimbdp", "app.kubernetes.io/component", "tenant-app"),
-                policy.getSpec().getPodSelector().getMatchLabels());
-        assertEquals(List.of("Egress"), policy.getSpec().getPolicyTypes());
-        NetworkPolicyEgressRule dns = single(policy.getSpec().getEgress());
-        assertEquals(Set.of("53/UDP", "53/TCP"),
-                dns.getPorts().stream().map(p -> p.getPort().getIntVal() + "/" + p.getProtocol()).collect(Collectors.toSet()));
-        assertFalse(dns.getTo().isEmpty(), "a rule without peers would allow every destination");
-        assertEquals("kube-dns", single(dns.getTo()).getPodSelector().getMatchLabels().get("k8s-app"));
+    void noTenantPolicyWhileTheExternalKafkaAndMongoPeersAreUnknown() {
+        assertTrue(chart.all(NetworkPolicy.class).isEmpty(),
+                "a policy without Kafka and MongoDB peers would cut tenant apps off from them: off until configured");
     }
 
     @Test

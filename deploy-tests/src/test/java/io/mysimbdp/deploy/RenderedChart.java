@@ -38,6 +38,11 @@ final class RenderedChart {
         this.objects = objects;
     }
 
+    /** Already parsed objects (e.g. of a modified copy of the chart). */
+    static RenderedChart of(String releaseName, List<Rendered> objects) {
+        return new RenderedChart(releaseName, objects);
+    }
+
     /** Renders with the chart's default values plus these. */
     static RenderedChart render(Map<String, Object> sets, Path... valuesFiles) {
         return render(RELEASE, sets, valuesFiles);

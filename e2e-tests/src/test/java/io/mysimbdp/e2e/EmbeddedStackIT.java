@@ -46,7 +46,8 @@ import com.mongodb.client.MongoCollection;
  */
 class EmbeddedStackIT {
 
-    private static final Set<String> STACK_COMPONENTS = Set.of("kafka", "coredms");
+    /** Kafka, the store and the supervisor that restarts them (local/supervise.sh). */
+    private static final Set<String> STACK_COMPONENTS = Set.of("kafka", "coredms", "supervisor");
     private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration PROCESS_EXIT_TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL_INTERVAL = Duration.ofMillis(200);
@@ -93,7 +94,7 @@ class EmbeddedStackIT {
             assertTrue(Files.isDirectory(varDir.resolve(folder)), "run.sh creates var/" + folder);
         }
         Map<String, Long> firstPids = stack.pids();
-        assertEquals(STACK_COMPONENTS, firstPids.keySet(), "MYSIMBDP_START=stack starts only Kafka and Mongo");
+        assertEquals(STACK_COMPONENTS, firstPids.keySet(), "MYSIMBDP_START=stack starts only Kafka and Mongo (and the supervisor)");
 
         insertDocument(documentId);
         produce(message);

@@ -71,7 +71,9 @@ final class Platform implements AutoCloseable {
                 "MYSIMBDP_TENANTS_DIR", tenants.toString(),
                 // the tests assert scaling on a machine their own load keeps busy: the local runtime's
                 // host-CPU rule (ScaleOutGuard, unit-tested) would hold their scale-outs at random
-                "MYSIMBDP_STREAM_LOCAL_SCALE_OUT_MAX_HOST_CPU", "1"));
+                "MYSIMBDP_STREAM_LOCAL_SCALE_OUT_MAX_HOST_CPU", "1",
+                // the tests that kill parts decide themselves when they come back; SupervisorChaosIT turns it on
+                "MYSIMBDP_SUPERVISE", "off"));
         for (int i = 0; i < SERVICES.size(); i++) {
             servicePorts.put(SERVICES.get(i), ports[3 + i]);
             env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
@@ -111,9 +113,12 @@ final class Platform implements AutoCloseable {
         return mongo.getDatabase(database).getCollection(collection).countDocuments();
     }
 
+    /** GET with the operator key run.sh made (var/credentials/operator.key), as an operator would. */
     String get(String service, String path) throws Exception {
+        String key = Files.readString(var.resolve("credentials/operator.key")).trim();
         HttpResponse<String> r = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePorts.get(service) + path)).build(),
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + servicePorts.get(service) + path))
+                        .header("Authorization", "Bearer " + key).build(),
                 HttpResponse.BodyHandlers.ofString());
         return r.body();
     }

@@ -7,17 +7,30 @@ import java.util.Locale;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
+import io.mysimbdp.local.store.CoredmsH2Backend;
+import io.mysimbdp.local.store.GuardedBackend;
+import io.mysimbdp.local.store.HeapGuard;
+import org.h2.mvstore.MVStore;
 
 /**
  * A MongoDB wire-protocol server (mongo-java-server), so the real MongoDB driver works without a
  * MongoDB installation. The h2 backend keeps the data in one H2 MVStore file that survives restarts;
- * the memory backend is faster and forgets everything on stop.
+ * the memory backend is faster and forgets everything on stop. Either way a {@link HeapGuard} makes
+ * the server refuse writes when its heap is nearly full instead of running out of memory
+ * (docs/capacity.md).
  */
 public final class EmbeddedMongo implements EmbeddedServer {
 
     static final String HOST = "127.0.0.1";
+    /** Writes are refused from this share of the heap in use after GC ... */
+    public static final int DEFAULT_HEAP_LIMIT_PERCENT = 85;
+    /** ... and accepted again this many points below it. */
+    static final int HEAP_RESUME_GAP_PERCENT = 10;
+    /** H2's page cache: a sixteenth of the heap, within these bounds (H2's own default is 16 MB). */
+    static final int MIN_CACHE_MB = 16;
+    static final int MAX_CACHE_MB = 256;
+    static final int CACHE_SHARE_OF_HEAP = 16;
 
     /** Where the documents live. */
     public enum Backend {
@@ -35,11 +48,22 @@ public final class EmbeddedMongo implements EmbeddedServer {
     private final int port;
     private final Backend backendKind;
     private final Path dataFile;
+    private final int heapLimitPercent;
     private MongoBackend backend;
     private MongoServer server;
 
     /** @param dataFile the H2 store file; ignored by the memory backend */
     public EmbeddedMongo(int port, Backend backendKind, Path dataFile) {
+        this(port, backendKind, dataFile, DEFAULT_HEAP_LIMIT_PERCENT);
+    }
+
+    /** @param heapLimitPercent writes are refused while this share of the heap stays in use after GC */
+    public EmbeddedMongo(int port, Backend backendKind, Path dataFile, int heapLimitPercent) {
+        if (heapLimitPercent <= HEAP_RESUME_GAP_PERCENT || heapLimitPercent > 100) {
+            throw new IllegalArgumentException("the heap limit must be a percentage between "
+                    + (HEAP_RESUME_GAP_PERCENT + 1) + " and 100, got " + heapLimitPercent);
+        }
+        this.heapLimitPercent = heapLimitPercent;
         this.port = port;
         this.backendKind = backendKind;
         this.dataFile = dataFile == null ? null : dataFile.toAbsolutePath();
@@ -48,7 +72,9 @@ public final class EmbeddedMongo implements EmbeddedServer {
     @Override
     public void start() throws Exception {
         PortCheck.requireFree(HOST, port, "MongoDB");
-        backend = openBackend();
+        HeapGuard guard = new HeapGuard(heapLimitPercent, heapLimitPercent - HEAP_RESUME_GAP_PERCENT);
+        guard.install();
+        backend = new GuardedBackend(openBackend(), guard);
         server = new MongoServer(backend);
         server.bind(HOST, port);
     }
@@ -61,7 +87,14 @@ public final class EmbeddedMongo implements EmbeddedServer {
             throw new IllegalArgumentException("the h2 backend needs a data file (--data FILE)");
         }
         Files.createDirectories(dataFile.getParent());
-        return new H2Backend(dataFile.toString());
+        MVStore store = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open();
+        return new CoredmsH2Backend(store);
+    }
+
+    /** H2's page cache for a heap of this many bytes. */
+    static int cacheMegabytes(long maxHeapBytes) {
+        long share = (maxHeapBytes >> 20) / CACHE_SHARE_OF_HEAP;
+        return (int) Math.max(MIN_CACHE_MB, Math.min(MAX_CACHE_MB, share));
     }
 
     @Override

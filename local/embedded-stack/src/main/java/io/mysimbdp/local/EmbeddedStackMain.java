@@ -33,7 +33,8 @@ public final class EmbeddedStackMain {
     private static final String READY_FILE = "--ready-file";
     /** Kafka: the folder of the platform's credential files (default: {@code <data>-credentials}). */
     private static final String CREDENTIALS = "--credentials";
-    private static final List<String> OPTIONS = List.of(PORT, CONTROLLER_PORT, DATA, BACKEND, READY_FILE, CREDENTIALS);
+    private static final String HEAP_LIMIT = "--heap-limit-percent";
+    private static final List<String> OPTIONS = List.of(PORT, CONTROLLER_PORT, DATA, BACKEND, READY_FILE, CREDENTIALS, HEAP_LIMIT);
     private static final String DEFAULT_MONGO_BACKEND = "h2";
 
     /**
@@ -121,7 +122,8 @@ public final class EmbeddedStackMain {
                 if (backend == EmbeddedMongo.Backend.H2 && data == null) {
                     throw new IllegalArgumentException("the h2 backend needs " + DATA + " FILE");
                 }
-                EmbeddedMongo mongo = new EmbeddedMongo(arguments.port(PORT), backend, data);
+                int heapLimit = arguments.percent(HEAP_LIMIT, EmbeddedMongo.DEFAULT_HEAP_LIMIT_PERCENT);
+                EmbeddedMongo mongo = new EmbeddedMongo(arguments.port(PORT), backend, data, heapLimit);
                 LOG.info("mongo: {}", mongo.describe());
                 return mongo;
             default:

@@ -12,7 +12,8 @@ final class StackArguments {
 
     static final String USAGE = String.join(System.lineSeparator(),
             "usage: java -jar embedded-stack.jar kafka --port PORT --controller-port PORT --data DIR [--credentials DIR] [--ready-file FILE]",
-            "       java -jar embedded-stack.jar mongo --port PORT --backend h2|memory [--data FILE] [--ready-file FILE]",
+            "       java -jar embedded-stack.jar mongo --port PORT --backend h2|memory [--data FILE] [--ready-file FILE]"
+                    + " [--heap-limit-percent N]",
             "Runs until SIGTERM. --ready-file is written once the server accepts clients.");
 
     private static final int MAX_PORT = 65535;
@@ -58,6 +59,23 @@ final class StackArguments {
             return port;
         } catch (NumberFormatException e) {
             throw new IllegalArgumentException(name + " must be a port number (1-" + MAX_PORT + "), got '" + value + "'");
+        }
+    }
+
+    /** An optional whole percentage (1-100). */
+    int percent(String name, int fallback) {
+        String value = options.get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            int percent = Integer.parseInt(value);
+            if (percent < 1 || percent > 100) {
+                throw new NumberFormatException();
+            }
+            return percent;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole percentage (1-100), got '" + value + "'");
         }
     }
 

@@ -58,7 +58,7 @@ class BatchFaultsTest {
 
     static void onboard(String tenant, String constraints, String appExtras) throws IOException {
         profile(tenant, constraints, appExtras);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
     }
 
     static Document failedReason(String tenant, String file) throws IOException {
@@ -88,6 +88,18 @@ class BatchFaultsTest {
         assertEquals(7L, done.getLong("rows_ok"));
         assertEquals(0, entries(var.resolve("failed/kappa")));
         await().atMost(WAIT).until(() -> entries(var.resolve("jobs/kappa")) == 0);
+    }
+
+    @Test
+    void attemptsThatFailedOnlyForTheStoreDoNotCountAgainstMaxAttempts() throws Exception {
+        onboard("storewait", "{fileTypes: [csv]}", "maxAttempts: 2");
+        BatchIngestManagerTest.stage("storewait", "storedown.csv", BatchIngestManagerTest.csv(5));
+        await().atMost(WAIT).until(() -> count("storewait", "DONE") == 1);
+        // three attempts exited 75 (store unavailable), yet maxAttempts 2 did not fail the file
+        assertEquals(List.of("RETRY", "RETRY", "RETRY", "DONE"), statuses("storewait", "storedown.csv"));
+        Document retry = ledger().find(Filters.and(Filters.eq("file", "storedown.csv"), Filters.eq("status", "RETRY"))).first();
+        assertTrue(retry.getString("reason").contains("this attempt does not count"), retry.toJson());
+        assertEquals(0, entries(var.resolve("failed/storewait")));
     }
 
     @Test

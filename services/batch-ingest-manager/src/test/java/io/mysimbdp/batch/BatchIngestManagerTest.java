@@ -60,9 +60,19 @@ class BatchIngestManagerTest {
     }
 
     @Test
+    void theStatusWithEveryTenantsFilesNeedsTheOperatorKey() {
+        given().get("/api/status").then().statusCode(401).header("WWW-Authenticate", containsString("Bearer"))
+                .body("error", containsString("operator key"));
+        given().header("Authorization", "Bearer tenant-key").get("/api/status").then().statusCode(401)
+                .body("error", org.hamcrest.Matchers.not(containsString("tenant-key")));
+        given().header("Authorization", "Bearer test-operator-key").get("/api/status").then().statusCode(200);
+        given().get("/q/health/live").then().statusCode(200);   // probes need no key
+    }
+
+    @Test
     void validFilesRunThroughTheAppAndViolationsLandInInvalidWithReasons() throws Exception {
         profile("alpha", "{fileTypes: [csv], maxStagedFiles: 10, maxFileSize: 1KiB}", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("tenants.tenant", hasItem("alpha")));
         assertTrue(Files.isDirectory(var.resolve("staging/alpha")), "onboarding creates the tenant's staging folder");
         stage("alpha", "a.csv", csv(3));
@@ -110,7 +120,7 @@ class BatchIngestManagerTest {
     @Test
     void filesBeyondTheStagedFileLimitAreRefused() throws Exception {
         profile("beta", "{fileTypes: [csv], maxStagedFiles: 3}", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("beta")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("beta")));
         Path dir = Files.createDirectories(var.resolve("staging/beta"));
         // written aside and moved in together, as one copy of five files
         Path aside = Files.createDirectories(var.resolve("aside-beta"));
@@ -136,7 +146,7 @@ class BatchIngestManagerTest {
     void aFailingFileIsRetriedWithBackoffThenMovedToFailed() throws Exception {
         profile("gamma", "{fileTypes: [csv]}", "maxAttempts: 2");
         profile("gamma2", "{fileTypes: [csv]}", "maxAttempts: 1");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("gamma2")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("gamma2")));
         stage("gamma", "x-fail.csv", csv(2));
         stage("gamma2", "noresult.csv", csv(2));
         await().atMost(WAIT).until(() -> Files.exists(var.resolve("failed/gamma/x-fail.csv.reason.json"))
@@ -156,7 +166,7 @@ class BatchIngestManagerTest {
     @Test
     void anAppThatHangsIsKilledAtItsTimeout() throws Exception {
         profile("delta", "{fileTypes: [csv]}", "timeout: 1s\n      maxAttempts: 1");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("delta")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("delta")));
         stage("delta", "hang.csv", csv(1));
         await().atMost(WAIT).until(() -> Files.exists(var.resolve("failed/delta/hang.csv.reason.json")));
         assertTrue(reason(var.resolve("failed/delta/hang.csv")).getString("reason").contains("timeout of 1 s"));
@@ -165,7 +175,7 @@ class BatchIngestManagerTest {
     @Test
     void rootFilesAreRoutedByNameAndUnknownTenantsRefused() throws Exception {
         profile("epsilon", "{fileTypes: [csv]}", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("epsilon")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("epsilon")));
         Files.writeString(var.resolve("staging/.epsilon-data.csv.tmp"), csv(4));
         Files.move(var.resolve("staging/.epsilon-data.csv.tmp"), var.resolve("staging/epsilon-data.csv"));
         stage("nobody", "n.csv", csv(1));
@@ -178,9 +188,9 @@ class BatchIngestManagerTest {
     @Test
     void profilesAreFollowedLiveAndABrokenOneDisablesOnlyItsTenant() throws Exception {
         profile("zeta", "{fileTypes: [csv]}", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.find { it.tenant == 'zeta' }.state", org.hamcrest.Matchers.is("active")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.find { it.tenant == 'zeta' }.state", org.hamcrest.Matchers.is("active")));
         Files.writeString(BatchTestEnvironment.tenants.resolve("zeta.yaml"), "constraints: {maxStagedFiles: -1}\n");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("tenants.find { it.tenant == 'zeta' }.state", org.hamcrest.Matchers.is("disabled"))
                 .body("tenants.find { it.tenant == 'zeta' }.errors[0]", containsString("field 'constraints.maxStagedFiles'")));
         // its files wait, untouched, until the profile is fixed
@@ -190,9 +200,9 @@ class BatchIngestManagerTest {
         profile("zeta", "{fileTypes: [csv]}", "");
         await().atMost(WAIT).until(() -> ledger().countDocuments(Filters.and(Filters.eq("tenant", "zeta"), Filters.eq("status", "DONE"))) == 1);
         Files.delete(BatchTestEnvironment.tenants.resolve("zeta.yaml"));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("tenants.tenant", org.hamcrest.Matchers.not(hasItem("zeta"))));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("batch-ingest-manager"));
-        assertTrue(Json.json().readTree(given().get("/api/status").asString()).has("jobs"));
+        assertTrue(Json.json().readTree(given().header("X-API-Key", "test-operator-key").get("/api/status").asString()).has("jobs"));
     }
 }

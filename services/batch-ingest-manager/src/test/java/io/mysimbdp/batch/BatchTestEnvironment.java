@@ -50,7 +50,9 @@ public class BatchTestEnvironment implements QuarkusTestResourceLifecycleManager
                 "mysimbdp.batch.quiet-period", "300ms",
                 "mysimbdp.batch.rescan-interval", "100ms",
                 "mysimbdp.batch.profile-rescan-interval", "200ms",
-                "mysimbdp.batch.retry-backoff", "200ms");
+                "mysimbdp.batch.retry-backoff", "200ms",
+                // StoreOutageTest plays the pings itself; the first real one comes at start-up
+                "mysimbdp.batch.store-probe-interval", "1h");
     }
 
     @Override

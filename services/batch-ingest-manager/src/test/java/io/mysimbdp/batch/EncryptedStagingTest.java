@@ -63,7 +63,7 @@ class EncryptedStagingTest {
     void encryptedFilesAreAdmittedByKeyIdAndPlainOnesRefusedWhenRequired() throws Exception {
         profile("vault", "encryption: {required: true, keyIds: [key1, key2]}");
         profile("open", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("open")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("open")));
         stageEncrypted("vault", "prices.csv.enc", "key2");
         stageEncrypted("vault", "old.csv.enc", "key0");
         BatchIngestManagerTest.stage("vault", "plain.csv", csv(2));

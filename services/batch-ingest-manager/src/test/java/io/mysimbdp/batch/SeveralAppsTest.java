@@ -66,13 +66,13 @@ class SeveralAppsTest {
                       maxConcurrent: 2
                       config: {kind: light}
                 """.formatted(HEAVY_SECONDS, BatchTestEnvironment.app, BatchTestEnvironment.app));
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("multi")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("multi")));
 
         stage("multi", "big-1.csv", csv(5));
         await().atMost(WAIT).until(() -> row("big-1.csv", "RUNNING") != null);
         stage("multi", "big-2.csv", csv(6));
         // the heavy app is at its maxConcurrent: its second job waits although the tenant has slots
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("jobs.findAll { it.tenant == 'multi' && it.app == 'heavy' }.state", hasItem("QUEUED")));
         stage("multi", "small-1.csv", csv(2));
         stage("multi", "small-2.csv", csv(3));

@@ -5,7 +5,7 @@ import com.mongodb.client.MongoClients;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.common.naming.TenantNames;
-import io.mysimbdp.daas.security.ApiKeys;
+import io.mysimbdp.common.security.ApiKeys;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.bson.Document;
 

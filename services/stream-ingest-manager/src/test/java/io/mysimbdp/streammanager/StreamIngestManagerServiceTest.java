@@ -170,23 +170,33 @@ class StreamIngestManagerServiceTest {
                 && l.endsWith(" 1.0")));
     }
 
+    static io.restassured.specification.RequestSpecification operator() {
+        return given().header("X-API-Key", "test-operator-key");
+    }
+
     @Test
     void theScaleEndpointRespectsTheBoundsAndStopOverridesTheMinimum() throws Exception {
         profile("gamma", "[{name: events}]", 1, 2, "");
         long first = awaitPid("stream-gamma-events-1");
-        given().post("/api/streams/gamma/events/scale?instances=3").then().statusCode(400)
+        // the operator's calls: 401 without the operator key, or with another key, and nothing changes
+        operator().post("/api/streams/gamma/events/stop").then().statusCode(401)
+                .body("error", containsString("operator key"));
+        given().header("Authorization", "Bearer not-the-key").post("/api/streams/gamma/events/stop").then().statusCode(401);
+        assertEquals(1, running("gamma"));
+        assertTrue(alive(first));
+        operator().post("/api/streams/gamma/events/scale?instances=3").then().statusCode(400)
                 .body("error", containsString("[1, 2]"));
-        given().post("/api/streams/gamma/events/scale?instances=0").then().statusCode(400);
-        given().post("/api/streams/gamma/events/scale").then().statusCode(400);
-        given().post("/api/streams/gamma/nope/scale?instances=1").then().statusCode(404);
-        given().post("/api/streams/nobody/events/stop").then().statusCode(404);
+        operator().post("/api/streams/gamma/events/scale?instances=0").then().statusCode(400);
+        operator().post("/api/streams/gamma/events/scale").then().statusCode(400);
+        operator().post("/api/streams/gamma/nope/scale?instances=1").then().statusCode(404);
+        operator().post("/api/streams/nobody/events/stop").then().statusCode(404);
         given().get("/api/streams/nobody").then().statusCode(404);
-        given().post("/api/streams/gamma/events/scale?instances=2").then().statusCode(200);
+        operator().post("/api/streams/gamma/events/scale?instances=2").then().statusCode(200);
         awaitPid("stream-gamma-events-2");
         await().atMost(WAIT).until(() -> running("gamma") == 2);
-        given().post("/api/streams/gamma/events/stop").then().statusCode(200);
+        operator().post("/api/streams/gamma/events/stop").then().statusCode(200);
         await().atMost(WAIT).until(() -> running("gamma") == 0 && !alive(first));
-        given().post("/api/streams/gamma/events/start").then().statusCode(200);
+        operator().post("/api/streams/gamma/events/start").then().statusCode(200);
         await().atMost(WAIT).until(() -> running("gamma") == 1);
         assertTrue(tenant("gamma").getList("topics[0].decisions.action").contains("manual"));
     }

@@ -1,6 +1,7 @@
 package io.mysimbdp.monitor;
 
 import io.mysimbdp.local.EmbeddedKafka;
+import io.mysimbdp.local.EmbeddedMongo;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -20,7 +21,8 @@ import java.util.stream.Stream;
 /**
  * A real Kafka broker (embedded, KRaft) on free ports in a temp directory, and a temp tenants
  * directory: {@code acme} streams {@code orders} (report and alert topics exist), {@code beta}
- * streams {@code clicks} but its alert topic is missing. Intervals of 1 s, windows of 2.
+ * streams {@code clicks} but its alert topic is missing. Intervals of 1 s, windows of 2. An embedded
+ * store (the Mongo wire server) for the rows the monitor writes of each report.
  */
 public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static final String ACME_REPORTS = "acme.orders.report";
@@ -30,9 +32,11 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
     /** Client settings of the broker's super user, for the test's own producers and readers. */
     public static Map<String, Object> superUser;
     public static String bootstrap;
+    public static String mongodbUri;
 
     private Path root;
     private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
 
     static String profile(String topic) {
         return """
@@ -50,7 +54,10 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
             Path tenants = Files.createDirectories(root.resolve("tenants"));
             Files.writeString(tenants.resolve("acme.yaml"), profile("orders"));
             Files.writeString(tenants.resolve("beta.yaml"), profile("clicks"));
-            int[] ports = freePorts(2);
+            int[] ports = freePorts(3);
+            mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
+            mongo.start();
+            mongodbUri = "mongodb://" + mongo.address();
             kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
             kafka.start();
             bootstrap = kafka.address();
@@ -70,6 +77,7 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
                     "kafka.bootstrap.servers", bootstrap,
                     // the monitor runs as its own principal, with only the ACLs above
                     "kafka.sasl.jaas.config", kafka.serviceCredentials("stream-ingest-monitor").jaasConfig(),
+                    "mysimbdp.mongodb-uri", mongodbUri,
                     "mysimbdp.home", root.toString(),
                     "mysimbdp.var", root.resolve("var").toString(),
                     "mysimbdp.tenants-dir", tenants.toString(),
@@ -117,6 +125,9 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
     public void stop() {
         if (kafka != null) {
             kafka.stop();
+        }
+        if (mongo != null) {
+            mongo.stop();
         }
         if (root != null) {
             try (Stream<Path> files = Files.walk(root)) {

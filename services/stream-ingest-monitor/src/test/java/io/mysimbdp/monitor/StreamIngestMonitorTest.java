@@ -182,6 +182,58 @@ class StreamIngestMonitorTest {
     }
 
     @Test
+    void eachReportIsStoredOnceInThePlatformsDatabaseWithItsIntervalsQualityRow() {
+        String instance = "stream-beta-clicks-store";
+        Instant end = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        String withQuality = """
+                {"tenant_name": "beta", "topic": "clicks", "instance_id": "%s", "timestamp": "%s", "interval_start": "%s",
+                 "predefined_time": 1, "ingestion_type": "streaming", "messages": 40, "failed_messages": 2, "total_messages": 40,
+                 "total_failed_messages": 2, "ingestion_time": 0.5, "avg_ingestion_time": 0.0125, "data_size": 8000,
+                 "total_data_size": 8000, "ingestion_rate": 8000.0, "qps": 40.0, "consumer_lag": 0, "assigned_partitions": 4,
+                 "quality_messages": 40, "quality_good_messages": 30, "quality_failures": {"price.min": 7, "wrangling": 3},
+                 "quality_min_good_share": 0.9, "quality_collection": "clicks", "quality_failures_to": "quarantine"}
+                """.formatted(instance, end, end.minusSeconds(1));
+        // a forged report (another tenant's name on beta's topic) stores nothing (sent first: handled before the rows awaited below)
+        producer.send(new ProducerRecord<>(BETA_REPORTS, "forger", withQuality.replace("\"beta\"", "\"acme\"")
+                .replace(instance, "forger")));
+        producer.send(new ProducerRecord<>(BETA_REPORTS, instance, withQuality));
+        producer.send(new ProducerRecord<>(BETA_REPORTS, instance, withQuality));   // delivered twice: stored once
+        producer.flush();
+
+        try (com.mongodb.client.MongoClient client = com.mongodb.client.MongoClients.create(MonitorTestEnvironment.mongodbUri)) {
+            var platform = client.getDatabase("mysimbdp_platform");
+            org.bson.Document ofInstance = new org.bson.Document("instance", instance);
+            await().atMost(WAIT).until(() -> platform.getCollection("quality").countDocuments(ofInstance) > 0);
+            List<org.bson.Document> reports = platform.getCollection("stream_reports").find(ofInstance).into(new ArrayList<>());
+            assertEquals(1, reports.size(), reports.toString());
+            org.bson.Document row = reports.get(0);
+            assertEquals("beta.clicks/" + instance + "@" + end, row.getString("_id"));
+            assertEquals("beta", row.getString("tenant"));
+            assertEquals("clicks", row.getString("topic"));
+            assertEquals(40L, row.getLong("messages"));
+            assertEquals(2L, row.getLong("failed_messages"));
+            assertEquals(8000L, row.getLong("bytes"));
+            assertEquals(java.util.Date.from(end.minusSeconds(1)), row.getDate("interval_start"));
+            assertEquals(java.util.Date.from(end), row.getDate("interval_end"));
+
+            List<org.bson.Document> quality = platform.getCollection("quality").find(ofInstance).into(new ArrayList<>());
+            assertEquals(1, quality.size(), quality.toString());
+            org.bson.Document q = quality.get(0);
+            assertEquals("stream:beta.clicks/" + instance + "@" + end, q.getString("_id"));
+            assertEquals("stream", q.getString("kind"));
+            assertEquals("clicks", q.getString("source"));
+            assertEquals(40L, q.getLong("records"));
+            assertEquals(30L, q.getLong("good"));
+            assertEquals(10L, q.getLong("bad"));
+            assertTrue(q.getBoolean("flagged"));
+            assertEquals("clicks_quarantine", q.getString("quarantine"));
+            assertEquals(List.of("price.min", "wrangling"), q.getList("failures", org.bson.Document.class).stream()
+                    .map(f -> f.getString("rule")).toList());
+            assertEquals(0, platform.getCollection("stream_reports").countDocuments(new org.bson.Document("instance", "forger")));
+        }
+    }
+
+    @Test
     void readyWhenTheConsumerIsConnected() {
         await().atMost(WAIT).untilAsserted(() -> given().get("/q/health/ready").then().statusCode(200)
                 .body("checks.find { it.name == 'stream-ingest-monitor' }.status", org.hamcrest.Matchers.is("UP"))

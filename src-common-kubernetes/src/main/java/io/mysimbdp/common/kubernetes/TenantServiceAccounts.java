@@ -15,11 +15,18 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class TenantServiceAccounts {
     private final KubernetesClient client;
     private final String namespace;
+    private final ReleaseOwner owner;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
 
     public TenantServiceAccounts(KubernetesClient client, String namespace) {
+        this(client, namespace, ReleaseOwner.none());
+    }
+
+    /** @param owner the release's object the accounts are owned by (uninstalling the release removes them) */
+    public TenantServiceAccounts(KubernetesClient client, String namespace, ReleaseOwner owner) {
         this.client = client;
         this.namespace = namespace;
+        this.owner = owner;
     }
 
     /**
@@ -33,7 +40,7 @@ public final class TenantServiceAccounts {
             return name;
         }
         try {
-            client.serviceAccounts().inNamespace(namespace).resource(TenantPods.serviceAccount(tenant, namespace)).create();
+            client.serviceAccounts().inNamespace(namespace).resource(owner.own(TenantPods.serviceAccount(tenant, namespace))).create();
         } catch (KubernetesClientException e) {
             if (e.getCode() != 409) {
                 throw e;

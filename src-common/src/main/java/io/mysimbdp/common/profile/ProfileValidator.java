@@ -2,6 +2,7 @@ package io.mysimbdp.common.profile;
 
 import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.wrangle.FieldSpecs;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -102,6 +103,8 @@ public final class ProfileValidator {
             positive(e, f + ".maxAttempts", app.maxAttempts());
             if (!app.config().isObject()) {
                 e.add(f + ".config", "must be an object");
+            } else {
+                declaredFields(e, f + ".config", app.config());
             }
         }
         if (p.stream() != null) {
@@ -120,6 +123,22 @@ public final class ProfileValidator {
         return errors;
     }
 
+    /**
+     * {@code config.fields} as the shared wrangler reads it (docs/tenant-profile.md, "Declared field
+     * formats"), so a bad format is refused when the profile is loaded rather than by every job.
+     */
+    private static void declaredFields(Errors e, String where, com.fasterxml.jackson.databind.JsonNode config) {
+        var fields = config.get("fields");
+        if (fields == null || fields.isNull()) {
+            return;
+        }
+        if (!fields.isObject()) {
+            e.add(where + ".fields", "must be an object {field: type}");
+            return;
+        }
+        fields.fields().forEachRemaining(entry -> FieldSpecs.parse(where + ".fields." + entry.getKey(), entry.getValue(), e::add));
+    }
+
     private static void stream(Errors e, TenantProfile.Stream st) {
         var app = st.app();
         if (app.minInstances() < 0) {
@@ -129,6 +148,9 @@ public final class ProfileValidator {
             e.add("stream.app.maxInstances", "must be at least max(1, minInstances) (got " + app.maxInstances() + ")");
         }
         resources(e, "stream.app.resources", app.resources());
+        if (app.config() != null && app.config().isObject()) {
+            declaredFields(e, "stream.app.config", app.config());
+        }
         positiveDuration(e, "stream.app.reportInterval", app.reportInterval());
         Set<String> names = new HashSet<>();
         for (int i = 0; i < st.topics().size(); i++) {

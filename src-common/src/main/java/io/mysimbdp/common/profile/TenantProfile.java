@@ -123,7 +123,7 @@ public record TenantProfile(
 
         public static final String DEFAULT_NAME = "clientbatchingestapp";
         public static final List<String> DEFAULT_COMMAND = List.of("tenant-apps/clientbatchingestapp/bin/clientbatchingestapp");
-        public static final String DEFAULT_IMAGE = "mysimbdp/clientbatchingestapp:0.1.0";
+        public static final String DEFAULT_IMAGE = "mysimbdp/clientbatchingestapp";
         public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(30);
         public static final int DEFAULT_MAX_CONCURRENT = 1;
         public static final int DEFAULT_MAX_ATTEMPTS = 3;
@@ -203,7 +203,7 @@ public record TenantProfile(
                             @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration reportInterval,
                             JsonNode config) {
         public static final List<String> DEFAULT_COMMAND = List.of("tenant-apps/clientstreamingestapp/bin/clientstreamingestapp");
-        public static final String DEFAULT_IMAGE = "mysimbdp/clientstreamingestapp:0.1.0";
+        public static final String DEFAULT_IMAGE = "mysimbdp/clientstreamingestapp";
 
         public StreamApp {
             command = command == null && image == null ? DEFAULT_COMMAND : command;

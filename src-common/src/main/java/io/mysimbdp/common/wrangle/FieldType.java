@@ -1,5 +1,7 @@
 package io.mysimbdp.common.wrangle;
 
+import org.bson.types.Decimal128;
+
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.time.DateTimeException;
@@ -68,6 +70,26 @@ public enum FieldType {
             throw new BadValue("not a number");
         }
     },
+    /** Exact decimal, stored as BSON Decimal128 (money): plain notation, e.g. {@code 944.00}. */
+    DECIMAL {
+        @Override
+        Object convert(Object value) throws BadValue {
+            BigDecimal exact;
+            if (value instanceof Integer || value instanceof Long || value instanceof BigInteger
+                    || value instanceof BigDecimal || value instanceof Double || value instanceof Float) {
+                exact = new BigDecimal(value.toString());
+            } else if (value instanceof String s && looksDecimal(s.strip())) {
+                try {
+                    exact = new BigDecimal(s.strip());
+                } catch (NumberFormatException e) {
+                    throw new BadValue("not a decimal");
+                }
+            } else {
+                throw new BadValue("not a decimal");
+            }
+            return decimal128(exact);
+        }
+    },
     BOOLEAN {
         @Override
         Object convert(Object value) throws BadValue {
@@ -115,6 +137,19 @@ public enum FieldType {
             }
             throw new BadValue("not an ISO timestamp (e.g. 2026-11-24T08:55:03Z)");
         }
+    },
+    /** A list: a JSON array as sent, or the text of a JSON array in a CSV cell. */
+    ARRAY {
+        @Override
+        Object convert(Object value) throws BadValue {
+            if (value instanceof List<?> list) {
+                return list;
+            }
+            if (value instanceof String s) {
+                return ListText.jsonArray(s);
+            }
+            throw new BadValue("not a JSON array");
+        }
     };
 
     private static final int ISO_DATE_LENGTH = 10;
@@ -139,9 +174,18 @@ public enum FieldType {
     }
 
     /** Why a value does not fit its type (no stack trace: this is an expected, per-row outcome). */
-    static final class BadValue extends Exception {
-        BadValue(String reason) {
+    public static final class BadValue extends Exception {
+        public BadValue(String reason) {
             super(reason, null, false, false);
+        }
+    }
+
+    /** Decimal128 holds 34 significant digits; more would be rounded, so refuse instead. */
+    static Object decimal128(BigDecimal exact) throws BadValue {
+        try {
+            return new Decimal128(exact);
+        } catch (NumberFormatException | ArithmeticException e) {
+            throw new BadValue("does not fit a 128-bit decimal");
         }
     }
 
@@ -178,7 +222,7 @@ public enum FieldType {
      * Only plain decimal notation: Java's parser would also take "1d", "0x1p3" or "NaN", which no
      * tenant means as a number.
      */
-    private static boolean looksDecimal(String s) {
+    static boolean looksDecimal(String s) {
         if (s.isEmpty()) {
             return false;
         }

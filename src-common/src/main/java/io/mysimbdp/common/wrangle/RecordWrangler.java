@@ -15,7 +15,8 @@ import java.util.Objects;
  * and origin give the same document; nothing here touches files, topics or the store. One instance
  * serves a whole file or stream (it is immutable, so also several threads).
  *
- * <p>Steps, in order: type the fields ({@code fields}; empty values are left out), check
+ * <p>Steps, in order: type the fields ({@code fields}, each read as declared, see {@link FieldSpecs};
+ * empty values and declared {@code missing} spellings are left out), check
  * {@code required}, derive {@code _id} ({@link IdDerivation}), derive the GeoJSON point
  * ({@code geo}), rename ({@code rename}), and stamp {@code _ingestion} with what the
  * {@link RecordOrigin} says. Every step but the last works on input field names. Input fields named
@@ -88,15 +89,16 @@ public final class RecordWrangler {
         for (Map.Entry<String, Object> field : fields.entrySet()) {
             String name = field.getKey();
             Object value = field.getValue();
-            FieldType type = config.fields().get(name);
-            if (isEmpty(value, type)) {
+            FieldSpec spec = config.fields().get(name);
+            if (isEmpty(value, spec == null ? null : spec.type()) || (spec != null && spec.isMissing(value))) {
                 continue;
             }
-            if (type == null) {
+            if (spec == null) {
                 typed.put(name, storable(name, value));
             } else {
                 try {
-                    typed.put(name, type.convert(value));
+                    Object read = spec.read(value);
+                    typed.put(name, read instanceof List<?> ? storable(name, read) : read);
                 } catch (FieldType.BadValue bad) {
                     throw new RowRejection("field '" + name + "': " + bad.getMessage() + ": " + quoted(value));
                 }

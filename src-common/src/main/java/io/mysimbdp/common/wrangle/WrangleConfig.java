@@ -26,13 +26,13 @@ import java.util.Set;
  * @param collection target collection
  * @param keyFields  fields whose values make {@code _id}; empty means the app's positional id
  *                   (file hash + row, topic-partition-offset)
- * @param fields     field name → type; fields not listed are kept as read
+ * @param fields     field name → how it is read (type and declared format); fields not listed are kept as read
  * @param required   fields that must be present and non-empty
  * @param rename     input name → stored name
  * @param geo        where to derive a GeoJSON point from, or null
  * @param batchSize  documents per unordered insertMany
  */
-public record WrangleConfig(String collection, List<String> keyFields, Map<String, FieldType> fields,
+public record WrangleConfig(String collection, List<String> keyFields, Map<String, FieldSpec> fields,
                             List<String> required, Map<String, String> rename, GeoConfig geo, int batchSize) {
     public static final String DEFAULT_COLLECTION = "records";
     public static final int DEFAULT_BATCH_SIZE = 2000;
@@ -173,7 +173,7 @@ public record WrangleConfig(String collection, List<String> keyFields, Map<Strin
         WrangleConfig parse() {
             String collection = collection();
             List<String> keyFields = names("keyFields");
-            Map<String, FieldType> fields = fields();
+            Map<String, FieldSpec> fields = fields();
             List<String> required = names("required");
             Map<String, String> rename = rename();
             GeoConfig geo = geo();
@@ -232,26 +232,24 @@ public record WrangleConfig(String collection, List<String> keyFields, Map<Strin
             return names;
         }
 
-        private Map<String, FieldType> fields() {
-            Map<String, FieldType> types = new LinkedHashMap<>();
+        private Map<String, FieldSpec> fields() {
+            Map<String, FieldSpec> specs = new LinkedHashMap<>();
             JsonNode node = root.get("fields");
             if (node == null || node.isNull()) {
-                return types;
+                return specs;
             }
             if (!node.isObject()) {
                 problems.add("'fields' must be an object {field: type}");
-                return types;
+                return specs;
             }
             node.fields().forEachRemaining(entry -> {
-                FieldType type = entry.getValue().isTextual() ? FieldType.byConfigName(entry.getValue().asText()) : null;
-                if (type == null) {
-                    problems.add("'fields." + entry.getKey() + "': unknown type " + entry.getValue()
-                            + " (expected one of " + String.join(", ", FieldType.configNames()) + ")");
-                } else {
-                    types.put(entry.getKey(), type);
+                FieldSpec spec = FieldSpecs.parse("fields." + entry.getKey(), entry.getValue(),
+                        (key, problem) -> problems.add("'" + key + "': " + problem));
+                if (spec != null) {
+                    specs.put(entry.getKey(), spec);
                 }
             });
-            return types;
+            return specs;
         }
 
         private Map<String, String> rename() {

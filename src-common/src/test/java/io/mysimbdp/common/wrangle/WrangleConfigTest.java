@@ -35,8 +35,8 @@ class WrangleConfigTest {
         assertEquals("listings", config.collection());
         assertEquals(List.of("id"), config.keyFields());
         assertEquals(List.of("id", "latitude", "longitude"), config.required());
-        assertEquals(FieldType.LONG, config.fields().get("id"));
-        assertEquals(FieldType.DATE, config.fields().get("last_review"));
+        assertEquals(FieldType.LONG, config.fields().get("id").type());
+        assertEquals(FieldType.DATE, config.fields().get("last_review").type());
         assertEquals(Map.of("neighbourhood_group", "borough"), config.rename());
         assertEquals(new WrangleConfig.GeoConfig("latitude", "longitude", "location"), config.geo());
         assertEquals(500, config.batchSize());

@@ -1,5 +1,10 @@
 package io.mysimbdp.cli;
 
+import io.mysimbdp.common.security.OperatorKeySource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.util.function.Function;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -14,9 +19,34 @@ final class DaasOptions {
     String url;
 
     @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
-            description = "API key: a tenant's, or the operator's (default: env " + DaasClient.KEY_ENV + "; prefer the env,"
+            description = "API key: a tenant's, or the operator's (default: env " + DaasClient.KEY_ENV + ", else the local"
+                    + " operator key make run keeps in var/credentials/operator.key; prefer the env or the file,"
                     + " a command line is visible to other users).")
     String key;
+
+    /**
+     * The key to send: the one given, else the local operator key file ({@code MYSIMBDP_OPERATOR_KEY_FILE},
+     * else {@code <MYSIMBDP_VAR or MYSIMBDP_HOME/var>/credentials/operator.key}) when it exists; else null.
+     */
+    static String effectiveKey(String given, Map<String, String> env) {
+        if (given != null && !given.isBlank()) {
+            return given;
+        }
+        String file = env.get("MYSIMBDP_OPERATOR_KEY_FILE");
+        if (file == null || file.isBlank()) {
+            String var = env.get("MYSIMBDP_VAR");
+            if (var == null || var.isBlank()) {
+                var = Path.of(env.getOrDefault("MYSIMBDP_HOME", ".")).resolve("var").toString();
+            }
+            file = Path.of(var).resolve(OperatorKeySource.LOCAL_FILE).toString();
+        }
+        try {
+            String key = Files.readString(Path.of(file)).trim();
+            return key.isEmpty() ? null : key;
+        } catch (IOException | RuntimeException e) {
+            return null;   // no local key: daas says what is missing
+        }
+    }
 
     /**
      * @param answer asks daas and renders the answer as text
@@ -24,7 +54,7 @@ final class DaasOptions {
      */
     int print(CommandSpec spec, String command, Function<DaasClient, String> answer) {
         try {
-            String out = answer.apply(new DaasClient(url, key));
+            String out = answer.apply(new DaasClient(url, effectiveKey(key, System.getenv())));
             spec.commandLine().getOut().print(out);
             spec.commandLine().getOut().flush();
             return 0;

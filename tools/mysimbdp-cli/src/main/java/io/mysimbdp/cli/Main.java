@@ -3,6 +3,7 @@ package io.mysimbdp.cli;
 import io.mysimbdp.cli.crypto.DecryptCommand;
 import io.mysimbdp.cli.crypto.EncryptCommand;
 import io.mysimbdp.cli.crypto.KeygenCommand;
+import io.mysimbdp.cli.profile.ProfileCommand;
 import io.mysimbdp.cli.sample.SampleDataCommand;
 import io.mysimbdp.cli.stream.CredentialsCommand;
 import io.mysimbdp.cli.stream.ProduceCommand;
@@ -32,6 +33,7 @@ import picocli.CommandLine.Spec;
                 EncryptCommand.class,
                 DecryptCommand.class,
                 QualityCommand.class,
+                ProfileCommand.class,
                 CommandLine.HelpCommand.class
         })
 public final class Main implements Callable<Integer> {

@@ -21,6 +21,15 @@ public interface BatchConfig {
     Optional<String> tenantsDir();
 
     /**
+     * SHA-256 (hex) of the operator key that the operator endpoints (docs/operator-key.md) require
+     * (env MYSIMBDP_OPERATOR_KEY_SHA256; the same key as daas'). Unset: {@link #operatorKeyFile()}.
+     */
+    Optional<String> operatorKeySha256();
+
+    /** A file holding the operator key itself (env MYSIMBDP_OPERATOR_KEY_FILE; make run: var/credentials/operator.key). */
+    Optional<String> operatorKeyFile();
+
+    /**
      * Folder of the tenants' key folders ({@code <dir>/<tenant>/<key-id>.key}); a tenant whose profile
      * has an encryption section gets its own as MYSIMBDP_KEYS_DIR. Default {@code <home>/config/keys}.
      * The manager never reads the keys; on Kubernetes the Secret mysimbdp-keys-<tenant> is mounted instead
@@ -69,9 +78,28 @@ public interface BatchConfig {
         /** fsGroup of tenant pods: the group owning the staging volume (the manager pod's fsGroup). */
         @WithDefault("185")
         long tenantFsGroup();
+
+        /**
+         * Image pull secrets and scheduling constraints of tenant pods, one JSON object
+         * {@code {"imagePullSecrets":[..],"nodeSelector":{..},"tolerations":[..],"affinity":{..}}} (the chart's tenantPods.*).
+         */
+        Optional<String> tenantScheduling();
+
+        /** Tag given to a profile's image that names none (the chart's appVersion). */
+        Optional<String> tenantImageTag();
+
+        /** ConfigMap of the release that owns the Jobs and tenant ServiceAccounts (uninstalling the release removes them). */
+        Optional<String> ownerConfigMap();
     }
 
     interface Batch {
+        /**
+         * The store is pinged this often; while it does not answer no attempt starts (they would only
+         * fail for the store), readiness says so and {@code mysimbdp_store_up} is 0.
+         */
+        @WithDefault("5s")
+        Duration storeProbeInterval();
+
         /** A staged file is taken only after its size and mtime were unchanged this long. */
         @WithDefault("1s")
         Duration quietPeriod();

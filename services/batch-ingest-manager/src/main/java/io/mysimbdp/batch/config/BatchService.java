@@ -5,12 +5,15 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.metrics.BatchMetrics;
 import io.mysimbdp.batch.schedule.BatchIngestManager;
+import io.mysimbdp.batch.store.StoreWatch;
 import io.mysimbdp.batch.trace.IngestionTracing;
 import io.mysimbdp.common.logging.TenantLogFiles;
 import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.batch.k8s.JobSettings;
 import io.mysimbdp.batch.k8s.KubernetesJobRuntime;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
+import io.mysimbdp.common.kubernetes.TenantPodOptions;
 import io.mysimbdp.batch.k8s.PodIdentity;
 import io.mysimbdp.common.kubernetes.PlatformNamespace;
 import io.mysimbdp.common.kubernetes.ProfileSources;
@@ -38,6 +41,7 @@ public class BatchService {
     private static final Logger LOG = Logger.getLogger(BatchService.class);
     private final BatchConfig config;
     private final MongoClient mongo;
+    private final StoreWatch storeWatch;
     private final MeterRegistry registry;
     private final OpenTelemetry openTelemetry;
     private volatile BatchIngestManager manager;
@@ -51,8 +55,9 @@ public class BatchService {
     private volatile boolean stopping;
 
     public BatchService(BatchConfig config, MongoClient mongo, MeterRegistry registry, OpenTelemetry openTelemetry,
-                        Instance<KubernetesClient> kubernetes) {
+                        Instance<KubernetesClient> kubernetes, StoreWatch storeWatch) {
         this.config = config;
+        this.storeWatch = storeWatch;
         this.mongo = mongo;
         this.registry = registry;
         this.openTelemetry = openTelemetry;
@@ -93,8 +98,11 @@ public class BatchService {
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
         String namespace = PlatformNamespace.resolve(k.namespace(), client);
+        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
+                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
         return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.jobTtl(),
-                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup())));
+                new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup()), podOptions),
+                new ReleaseOwner(client, namespace, k.ownerConfigMap().orElse(null)));
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -134,6 +142,7 @@ public class BatchService {
         }
         BatchIngestManager m = new BatchIngestManager(config, var(), profileSource(), runtime, ledger,
                 new BatchMetrics(registry), new IngestionTracing(openTelemetry), Clock.systemUTC());
+        m.storeGate(storeWatch::up);
         try {
             m.start();
         } catch (IOException e) {

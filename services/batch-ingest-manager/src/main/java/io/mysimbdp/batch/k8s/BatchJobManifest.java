@@ -23,7 +23,9 @@ import java.util.Map;
  * The pod sees only its job's input directory (read-only) and output directory, both subPaths of
  * the staging claim, and runs locked down ({@link TenantPods}), one try (the manager does the
  * retrying), killed after the app's timeout. It runs as the user that owns the job directories
- * ({@link JobSettings#tenantIdentity()}), so the app can write its result.
+ * ({@link JobSettings#tenantIdentity()}), so the app can write its result, with the operator's pull
+ * secrets and scheduling constraints ({@link JobSettings#podOptions()}); a profile image without a tag
+ * gets the platform's ({@code TenantPodOptions#image}).
  */
 public final class BatchJobManifest {
     public static final int MAX_NAME_LENGTH = 63;
@@ -79,7 +81,7 @@ public final class BatchJobManifest {
         }, null)));
 
         env.addAll(TenantPods.tracingEnv(System.getenv()));
-        ContainerBuilder container = TenantPods.container(spec.image(), env, spec.resources())
+        ContainerBuilder container = TenantPods.container(settings.podOptions().image(spec.image()), env, spec.resources())
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_INPUT_DIR).withSubPath(inSub).withReadOnly(true).endVolumeMount()
                 .addNewVolumeMount().withName(STAGING_VOLUME).withMountPath(POD_OUTPUT_DIR).withSubPath(outSub).withReadOnly(false).endVolumeMount();
         boolean keys = spec.env().containsKey(KeyDirectory.KEYS_DIR_ENV);
@@ -101,7 +103,7 @@ public final class BatchJobManifest {
                         : (int) Math.min(Integer.MAX_VALUE, settings.ttlAfterFinished().toSeconds()))
                 .withNewTemplate()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(TenantPods.podSpec(TenantNames.tenantServiceAccount(spec.tenant()), container)
+                .withSpec(settings.podOptions().applyTo(TenantPods.podSpec(TenantNames.tenantServiceAccount(spec.tenant()), container))
                         .withRestartPolicy("Never")
                         .editSecurityContext()
                         .withRunAsUser(settings.tenantIdentity().runAsUser())

@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.RunningWorkload;
@@ -55,10 +56,18 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
     private record Followed(String uid, CompletableFuture<WorkloadExit> exit) {
     }
 
+    /** The release's object the Jobs are owned by, so uninstalling the release removes them. */
+    private final ReleaseOwner owner;
+
     public KubernetesJobRuntime(KubernetesClient client, JobSettings settings) {
+        this(client, settings, ReleaseOwner.none());
+    }
+
+    public KubernetesJobRuntime(KubernetesClient client, JobSettings settings, ReleaseOwner owner) {
         this.client = client;
         this.settings = settings;
-        this.accounts = new TenantServiceAccounts(client, settings.namespace());
+        this.owner = owner;
+        this.accounts = new TenantServiceAccounts(client, settings.namespace(), owner);
     }
 
     @Override
@@ -104,7 +113,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
             accounts.ensure(spec.tenant());
             Job created;
             try {
-                created = client.batch().v1().jobs().inNamespace(settings.namespace()).resource(wanted).create();
+                created = client.batch().v1().jobs().inNamespace(settings.namespace()).resource(owner.own(wanted)).create();
             } catch (KubernetesClientException e) {
                 if (e.getCode() != 409) {
                     throw e;

@@ -6,6 +6,7 @@ import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.quality.QualityLog;
 import org.bson.Document;
 
 import java.time.Duration;
@@ -16,7 +17,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Writes ledger rows to the store in the background, in order, retrying while the store is down,
+ * Writes ledger rows (and, with a file's row, its row of {@code mysimbdp_platform.quality}, taken from
+ * the app's result.json: apps do not write the platform's database) to the store in the background, in order, retrying while the store is down,
  * so ingestion never waits on bookkeeping. Each write replaces the row by id: writing twice is
  * harmless. Rows still queued when the process dies are lost (the files' fate is not: it lives
  * in the directories); the queue is bounded and drops the oldest row with a warning when full.
@@ -27,10 +29,11 @@ public final class IngestionLedger implements AutoCloseable {
     static final Duration RETRY_DELAY = Duration.ofSeconds(2);
 
     private final MongoCollection<Document> rows;
+    private final MongoCollection<Document> quality;
     private final BlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
 
-    /** A row waiting, and what to call once it is in the store (a trace span's end). */
-    private record Pending(LedgerEntry entry, Runnable written) {
+    /** A row waiting, the file's quality row or null, and what to call once they are in the store (a trace span's end). */
+    private record Pending(LedgerEntry entry, Document qualityRow, Runnable written) {
     }
     private final Thread writer;
     private volatile boolean running = true;
@@ -38,6 +41,7 @@ public final class IngestionLedger implements AutoCloseable {
 
     public IngestionLedger(MongoClient client) {
         this.rows = client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(TenantNames.INGESTIONS_COLLECTION);
+        this.quality = client.getDatabase(TenantNames.PLATFORM_DATABASE).getCollection(QualityLog.COLLECTION);
         this.writer = new Thread(this::drain, "ingestion-ledger");
         this.writer.setDaemon(true);
         this.writer.start();
@@ -49,11 +53,19 @@ public final class IngestionLedger implements AutoCloseable {
 
     /** Queues the row; {@code written} runs on the writer thread once the row is in the store. */
     public void record(LedgerEntry entry, Runnable written) {
+        record(entry, null, written);
+    }
+
+    /**
+     * Queues the row and the file's quality row (null: none), written in that order and retried together;
+     * {@code written} runs on the writer thread once both are in the store. The quality row replaces by id.
+     */
+    public void record(LedgerEntry entry, Document qualityRow, Runnable written) {
         if (queue.size() >= MAX_QUEUED) {
             Pending dropped = queue.pollFirst();
             LOG.warning("ledger queue full (store unreachable?): dropped row " + (dropped == null ? "" : dropped.entry().id()));
         }
-        queue.offerLast(new Pending(entry, written));
+        queue.offerLast(new Pending(entry, qualityRow, written));
     }
 
     /** Rows not yet in the store. */
@@ -116,6 +128,9 @@ public final class IngestionLedger implements AutoCloseable {
             try {
                 ensureIndexes();
                 rows.replaceOne(new Document("_id", next.entry().id()), toDocument(next.entry()), new ReplaceOptions().upsert(true));
+                if (next.qualityRow() != null) {
+                    quality.replaceOne(new Document("_id", next.qualityRow().get("_id")), next.qualityRow(), new ReplaceOptions().upsert(true));
+                }
                 next.written().run();
             } catch (RuntimeException e) {
                 queue.offerFirst(next);

@@ -23,7 +23,7 @@ public record LedgerEntry(String id, String tenant, String ingestionId, String f
     }
 
     /** This row with the file's quality, as its app reported it (null: none). */
-    public LedgerEntry withQuality(io.mysimbdp.batch.model.AppResult.FileQuality quality) {
+    public LedgerEntry withQuality(io.mysimbdp.common.quality.FileQualityEntry quality) {
         return quality == null ? this : new LedgerEntry(id, tenant, ingestionId, file, bytes, sha256, status, app, attempt,
                 detectedAt, startedAt, finishedAt, rows, rowsOk, rowsFailed, rowsDuplicate, rule, reason, runtime,
                 quality.goodShare(), quality.flagged());

@@ -1,6 +1,7 @@
 package io.mysimbdp.batch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.quality.FileQualityEntry;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,17 +17,9 @@ public record AppResult(Map<String, FileResult> files) {
     public record FileResult(String file, String status, String reason, String sha256, long dataSize, long rows,
                              long successfulRows, long failedRows, long duplicateRows, double ingestionTime,
                              /* the file's quality ({@code quality} of its entry), null without quality rules */
-                             FileQuality quality) {
+                             FileQualityEntry quality, String collection) {
         public boolean ok() {
             return "ok".equals(status);
-        }
-    }
-
-    /** What the manager keeps of a file's {@code quality}: its share of good records and whether it is flagged. */
-    public record FileQuality(double goodShare, boolean flagged) {
-        static FileQuality of(JsonNode quality) {
-            return quality == null || !quality.isObject() ? null
-                    : new FileQuality(quality.path("good_share").asDouble(), quality.path("flagged").asBoolean());
         }
     }
 
@@ -49,7 +42,8 @@ public record AppResult(Map<String, FileResult> files) {
             out.put(name, new FileResult(name, status, f.path("reason").isNull() ? null : f.path("reason").asText(null),
                     f.path("sha256").asText(null), f.path("data_size").asLong(), f.path("rows").asLong(),
                     f.path("successful_rows").asLong(), f.path("failed_rows").asLong(), f.path("duplicate_rows").asLong(),
-                    f.path("ingestion_time").asDouble(), FileQuality.of(f.get("quality"))));
+                    f.path("ingestion_time").asDouble(), FileQualityEntry.read(f.get("quality")),
+                    f.path("collection").isTextual() ? f.path("collection").asText() : null));
         }
         return new Parsed(Optional.of(new AppResult(out)), null);
     }

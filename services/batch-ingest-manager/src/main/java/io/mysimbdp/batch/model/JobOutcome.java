@@ -1,5 +1,6 @@
 package io.mysimbdp.batch.model;
 
+import io.mysimbdp.common.runtime.BatchAppExit;
 import io.mysimbdp.common.runtime.WorkloadExit;
 
 import java.util.LinkedHashMap;
@@ -9,7 +10,8 @@ import java.util.Map;
 /**
  * What happens to each file of a finished job attempt. The app's result is trusted per file: a
  * file it reports {@code ok} is done even when the attempt as a whole failed; every other file is
- * retried until the app's attempts are used up, then failed. Pure.
+ * retried until the app's attempts are used up, then failed. An attempt the app ended with
+ * {@link BatchAppExit#STORE_UNAVAILABLE} (only the store failed its files) does not use one up. Pure.
  */
 public final class JobOutcome {
     public enum Status { DONE, RETRY, FAILED }
@@ -24,10 +26,11 @@ public final class JobOutcome {
      * @param exit        how the app ended
      * @param result      the parsed result.json, or null when missing or malformed
      * @param resultProblem why the result is missing or malformed (when {@code result} is null)
+     * @param attempt     the attempts counted so far, this one included (those that failed for the store are not)
      */
     public static Map<String, FileOutcome> decide(List<String> files, WorkloadExit exit, AppResult result,
                                                   String resultProblem, int attempt, int maxAttempts) {
-        boolean lastAttempt = attempt >= maxAttempts;
+        boolean lastAttempt = !storeUnavailable(exit) && attempt >= maxAttempts;
         Status notDone = lastAttempt ? Status.FAILED : Status.RETRY;
         Map<String, FileOutcome> out = new LinkedHashMap<>();
         for (String file : files) {
@@ -41,6 +44,11 @@ public final class JobOutcome {
         return out;
     }
 
+    /** The app said only the store failed its files: the attempt does not count against maxAttempts. */
+    public static boolean storeUnavailable(WorkloadExit exit) {
+        return !exit.timedOut() && exit.exitCode() == BatchAppExit.STORE_UNAVAILABLE;
+    }
+
     private static String reason(WorkloadExit exit, AppResult.FileResult fr, AppResult result, String resultProblem) {
         if (exit.timedOut()) {
             return "app " + exit.message();
@@ -51,6 +59,7 @@ public final class JobOutcome {
         if (fr == null) {
             return "app " + exit.message() + " and its result.json does not mention the file";
         }
-        return "app reported the file " + fr.status() + (fr.reason() == null ? "" : ": " + fr.reason());
+        return "app reported the file " + fr.status() + (fr.reason() == null ? "" : ": " + fr.reason())
+                + (storeUnavailable(exit) ? " (the store was unavailable: this attempt does not count)" : "");
     }
 }

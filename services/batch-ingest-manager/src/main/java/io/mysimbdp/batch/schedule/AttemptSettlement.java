@@ -9,6 +9,7 @@ import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.trace.IngestionTracing;
 import io.mysimbdp.common.json.Json;
+import io.mysimbdp.common.quality.FileQualityEntry;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -55,7 +56,7 @@ final class AttemptSettlement {
         Path out = layout.jobOutput(job.tenant, job.id);
         AppResult.Parsed parsed = readResult(out.resolve(RESULT_FILE));
         Map<String, JobOutcome.FileOutcome> outcomes = JobOutcome.decide(List.copyOf(job.files.keySet()), f.exit(),
-                parsed.result().orElse(null), parsed.problem(), job.attempt, maxAttempts);
+                parsed.result().orElse(null), parsed.problem(), job.countedAttempts(), maxAttempts);
         Duration ran = job.startedAt == null ? Duration.ZERO : Duration.between(job.startedAt, now);
         metrics.job(job.tenant, job.app, f.exit().timedOut() ? "timed_out" : f.exit().succeeded() ? "succeeded" : "failed", ran);
         keepOutput(job, out);
@@ -105,7 +106,7 @@ final class AttemptSettlement {
                     fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
                     fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime)
                     .withQuality(fr == null ? null : fr.quality());
-            ledger.record(entry, tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name()));
+            ledger.record(entry, qualityRow(job, o, now), tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name()));
             if (o.status() == JobOutcome.Status.DONE) {
                 LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",
                         o.file(), job.tenant, fr.successfulRows(), fr.failedRows(), fr.duplicateRows(), job.id, job.attempt);
@@ -124,6 +125,20 @@ final class AttemptSettlement {
             LOG.errorf("could not clean job directory of %s: %s", job.id, e.toString());
         }
         return applied;
+    }
+
+    /**
+     * The file's row of {@code mysimbdp_platform.quality} from its result.json entry: the platform writes
+     * it, not the app. Null when the app reported no quality figures or the file was not ingested (a retry
+     * will report them). Pure.
+     */
+    static org.bson.Document qualityRow(IngestionJob job, JobOutcome.FileOutcome o, Instant now) {
+        AppResult.FileResult fr = o.figures();
+        if (fr == null || fr.quality() == null || o.status() == JobOutcome.Status.RETRY) {
+            return null;
+        }
+        return fr.quality().document(new FileQualityEntry.FileAttempt(job.tenant, job.id, job.attempt, o.file(), fr.sha256(),
+                fr.collection(), job.startedAt == null ? now : job.startedAt, now));
     }
 
     /** Copies the app's output aside, so rejects and results outlive the job directory. */

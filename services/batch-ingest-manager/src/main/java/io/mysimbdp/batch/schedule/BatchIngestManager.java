@@ -24,6 +24,7 @@ import io.mysimbdp.common.profile.ProfileResult;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
+import io.mysimbdp.common.store.TenantStoreAccess;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -41,6 +42,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
+import java.util.function.Function;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -61,6 +63,8 @@ public final class BatchIngestManager implements AutoCloseable {
     private final SettleTracker settle;
     private final JobStore store;
     private final JobLauncher launcher;
+    /** Per-tenant store users on the local runtime (null on Kubernetes: docs/guarantees.md). */
+    private final TenantStoreAccess storeAccess;
     private final IngestionLedger ledger;
     private final BatchMetrics metrics;
     private final SchedulingPolicy policy;
@@ -75,6 +79,9 @@ public final class BatchIngestManager implements AutoCloseable {
     private final Semaphore wake = new Semaphore(0);
     private volatile BatchStatus status = BatchStatus.EMPTY;
     private volatile boolean running;
+    /** False while the store does not answer: no attempt starts then (it would only fail for the store). */
+    private volatile java.util.function.BooleanSupplier storeUp = () -> true;
+    private boolean heldForStore;
     private Thread loop;
     private StagingWatcher watcher;
 
@@ -87,13 +94,20 @@ public final class BatchIngestManager implements AutoCloseable {
         this.settle = new SettleTracker(config.batch().quietPeriod());
         this.store = new JobStore(layout);
         Path keys = config.tenantKeysDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/keys")).toAbsolutePath().normalize();
-        this.launcher = new JobLauncher(layout, runtime, config.mongodbUri(), tenant -> profiles.current().active(tenant)
+        this.storeAccess = "local".equals(config.batch().runtime()) ? new TenantStoreAccess(config.mongodbUri(), var, "batch-ingest-manager") : null;
+        Function<String, String> storeUri = storeAccess == null ? tenant -> config.mongodbUri() : storeAccess::uriFor;
+        this.launcher = new JobLauncher(layout, runtime, storeUri, tenant -> profiles.current().active(tenant)
                 .filter(p -> p.encryption() != null).map(p -> keys.resolve(tenant)).orElse(null), finished::add, this::wakeUp);
         this.ledger = ledger;
         this.metrics = metrics;
         this.policy = SchedulingPolicy.parse(config.batch().policy());
         this.tracing = tracing;
         this.clock = clock;
+    }
+
+    /** Where the dispatcher asks whether the store answers (before {@link #start()}). */
+    public void storeGate(java.util.function.BooleanSupplier up) {
+        this.storeUp = up;
     }
 
     public BatchStatus status() {
@@ -110,6 +124,9 @@ public final class BatchIngestManager implements AutoCloseable {
             Files.createDirectories(dir);
         }
         profiles.start();
+        if (storeAccess != null) {
+            storeAccess.detectInBackground();
+        }
         new JobRecovery(layout, store, launcher, clock).recover(profiles.current(), jobs, this::settleAttempt);
         running = true;
         watcher = new StagingWatcher(layout.staging(), this::wakeUp);
@@ -130,6 +147,9 @@ public final class BatchIngestManager implements AutoCloseable {
             try (var t = TenantLogFiles.forTenant(c.tenant())) {
                 if (c.kind() == ProfileChange.Kind.ONBOARDED) {
                     createStagingFolder(c.tenant());
+                }
+                if (c.kind() == ProfileChange.Kind.OFFBOARDED && storeAccess != null) {
+                    storeAccess.offboard(c.tenant());
                 }
                 if (c.kind() == ProfileChange.Kind.DISABLED) {
                     LOG.warnf("%s", c.describe());
@@ -202,6 +222,9 @@ public final class BatchIngestManager implements AutoCloseable {
             jobs.remove(job.id);
             tracing.jobClosed(job.id, settled.stream().anyMatch(o -> o.status() == io.mysimbdp.batch.model.JobOutcome.Status.FAILED) ? "failed" : "done");
         } else {
+            if (io.mysimbdp.batch.model.JobOutcome.storeUnavailable(f.exit())) {
+                job.storeWaits++;   // the store's trouble: not counted; dispatch waits for the store
+            }
             job.attempt++;
             job.state = IngestionJob.State.QUEUED;
             job.notBefore = clock.instant().plus(io.mysimbdp.batch.model.Backoff.before(job.attempt, config.retryBackoff(), config.maxRetryBackoff()));
@@ -348,6 +371,15 @@ public final class BatchIngestManager implements AutoCloseable {
     }
 
     private void dispatch(Map<String, TenantProfile> active, Instant now) {
+        boolean hold = !storeUp.getAsBoolean();
+        if (hold != heldForStore) {
+            heldForStore = hold;
+            LOG.infof(hold ? "the store does not answer: queued jobs wait for it (their attempts are not spent)"
+                    : "the store answers: queued jobs start again");
+        }
+        if (hold) {
+            return;
+        }
         while (true) {
             List<io.mysimbdp.batch.model.JobView> waiting = jobs.values().stream()
                     .filter(j -> j.state == IngestionJob.State.QUEUED).map(IngestionJob::view).toList();
@@ -437,7 +469,7 @@ public final class BatchIngestManager implements AutoCloseable {
         metrics.tenants("disabled", snapshot.disabled().size());
         List<BatchStatus.JobStatus> jobViews = jobs.values().stream().map(j -> new BatchStatus.JobStatus(j.id, j.tenant, j.app,
                 j.state.name(), j.attempt, List.copyOf(j.files.keySet()), j.createdAt, j.readyAt, j.notBefore, j.startedAt)).toList();
-        status = new BatchStatus(now, policy.name(), launcher.runtimeName(), tenants, jobViews, List.copyOf(recent));
+        status = new BatchStatus(now, policy.name(), launcher.runtimeName(), tenants, jobViews, List.copyOf(recent), storeIsolation());
     }
 
     private void remember(BatchStatus.Outcome o) {
@@ -490,5 +522,13 @@ public final class BatchIngestManager implements AutoCloseable {
         if (!launcher.workloadsOutliveThePlatform()) {
             jobs.values().stream().filter(j -> j.workload != null).forEach(j -> j.workload.kill());
         }
+        if (storeAccess != null) {
+            storeAccess.close();
+        }
+    }
+
+    /** Which isolation the store gives tenant apps (for /api/status); null on Kubernetes. */
+    public String storeIsolation() {
+        return storeAccess == null ? null : storeAccess.describe();
     }
 }

@@ -26,6 +26,8 @@ final class IngestionJob {
     Instant readyAt;
     Instant notBefore;
     int attempt = 1;
+    /** Attempts that ended because only the store failed ({@code BatchAppExit.STORE_UNAVAILABLE}): not counted. */
+    int storeWaits;
     Instant startedAt;
     RunningWorkload workload;
 
@@ -39,11 +41,16 @@ final class IngestionJob {
         this.traceparent = traceparent;
     }
 
+    /** The attempts that count against maxAttempts, this one included. */
+    int countedAttempts() {
+        return attempt - storeWaits;
+    }
+
     JobView view() {
         return new JobView(id, tenant, app, createdAt, readyAt, notBefore);
     }
 
     JobRecord record() {
-        return new JobRecord(id, tenant, app, createdAt, traceparent, attempt, Map.copyOf(files));
+        return new JobRecord(id, tenant, app, createdAt, traceparent, attempt, Map.copyOf(files), storeWaits);
     }
 }

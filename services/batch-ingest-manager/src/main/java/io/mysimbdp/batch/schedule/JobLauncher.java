@@ -30,13 +30,20 @@ final class JobLauncher {
 
     private final StagingLayout layout;
     private final WorkloadRuntime runtime;
-    private final String mongodbUri;
+    /** Tenant → the store connection string its apps get (its own user's where the store has users). */
+    private final Function<String, String> mongodbUri;
     private final Function<String, Path> keysDir;
     private final Consumer<Finished> onFinished;
     private final Runnable wake;
 
     /** @param keysDir a tenant's key directory when its profile takes encrypted files, else null */
     JobLauncher(StagingLayout layout, WorkloadRuntime runtime, String mongodbUri, Function<String, Path> keysDir,
+                Consumer<Finished> onFinished, Runnable wake) {
+        this(layout, runtime, tenant -> mongodbUri, keysDir, onFinished, wake);
+    }
+
+    /** @param mongodbUri the tenant's store connection string; throws when it cannot be had (the attempt does not start) */
+    JobLauncher(StagingLayout layout, WorkloadRuntime runtime, Function<String, String> mongodbUri, Function<String, Path> keysDir,
                 Consumer<Finished> onFinished, Runnable wake) {
         this.layout = layout;
         this.runtime = runtime;
@@ -68,7 +75,7 @@ final class JobLauncher {
         env.put("MYSIMBDP_ATTEMPT", Integer.toString(job.attempt));
         env.put("MYSIMBDP_INPUT_DIR", layout.jobInput(job.tenant, job.id).toAbsolutePath().toString());
         env.put("MYSIMBDP_OUTPUT_DIR", layout.jobOutput(job.tenant, job.id).toAbsolutePath().toString());
-        env.put("MYSIMBDP_MONGODB_URI", mongodbUri);
+        env.put("MYSIMBDP_MONGODB_URI", mongodbUri.apply(job.tenant));
         env.put("MYSIMBDP_DATABASE", TenantNames.database(job.tenant));
         env.put("MYSIMBDP_APP_CONFIG", Json.json().writeValueAsString(app.config()));
         env.put("TRACEPARENT", traceparent);

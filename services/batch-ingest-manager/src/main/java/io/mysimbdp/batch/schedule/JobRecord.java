@@ -6,9 +6,11 @@ import java.util.Map;
 /**
  * A job as written to {@code jobs/<tenant>/<id>/job.json} before any file moves into it, so a
  * restarted manager knows what each job directory is.
+ *
+ * @param storeWaits attempts that ended because only the store failed (not counted); absent (null) in older files
  */
 public record JobRecord(String id, String tenant, String app, Instant createdAt, String traceparent, int attempt,
-                        Map<String, JobFile> files) {
+                        Map<String, JobFile> files, Integer storeWaits) {
     /** A file of the job as admitted: original staging name, size, and when it was detected. */
     public record JobFile(String name, long size, Instant detectedAt, Instant admittedAt) {
     }

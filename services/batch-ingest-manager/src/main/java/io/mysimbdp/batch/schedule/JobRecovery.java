@@ -52,6 +52,7 @@ final class JobRecovery {
             JobRecord r = record.get();
             IngestionJob job = new IngestionJob(r.id(), r.tenant(), r.app(), r.createdAt(), r.traceparent());
             job.attempt = r.attempt();
+            job.storeWaits = r.storeWaits() == null ? 0 : r.storeWaits();
             r.files().values().stream().sorted(java.util.Comparator.comparing(JobRecord.JobFile::name))
                     .filter(f -> Files.exists(in.resolve(f.name())))
                     .forEach(f -> job.files.put(f.name(), f));

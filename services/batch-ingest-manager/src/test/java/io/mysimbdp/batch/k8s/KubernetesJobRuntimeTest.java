@@ -125,7 +125,7 @@ class KubernetesJobRuntimeTest {
     @Test
     void aStagedFileRunsAsAJobAndItsSuccessIsRecorded() throws Exception {
         profile("kappa", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("kappa")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("kappa")));
         stage("kappa", "k.csv", "id,price\n1,10\n2,20\n");
         Job job = awaitJob("kappa", "1");
 
@@ -179,7 +179,7 @@ class KubernetesJobRuntimeTest {
     @Test
     void aFailedJobIsRetriedAsANewJobThenItsFileMovesToFailed() throws Exception {
         profile("lambda", "maxAttempts: 2");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("lambda")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("lambda")));
         stage("lambda", "l.csv", "id\n1\n");
         Job first = awaitJob("lambda", "1");
         setStatus(first, false);

@@ -76,7 +76,7 @@ class SeveralAppsKubernetesTest {
                       maxConcurrent: 2
                       config: {collection: prices}
                 """);
-        await().atMost(KubernetesJobRuntimeTest.WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(KubernetesJobRuntimeTest.WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("tenants.tenant", hasItem("omicron")));
 
         KubernetesJobRuntimeTest.stage("omicron", "a.json", "[{\"id\": 1}]");
@@ -85,7 +85,7 @@ class SeveralAppsKubernetesTest {
         KubernetesJobRuntimeTest.stage("omicron", "c.csv", "id\n3\n");
         await().atMost(KubernetesJobRuntimeTest.WAIT).until(() -> jobsOf("csv-light").size() == 1);
         // the heavy app is at its maxConcurrent: b.json waits in its own queued job, no second Job yet
-        await().atMost(KubernetesJobRuntimeTest.WAIT).untilAsserted(() -> given().get("/api/status").then()
+        await().atMost(KubernetesJobRuntimeTest.WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
                 .body("jobs.findAll { it.tenant == 'omicron' && it.app == 'json-heavy' }.state", hasItem("QUEUED")));
         assertEquals(1, jobsOf("json-heavy").size());
 

@@ -27,7 +27,7 @@ class LedgerQualityTest {
     void aFlaggedFileIsFlaggedInItsLedgerRow() throws Exception {
         AppResult r = parse("""
                 {"files": [{"file": "a.csv", "status": "ok", "rows": 10, "successful_rows": 5, "failed_rows": 5,
-                            "quality": {"records": 10, "good": 5, "good_share": 0.5, "flagged": true}},
+                            "quality": {"records": 10, "good": 5, "good_share": 0.5, "min_good_share": 0.8, "flagged": true}},
                            {"file": "b.csv", "status": "ok", "rows": 2, "successful_rows": 2}]}""");
         Document flagged = IngestionLedger.toDocument(row(r.files().get("a.csv")));
         assertEquals(0.5, flagged.getDouble("good_share"));

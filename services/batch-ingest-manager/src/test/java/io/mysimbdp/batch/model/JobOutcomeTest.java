@@ -39,6 +39,20 @@ class JobOutcomeTest {
     }
 
     @Test
+    void anAttemptThatFailedOnlyForTheStoreIsRetriedEvenAtTheLastCountedAttempt() throws Exception {
+        AppResult r = result("{\"files\":[{\"file\":\"a.csv\",\"status\":\"ok\"},"
+                + "{\"file\":\"b.csv\",\"status\":\"failed\",\"reason\":\"store unreachable: timed out\"}]}");
+        WorkloadExit storeDown = new WorkloadExit(io.mysimbdp.common.runtime.BatchAppExit.STORE_UNAVAILABLE, false, "exited with code 75");
+        var o = JobOutcome.decide(List.of("a.csv", "b.csv"), storeDown, r, null, 3, 3);
+        assertEquals(JobOutcome.Status.DONE, o.get("a.csv").status());
+        assertEquals(JobOutcome.Status.RETRY, o.get("b.csv").status());
+        assertTrue(o.get("b.csv").reason().endsWith("(the store was unavailable: this attempt does not count)"), o.get("b.csv").reason());
+        // the same code after the platform's timeout is a timed-out attempt, which counts
+        var timedOut = JobOutcome.decide(List.of("b.csv"), new WorkloadExit(75, true, "killed after its timeout"), r, null, 3, 3);
+        assertEquals(JobOutcome.Status.FAILED, timedOut.get("b.csv").status());
+    }
+
+    @Test
     void aTimedOutAttemptIsNeverDone() throws Exception {
         AppResult r = result("{\"files\":[{\"file\":\"a.csv\",\"status\":\"ok\"}]}");
         var o = JobOutcome.decide(List.of("a.csv"), new WorkloadExit(143, true, "killed after its timeout of 5 s"), r, null, 1, 2);

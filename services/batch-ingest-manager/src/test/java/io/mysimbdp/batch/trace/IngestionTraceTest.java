@@ -52,7 +52,7 @@ class IngestionTraceTest {
     @Test
     void oneFileIngestionIsOneTraceFromDetectionToTheLedger() throws Exception {
         profile("traced", "{fileTypes: [csv]}", "");
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem("traced")));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("traced")));
         Path dir = Files.createDirectories(var.resolve("staging/traced"));
         Files.writeString(dir.resolve("one.csv"), "id,price\n1,10\n2,20\n");
         Files.writeString(dir.resolve("bad.json"), "[]");

@@ -5,6 +5,7 @@ import io.mysimbdp.daas.model.LedgerStatus;
 import io.mysimbdp.daas.security.AccessGuard;
 import io.mysimbdp.daas.store.LedgerQueries;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -18,6 +19,7 @@ import java.util.List;
 /** A tenant's ledger rows, newest first, a page at a time. */
 @Path("/api/tenants/{tenant}/ingestions")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
 public class IngestionsResource {
     private final AccessGuard guard;
     private final LedgerQueries ledger;

@@ -5,6 +5,7 @@ import io.mysimbdp.daas.config.DaasConfig;
 import io.mysimbdp.daas.security.AccessGuard;
 import io.mysimbdp.daas.store.QualityQueries;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -22,6 +23,7 @@ import java.util.Set;
 /** A tenant's data-quality metadata: one entry per file or stream batch, newest first, and the sums. */
 @Path("/api/tenants/{tenant}/quality")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
 public class QualityResource {
     private static final Set<String> KINDS = Set.of(QualityLog.KIND_FILE, QualityLog.KIND_STREAM);
 

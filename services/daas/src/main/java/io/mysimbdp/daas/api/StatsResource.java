@@ -10,6 +10,7 @@ import io.mysimbdp.daas.security.AccessGuard;
 import io.mysimbdp.daas.store.LedgerStats;
 import io.mysimbdp.daas.store.StreamReportQueries;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,6 +30,7 @@ import java.util.TreeSet;
 /** Ingestion statistics, batch from the ledger and stream from the apps' reports: the platform's (operator) and one tenant's. */
 @Path("/api")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
 public class StatsResource {
     private final AccessGuard guard;
     private final LedgerStats stats;

@@ -11,6 +11,7 @@ import io.mysimbdp.daas.store.InstanceRunQueries;
 import io.mysimbdp.daas.store.LedgerQueries;
 import io.mysimbdp.daas.store.TenantData;
 import jakarta.ws.rs.GET;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -26,6 +27,7 @@ import java.time.temporal.ChronoUnit;
 /** Pay-per-use metering of one tenant over [from, to) (default: all time until now). */
 @Path("/api/tenants/{tenant}/usage")
 @Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "SecurityScheme")
 public class UsageResource {
     private final AccessGuard guard;
     private final LedgerQueries ledger;

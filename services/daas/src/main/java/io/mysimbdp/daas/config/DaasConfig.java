@@ -20,6 +20,18 @@ public interface DaasConfig {
     /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
     Optional<String> tenantsDir();
 
+    /**
+     * SHA-256 (hex) of the operator key, shared by every service (env MYSIMBDP_OPERATOR_KEY_SHA256);
+     * {@code mysimbdp.daas.operator-key-sha256} is read when this is unset.
+     */
+    Optional<String> operatorKeySha256();
+
+    /**
+     * A file holding the operator key itself, hashed at start-up when no hash is configured (env
+     * MYSIMBDP_OPERATOR_KEY_FILE; {@code make run} sets it to var/credentials/operator.key).
+     */
+    Optional<String> operatorKeyFile();
+
     Daas daas();
 
     /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
@@ -44,6 +56,26 @@ public interface DaasConfig {
         /** Largest page or read; larger limits are clamped to it. */
         @WithDefault("1000")
         int maxLimit();
+
+        /**
+         * Most bytes of documents in one {@code /documents} response (their JSON as sent); the page stops
+         * before the document that would pass it and says where to continue. A single document larger
+         * than the cap is sent alone, so paging always moves on. 32 MiB.
+         */
+        @WithDefault("33554432")
+        long maxResponseBytes();
+
+        /**
+         * Time limit of every store operation daas makes (the driver's timeoutMS: sent to MongoDB as
+         * maxTimeMS and enforced by the client too); for {@code /documents}, of each fetch of a batch.
+         * Past it the request answers 504.
+         */
+        @WithDefault("30s")
+        Duration queryTimeLimit();
+
+        /** Documents fetched from the store per round trip while streaming a {@code /documents} page. */
+        @WithDefault("64")
+        int fetchBatchSize();
 
         /** Longest {@code filter} parameter accepted, in characters. */
         @WithDefault("16384")

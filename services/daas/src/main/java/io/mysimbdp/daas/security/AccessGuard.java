@@ -1,12 +1,12 @@
 package io.mysimbdp.daas.security;
 
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.security.PresentedKey;
 import io.mysimbdp.daas.api.ApiError;
 import io.mysimbdp.daas.config.TenantDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.HttpHeaders;
 
-import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -15,8 +15,7 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class AccessGuard {
-    public static final String API_KEY_HEADER = "X-API-Key";
-    private static final String BEARER = "bearer ";
+    public static final String API_KEY_HEADER = PresentedKey.API_KEY_HEADER;
     private final TenantDirectory tenants;
     private final OperatorKey operator;
 
@@ -56,14 +55,6 @@ public class AccessGuard {
 
     /** The key sent, or null; a malformed Authorization header counts as no key. */
     static String presentedKey(HttpHeaders headers) {
-        String auth = headers.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (auth != null && auth.length() > BEARER.length() && auth.substring(0, BEARER.length()).toLowerCase(Locale.ROOT).equals(BEARER)) {
-            String key = auth.substring(BEARER.length()).trim();
-            if (!key.isEmpty()) {
-                return key;
-            }
-        }
-        String key = headers.getHeaderString(API_KEY_HEADER);
-        return key == null || key.isBlank() ? null : key.trim();
+        return PresentedKey.of(headers.getHeaderString(HttpHeaders.AUTHORIZATION), headers.getHeaderString(API_KEY_HEADER));
     }
 }

@@ -1,5 +1,6 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.security.ApiKeys;
 import java.util.Map;
 import java.util.Optional;
 

@@ -1,5 +1,7 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.security.ApiKeys;
+import io.mysimbdp.common.security.OperatorKeySource;
 import io.mysimbdp.daas.config.DaasConfig;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,9 +19,10 @@ public class OperatorKey {
 
     public OperatorKey(DaasConfig config) {
         try {
-            this.hash = ApiKeys.normalizeHash(config.daas().operatorKeySha256().orElse(null));
+            this.hash = OperatorKeySource.hash(config.operatorKeySha256().orElse(null),
+                    config.daas().operatorKeySha256().orElse(null), config.operatorKeyFile().orElse(null));
         } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("mysimbdp.daas.operator-key-sha256 (MYSIMBDP_DAAS_OPERATOR_KEY_SHA256) " + e.getMessage());
+            throw new IllegalStateException(e.getMessage());
         }
         if (hash == null) {
             LOG.warn("no operator key configured: /api/stats and other tenants' data answer 401 until "

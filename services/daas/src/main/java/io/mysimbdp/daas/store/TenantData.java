@@ -3,11 +3,17 @@ package io.mysimbdp.daas.store;
 import com.mongodb.MongoCommandException;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.MongoCursor;
+import com.mongodb.client.cursor.TimeoutMode;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
 import com.mongodb.client.MongoDatabase;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.daas.model.StoredData;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.bson.BsonValue;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.bson.conversions.Bson;
 
 import java.util.ArrayList;
@@ -37,12 +43,17 @@ public class TenantData {
         return collections(tenant).contains(name);
     }
 
-    /** Up to {@code limit} documents matching the (already checked) filter, in natural order. */
-    public List<Document> find(String tenant, String collection, Bson filter, int limit) {
-        MongoCollection<Document> c = database(tenant).getCollection(collection);
-        List<Document> out = new ArrayList<>();
-        c.find(filter).limit(limit).batchSize(limit).into(out);
-        return out;
+    /**
+     * An open cursor over up to {@code limit} documents matching the (already checked) filter with an
+     * {@code _id} after {@code afterId} (null: from the start), in {@code _id} order, fetched
+     * {@code batchSize} at a time; each fetch has the client's time limit ({@link StoreTimeLimit}).
+     * The documents stay raw BSON until written. The caller closes it.
+     */
+    public MongoCursor<RawBsonDocument> page(String tenant, String collection, Bson filter, BsonValue afterId, int limit, int batchSize) {
+        MongoCollection<RawBsonDocument> c = database(tenant).getCollection(collection, RawBsonDocument.class);
+        Bson query = afterId == null ? filter : Filters.and(filter, Filters.gt("_id", afterId));
+        return c.find(query).sort(Sorts.ascending("_id")).limit(limit).batchSize(Math.max(1, Math.min(batchSize, limit)))
+                .timeoutMode(TimeoutMode.ITERATION).iterator();
     }
 
     /**

@@ -3,7 +3,7 @@ package io.mysimbdp.daas.api;
 import io.fabric8.kubernetes.api.model.ConfigMapBuilder;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.daas.DaasTestEnvironment;
-import io.mysimbdp.daas.security.ApiKeys;
+import io.mysimbdp.common.security.ApiKeys;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;

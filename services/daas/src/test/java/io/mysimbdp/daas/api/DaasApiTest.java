@@ -162,9 +162,53 @@ class DaasApiTest {
                 .body("documents.borough", everyItem(equalTo("Manhattan")))
                 .body("filter.price.$lt", equalTo(30));
         as(ALPHA_KEY).queryParam("limit", 100000).get("/api/tenants/alpha/collections/listings/documents").then().statusCode(200)
-                .body("limit", equalTo(1000)).body("returned", equalTo(1000)).body("documents", hasSize(1000));
+                .body("limit", equalTo(1000)).body("returned", equalTo(1000)).body("documents", hasSize(1000))
+                .body("stopped_by", equalTo("limit")).body("next", org.hamcrest.Matchers.notNullValue());
         given().header("X-API-Key", ALPHA_KEY).get("/api/tenants/alpha/collections").then().statusCode(200)
                 .body("collections", equalTo(java.util.List.of("listings"))).body("database", equalTo("tenant_alpha"));
+    }
+
+    @Test
+    void theCursorReachesEveryMatchingDocumentOnceAndSaysWhereTheEndIs() {
+        java.util.List<Integer> seen = new java.util.ArrayList<>();
+        String after = null;
+        int pages = 0;
+        do {
+            var r = as(ALPHA_KEY).queryParam("filter", "{\"borough\": \"Brooklyn\"}").queryParam("limit", 300)
+                    .queryParam("after", after == null ? "" : after)
+                    .get("/api/tenants/alpha/collections/listings/documents").then().statusCode(200).extract();
+            seen.addAll(r.path("documents._id"));
+            after = r.path("next");
+            pages++;
+        } while (after != null && pages < 10);
+        java.util.List<Integer> brooklyn = java.util.stream.IntStream.rangeClosed(1, DaasTestEnvironment.LISTINGS)
+                .filter(i -> i % 3 != 0).boxed().toList();
+        assertEquals(brooklyn, seen);   // 1000 documents, in _id order, each once
+        assertEquals(4, pages);
+        as(ALPHA_KEY).queryParam("after", "not-a-cursor").get("/api/tenants/alpha/collections/listings/documents")
+                .then().statusCode(400).body("error", containsString("after is not a cursor"));
+    }
+
+    @Test
+    void daasCountsRequestsRefusalsAndBytesPerTenantAndEndpoint() {
+        as(ALPHA_KEY).queryParam("limit", 5).get("/api/tenants/alpha/collections/listings/documents").then().statusCode(200);
+        as(BETA_KEY).get("/api/tenants/alpha/collections/listings/documents").then().statusCode(403);
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString(
+                "mysimbdp_daas_requests_total{endpoint=\"documents\",tenant=\"alpha\"}"));
+        org.hamcrest.MatcherAssert.assertThat(metrics, containsString(
+                "mysimbdp_daas_refusals_total{endpoint=\"documents\",status=\"403\",tenant=\"alpha\"}"));
+        double bytes = metrics.lines().filter(l -> l.startsWith("mysimbdp_daas_response_bytes_total{endpoint=\"documents\",tenant=\"alpha\"}"))
+                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        org.junit.jupiter.api.Assertions.assertTrue(bytes > 100, "bytes served counted: " + bytes);
+    }
+
+    @Test
+    void theOpenApiDocumentAndItsBrowsableUiAreServed() {
+        given().get("/q/openapi").then().statusCode(200)
+                .body(containsString("/api/tenants/{tenant}/collections/{name}/documents"))
+                .body(containsString("X-API-Key"));
+        given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
     }
 
     @Test

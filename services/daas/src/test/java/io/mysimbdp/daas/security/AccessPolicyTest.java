@@ -1,5 +1,6 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.security.ApiKeys;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;

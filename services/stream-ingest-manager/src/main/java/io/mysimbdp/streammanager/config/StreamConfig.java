@@ -20,6 +20,15 @@ public interface StreamConfig {
     /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
     Optional<String> tenantsDir();
 
+    /**
+     * SHA-256 (hex) of the operator key that the operator endpoints (docs/operator-key.md) require
+     * (env MYSIMBDP_OPERATOR_KEY_SHA256; the same key as daas'). Unset: {@link #operatorKeyFile()}.
+     */
+    Optional<String> operatorKeySha256();
+
+    /** A file holding the operator key itself (env MYSIMBDP_OPERATOR_KEY_FILE; make run: var/credentials/operator.key). */
+    Optional<String> operatorKeyFile();
+
     /** Connection string handed to stream apps as MYSIMBDP_MONGODB_URI. */
     @WithDefault("mongodb://127.0.0.1:27017")
     String mongodbUri();
@@ -44,9 +53,37 @@ public interface StreamConfig {
     interface Kubernetes {
         /** Namespace of the Deployments (and of the Lease); default POD_NAMESPACE, else the client's namespace. */
         Optional<String> namespace();
+
+        /** Numeric uid of tenant stream pods (an image whose USER is a name could not start under runAsNonRoot otherwise). */
+        @WithDefault("185")
+        long tenantRunAsUser();
+
+        /** Primary gid of tenant stream pods. */
+        @WithDefault("185")
+        long tenantRunAsGroup();
+
+        /** fsGroup of tenant stream pods. */
+        @WithDefault("185")
+        long tenantFsGroup();
+
+        /**
+         * Image pull secrets and scheduling constraints of tenant pods, one JSON object
+         * {@code {"imagePullSecrets":[..],"nodeSelector":{..},"tolerations":[..],"affinity":{..}}} (the chart's tenantPods.*).
+         */
+        Optional<String> tenantScheduling();
+
+        /** Tag given to a profile's image that names none (the chart's appVersion). */
+        Optional<String> tenantImageTag();
+
+        /** ConfigMap of the release that owns the Deployments and tenant ServiceAccounts (uninstalling the release removes them). */
+        Optional<String> ownerConfigMap();
     }
 
     interface Stream {
+        /** The store is pinged this often for readiness and {@code mysimbdp_store_up} (reported, never acted on). */
+        @WithDefault("5s")
+        Duration storeProbeInterval();
+
         /** How often topics and instances are reconciled with the profiles (profile changes, exits and alerts wake it earlier). */
         @WithDefault("2s")
         Duration reconcileInterval();

@@ -6,7 +6,10 @@ import io.mysimbdp.common.kubernetes.ProfileSources;
 import io.mysimbdp.common.kubernetes.Leadership;
 import io.mysimbdp.common.kubernetes.LeaseLeadership;
 import io.mysimbdp.common.kubernetes.PodEnvironment;
+import io.mysimbdp.common.profile.ProfileChange;
+import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
+import io.mysimbdp.common.store.TenantStoreAccess;
 import io.mysimbdp.streammanager.instances.HostCpu;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
 import io.mysimbdp.streammanager.instances.InstanceStore;
@@ -14,6 +17,8 @@ import io.mysimbdp.streammanager.instances.InstanceSupervisor;
 import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.k8s.DeploymentSettings;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
+import io.mysimbdp.common.kubernetes.TenantPodOptions;
 import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.mysimbdp.streammanager.credentials.CredentialFiles;
@@ -54,6 +59,8 @@ public class StreamService {
     private final Instance<KubernetesClient> kubernetes;
     private LeaseLeadership election;
     private volatile MongoInstanceRuns runs;
+    /** Per-tenant store users (local runtime); null on Kubernetes. */
+    private volatile TenantStoreAccess storeAccess;
     private volatile TenantLogFiles tenantLogs;
     private volatile HostCpu hostCpu;
 
@@ -67,9 +74,7 @@ public class StreamService {
         return switch (config.stream().runtime()) {
             case "local" -> new InstanceSupervisor(new LocalProcessRuntime(settings.home()), launcher,
                     new InstanceStore(settings.streams()), metrics, settings, runs, Clock.systemUTC(), localScaleOutGuard());
-            case "kubernetes" -> new KubernetesStreamWorkloads(kubernetes.get(),
-                    new DeploymentSettings(namespace(), config.stream().kafkaAccess()), launcher,
-                    settings.decisionsKept());
+            case "kubernetes" -> kubernetesWorkloads(settings, launcher);
             default -> throw new IllegalArgumentException("mysimbdp.stream.runtime: unknown runtime '" + config.stream().runtime()
                     + "' (this build has: local, kubernetes)");
         };
@@ -95,6 +100,17 @@ public class StreamService {
                     ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
         }
         return InstanceLauncher.CredentialsEnv.NONE;
+    }
+
+    private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
+        StreamConfig.Kubernetes k = config.kubernetes();
+        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
+                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
+        String namespace = namespace();
+        return new KubernetesStreamWorkloads(kubernetes.get(),
+                new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions,
+                        config.stream().kafkaAccess()),
+                launcher, settings.decisionsKept(), new ReleaseOwner(kubernetes.get(), namespace, k.ownerConfigMap().orElse(null)));
     }
 
     /** Holds local scale-outs while the host's CPUs are busy (ScaleOutGuard); 1 turns the rule off. */
@@ -151,13 +167,24 @@ public class StreamService {
                 settings.replicationFactor(), settings.adminTimeout(), settings.quotas(),
                 credentials == null ? null : new KafkaTopicOperator.Access(credentials, config.stream().monitorPrincipal()));
         runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
-        TopicWorkloads workloads = workloads(settings, metrics,
-                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers(),
-                        localCredentialsEnv(credentials)));
+        // per-tenant store users on the local runtime only (Kubernetes: docs/guarantees.md, "Store isolation")
+        storeAccess = "local".equals(config.stream().runtime())
+                ? new TenantStoreAccess(settings.mongodbUri(), settings.var(), "stream-ingest-manager") : null;
+        if (storeAccess != null) {
+            storeAccess.detectInBackground();
+        }
+        TopicWorkloads workloads = workloads(settings, metrics, new InstanceLauncher(settings.logs(),
+                storeAccess == null ? tenant -> settings.mongodbUri() : storeAccess::uriFor, settings.kafkaBootstrapServers(),
+                localCredentialsEnv(credentials)));
         Leadership leadership = leadership();
-        StreamIngestManager m = new StreamIngestManager(settings, ProfileSources.factory(config.profiles(), settings.tenantsDir(),
-                settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager"), workloads, operator, metrics,
-                Clock.systemUTC(), leadership);
+        ProfileSource.Factory profiles = ProfileSources.factory(config.profiles(), settings.tenantsDir(),
+                settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager");
+        StreamIngestManager m = new StreamIngestManager(settings, storeAccess == null ? profiles
+                : listener -> profiles.open(changes -> {
+                    changes.stream().filter(c -> c.kind() == ProfileChange.Kind.OFFBOARDED)
+                            .forEach(c -> storeAccess.offboard(c.tenant()));
+                    listener.accept(changes);
+                }), workloads, operator, metrics, Clock.systemUTC(), leadership);
         try {
             m.start();
         } catch (IOException e) {
@@ -179,6 +206,9 @@ public class StreamService {
         }
         if (operator != null) {
             operator.close();
+        }
+        if (storeAccess != null) {
+            storeAccess.close();
         }
         if (runs != null) {
             runs.close();   // after the manager: the instances' ends are written first
@@ -204,5 +234,11 @@ public class StreamService {
 
     public TopicOperator operator() {
         return operator;
+    }
+
+    /** Pings the store the instances write to: null when it answered, the error otherwise (also before start). */
+    public String pingStore() {
+        MongoInstanceRuns r = runs;
+        return r == null ? "not started" : r.ping();
     }
 }

@@ -18,6 +18,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** Builds the stream app contract (docs/tenant-app-contract.md, "Stream apps") for one instance. */
 public final class InstanceLauncher {
@@ -26,7 +27,8 @@ public final class InstanceLauncher {
     public static final String INSTANCE_LABEL = "mysimbdp.io/instance";
 
     private final Path logsDir;
-    private final String mongodbUri;
+    /** Tenant → the store connection string its apps get (its own user's where the store has users). */
+    private final Function<String, String> mongodbUri;
     private final String kafkaBootstrapServers;
     private final CredentialsEnv credentialsEnv;
 
@@ -40,10 +42,20 @@ public final class InstanceLauncher {
     }
 
     public InstanceLauncher(Path logsDir, String mongodbUri, String kafkaBootstrapServers) {
-        this(logsDir, mongodbUri, kafkaBootstrapServers, CredentialsEnv.NONE);
+        this(logsDir, tenant -> mongodbUri, kafkaBootstrapServers, CredentialsEnv.NONE);
     }
 
     public InstanceLauncher(Path logsDir, String mongodbUri, String kafkaBootstrapServers, CredentialsEnv credentialsEnv) {
+        this(logsDir, tenant -> mongodbUri, kafkaBootstrapServers, credentialsEnv);
+    }
+
+    public InstanceLauncher(Path logsDir, Function<String, String> mongodbUri, String kafkaBootstrapServers) {
+        this(logsDir, mongodbUri, kafkaBootstrapServers, CredentialsEnv.NONE);
+    }
+
+    /** @param mongodbUri the tenant's store connection string; throws when it cannot be had (the instance does not start) */
+    public InstanceLauncher(Path logsDir, Function<String, String> mongodbUri, String kafkaBootstrapServers,
+                            CredentialsEnv credentialsEnv) {
         this.logsDir = logsDir;
         this.mongodbUri = mongodbUri;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
@@ -69,7 +81,7 @@ public final class InstanceLauncher {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read the Kafka credentials of tenant " + key.tenant(), e);
         }
-        env.put("MYSIMBDP_MONGODB_URI", mongodbUri);
+        env.put("MYSIMBDP_MONGODB_URI", mongodbUri.apply(key.tenant()));
         env.put("MYSIMBDP_DATABASE", TenantNames.database(key.tenant()));
         env.put("MYSIMBDP_REPORT_INTERVAL", Long.toString(Math.max(1, app.reportInterval().toSeconds())));
         env.put("MYSIMBDP_APP_CONFIG", json(app.config()));

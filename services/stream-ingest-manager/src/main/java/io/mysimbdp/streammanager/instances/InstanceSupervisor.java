@@ -144,7 +144,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
         Map<Integer, InstancePlan.Slot> slots = new TreeMap<>();
         g.slots.forEach((i, inst) -> slots.put(i, new InstancePlan.Slot(inst.status(), inst.restartAt,
                 g.plan() != null && inst.status() == InstancePlan.Status.RUNNING
-                        && !desiredFingerprint(g, i).equals(inst.fingerprint))));
+                        && outdated(g, i, inst.fingerprint))));
         InstancePlan plan = InstancePlan.plan(wanted, slots, now);
         for (int i : plan.forget()) {
             g.slots.remove(i);
@@ -164,15 +164,24 @@ public final class InstanceSupervisor implements TopicWorkloads {
         }
     }
 
-    private String desiredFingerprint(TopicInstances g, int index) {
-        return InstanceLauncher.fingerprint(launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality()));
+    /** A running instance whose spec cannot be built now (the tenant's store user cannot be set up) keeps running. */
+    private boolean outdated(TopicInstances g, int index, String running) {
+        try {
+            return !InstanceLauncher.fingerprint(launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality()))
+                    .equals(running);
+        } catch (RuntimeException e) {
+            LOG.warnf("instance %d of tenant %s topic %s: spec not known now (%s); left running", index, g.key().tenant(),
+                    g.key().topic(), e.getMessage());
+            return false;
+        }
     }
 
     private void start(TopicInstances g, int index, Instant now) {
         TopicInstances.Instance inst = g.slots.computeIfAbsent(index,
                 i -> new TopicInstances.Instance(i, InstanceLauncher.instanceId(g.key(), i)));
-        WorkloadSpec spec = launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality());
+        WorkloadSpec spec;
         try {
+            spec = launcher.spec(g.key(), index, g.plan().app(), g.plan().sinks(), g.plan().quality());
             inst.workload = runtime.start(spec);
         } catch (IOException | RuntimeException e) {
             inst.failures++;

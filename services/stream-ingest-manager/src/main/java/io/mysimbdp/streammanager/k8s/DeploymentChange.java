@@ -30,10 +30,11 @@ public enum DeploymentChange {
         return differs(current, desired) ? UPDATE : NONE;
     }
 
-    /** Compares only what the manager owns: replicas, its labels and annotations (the template by its digest). */
+    /** Compares only what the manager owns: replicas, its labels, annotations and owner references (the template by its digest). */
     private static boolean differs(Deployment current, Deployment desired) {
         Integer replicas = current.getSpec() == null ? null : current.getSpec().getReplicas();
         return !Objects.equals(replicas, desired.getSpec().getReplicas())
+                || StreamDeploymentManifest.ownersMerged(current, desired).size() != StreamDeploymentManifest.owners(current).size()
                 || !contains(current.getMetadata().getLabels(), desired.getMetadata().getLabels())
                 || !contains(current.getMetadata().getAnnotations(), desired.getMetadata().getAnnotations());
     }

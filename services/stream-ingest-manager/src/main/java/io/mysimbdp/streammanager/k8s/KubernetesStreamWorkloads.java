@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.streammanager.instances.DeploymentState;
@@ -38,11 +39,20 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
     /** Names already reported as taken by another topic (reported once, not every loop). */
     private final Set<String> conflicts = new HashSet<>();
 
+    /** The release's object the Deployments are owned by, so uninstalling the release removes them. */
+    private final ReleaseOwner owner;
+
     public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, InstanceLauncher launcher,
                                      int decisionsKept) {
+        this(client, settings, launcher, decisionsKept, ReleaseOwner.none());
+    }
+
+    public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, InstanceLauncher launcher,
+                                     int decisionsKept, ReleaseOwner owner) {
         this.client = client;
         this.settings = settings;
-        this.accounts = new TenantServiceAccounts(client, settings.namespace());
+        this.owner = owner;
+        this.accounts = new TenantServiceAccounts(client, settings.namespace(), owner);
         this.launcher = launcher;
         this.decisionsKept = decisionsKept;
     }
@@ -91,8 +101,8 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
         }
         Deployment desired;
         try {
-            desired = g.removing() ? null : StreamDeploymentManifest.build(g.key(), g.plan().app(),
-                    launcher.contractEnv(g.key(), 1, g.plan().app(), g.plan().sinks(), g.plan().quality()), g.wantedRecord(), settings);
+            desired = g.removing() ? null : owner.own(StreamDeploymentManifest.build(g.key(), g.plan().app(),
+                    launcher.contractEnv(g.key(), 1, g.plan().app(), g.plan().sinks(), g.plan().quality()), g.wantedRecord(), settings));
         } catch (IllegalArgumentException e) {
             LOG.errorf("tenant %s topic %s: %s", g.key().tenant(), g.key().topic(), e.getMessage());
             return;

@@ -3,6 +3,7 @@ package io.mysimbdp.streammanager.k8s;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
+import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
 import io.fabric8.kubernetes.api.model.PodTemplateSpecBuilder;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
@@ -25,12 +26,14 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The Deployment {@code stream-<tenant>-<topic>} that runs a tenant topic's stream app. Pure: no
  * cluster involved. Its replicas are the wanted instance count; the wanted count, an operator's
  * stop and the last scaling are kept in annotations, so a restarted manager (or a new leader)
- * adopts the Deployment with its scaling state. Pods run locked down ({@link TenantPods}).
+ * adopts the Deployment with its scaling state. Pods run locked down ({@link TenantPods}) as a numeric
+ * user ({@link DeploymentSettings#runAsUser()}), with the operator's pull secrets and scheduling constraints.
  */
 public final class StreamDeploymentManifest {
     public static final String APP_LABEL = "mysimbdp.io/app";
@@ -70,8 +73,7 @@ public final class StreamDeploymentManifest {
                     + "' has no image (stream.app.image) for the kubernetes runtime");
         }
         Map<String, String> labels = labels(key);
-        PodTemplateSpec template = template(settings.kafkaCredentials() ? key.tenant() : null, labels, app, contractEnv,
-                TenantNames.tenantServiceAccount(key.tenant()));
+        PodTemplateSpec template = template(labels, app, contractEnv, TenantNames.tenantServiceAccount(key.tenant()), settings);
         Map<String, String> annotations = new LinkedHashMap<>();
         annotations.put(SPEC_HASH, specHash(template));
         annotations.put(WANTED, Integer.toString(Math.max(0, wanted.wanted())));
@@ -94,9 +96,8 @@ public final class StreamDeploymentManifest {
                 .build();
     }
 
-    /** @param tenant whose Secret holds the Kafka credentials; null for none (a broker without SASL) */
-    private static PodTemplateSpec template(String tenant, Map<String, String> labels, TenantProfile.StreamApp app,
-                                            Map<String, String> contractEnv, String serviceAccount) {
+    private static PodTemplateSpec template(Map<String, String> labels, TenantProfile.StreamApp app,
+                                            Map<String, String> contractEnv, String serviceAccount, DeploymentSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
             if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
@@ -104,8 +105,8 @@ public final class StreamDeploymentManifest {
             }
         });
         // the tenant's Kafka credentials come from its Secret: never a literal in the pod spec
-        if (tenant != null) {
-            env.addAll(credentialsEnv(tenant));
+        if (settings.kafkaCredentials()) {
+            env.addAll(credentialsEnv(labels.get(TenantNames.TENANT_LABEL)));
         }
         // unique per pod, stable for its life: the app's consumer client id and static group membership
         env.addAll(TenantPods.tracingEnv(System.getenv()));
@@ -113,8 +114,14 @@ public final class StreamDeploymentManifest {
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).endMetadata()
-                .withSpec(TenantPods.podSpec(serviceAccount,
-                        TenantPods.container(app.image(), env, app.resources())).build())
+                .withSpec(settings.podOptions().applyTo(TenantPods.podSpec(serviceAccount,
+                                TenantPods.container(settings.podOptions().image(app.image()), env, app.resources())))
+                        .editSecurityContext()
+                        .withRunAsUser(settings.runAsUser())
+                        .withRunAsGroup(settings.runAsGroup())
+                        .withFsGroup(settings.fsGroup())
+                        .endSecurityContext()
+                        .build())
                 .build();
     }
 
@@ -174,6 +181,21 @@ public final class StreamDeploymentManifest {
         return new WantedRecord(wanted, Boolean.parseBoolean(a.get(STOPPED)), lastScaleAt);
     }
 
+    /** The current owner references plus the desired ones it lacks (by uid): a Deployment created before an upgrade gets its owner. */
+    static List<OwnerReference> ownersMerged(Deployment current, Deployment desired) {
+        List<OwnerReference> merged = new ArrayList<>(owners(current));
+        for (OwnerReference want : owners(desired)) {
+            if (merged.stream().noneMatch(r -> Objects.equals(r.getUid(), want.getUid()))) {
+                merged.add(want);
+            }
+        }
+        return merged;
+    }
+
+    static List<OwnerReference> owners(Deployment d) {
+        return d.getMetadata() == null || d.getMetadata().getOwnerReferences() == null ? List.of() : d.getMetadata().getOwnerReferences();
+    }
+
     /**
      * The existing Deployment with the desired labels, annotations, replicas and pod template; the
      * selector stays (it cannot change) and so does what others added (other labels, annotations).
@@ -183,6 +205,7 @@ public final class StreamDeploymentManifest {
                 .editMetadata()
                 .addToLabels(desired.getMetadata().getLabels())
                 .addToAnnotations(desired.getMetadata().getAnnotations())
+                .withOwnerReferences(ownersMerged(current, desired))
                 .endMetadata()
                 .editSpec()
                 .withReplicas(desired.getSpec().getReplicas())

@@ -103,6 +103,20 @@ public final class MongoInstanceRuns implements InstanceRuns, AutoCloseable {
         }
     }
 
+    /**
+     * Pings the store (bounded by the client's 5 s server selection). Null when it answered, else
+     * the error in one line.
+     */
+    public String ping() {
+        try {
+            client.getDatabase("admin").runCommand(new Document("ping", 1));
+            return null;
+        } catch (RuntimeException e) {
+            String text = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
+            return text.length() <= 200 ? text : text.substring(0, 200) + "...";
+        }
+    }
+
     @Override
     public void close() {
         writer.shutdown();

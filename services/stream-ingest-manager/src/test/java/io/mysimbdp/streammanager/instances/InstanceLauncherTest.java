@@ -32,4 +32,20 @@ class InstanceLauncherTest {
         assertEquals(500, sinks.get(1).get("maxBuffered").asInt());
         assertEquals(2, sinks.get(1).get("maxAttempts").asInt());
     }
+
+    @Test
+    void eachTenantsInstancesGetTheirTenantsStoreConnectionStringAndAChangeReplacesThem() {
+        java.util.Map<String, String> uris = new java.util.HashMap<>(Map.of(
+                "acme", "mongodb://mysimbdp-tenant-acme:pw1@db:27017/tenant_acme?authSource=admin",
+                "beta", "mongodb://mysimbdp-tenant-beta:pw2@db:27017/tenant_beta?authSource=admin"));
+        InstanceLauncher perTenant = new InstanceLauncher(Path.of("/tmp/logs"), uris::get, "kafka:9092");
+        TenantProfile.StreamApp app = TenantProfile.StreamApp.platformDefault();
+        assertEquals(uris.get("acme"), perTenant.contractEnv(key, 0, app, StreamSink.defaults(), null).get("MYSIMBDP_MONGODB_URI"));
+        assertEquals(uris.get("beta"), perTenant.contractEnv(new TopicKey("beta", "orders"), 0, app, StreamSink.defaults(), null)
+                .get("MYSIMBDP_MONGODB_URI"));
+        String before = InstanceLauncher.fingerprint(perTenant.spec(key, 0, app, StreamSink.defaults(), null));
+        uris.put("acme", "mongodb://mysimbdp-tenant-acme:rotated@db:27017/tenant_acme?authSource=admin");
+        assertFalse(before.equals(InstanceLauncher.fingerprint(perTenant.spec(key, 0, app, StreamSink.defaults(), null))),
+                "a new password replaces the running instances");
+    }
 }

@@ -80,6 +80,9 @@ class StreamDeploymentManifestTest {
         assertFalse(pod.getAutomountServiceAccountToken());
         assertFalse(pod.getEnableServiceLinks());
         assertTrue(pod.getSecurityContext().getRunAsNonRoot());
+        assertEquals(185L, pod.getSecurityContext().getRunAsUser(), "a numeric user: images whose USER is a name start too");
+        assertEquals(185L, pod.getSecurityContext().getRunAsGroup());
+        assertEquals(185L, pod.getSecurityContext().getFsGroup());
         Container c = pod.getContainers().get(0);
         assertEquals("registry.example/acme-stream:2", c.getImage());
         assertTrue(c.getCommand().isEmpty() && c.getArgs().isEmpty(), "the image's own entrypoint runs: the manager passes no arguments");
@@ -153,5 +156,40 @@ class StreamDeploymentManifestTest {
         assertEquals("x", merged.getMetadata().getAnnotations().get("kubectl.kubernetes.io/last-applied"));
         assertEquals(stored.getSpec().getSelector(), merged.getSpec().getSelector());
         assertEquals(DeploymentChange.NONE, DeploymentChange.decide(merged, desired, KEY));
+    }
+
+    @Test
+    void theOperatorsIdentityPullSecretsSchedulingAndImageTagReachTheStreamPods() {
+        var options = io.mysimbdp.common.kubernetes.TenantPodOptions.parse(java.util.Optional.of(
+                "{\"imagePullSecrets\":[{\"name\":\"regcred\"}],\"nodeSelector\":{\"pool\":\"tenants\"},"
+                        + "\"tolerations\":[{\"key\":\"tenants\",\"operator\":\"Exists\"}]}"), java.util.Optional.of("0.3.0"), "test");
+        TenantProfile.StreamApp app = app("mysimbdp/clientstreamingestapp");
+        Deployment d = StreamDeploymentManifest.build(KEY, app, LAUNCHER.contractEnv(KEY, 1, app,
+                io.mysimbdp.common.profile.StreamSink.defaults(), null), new WantedRecord(1, false, null),
+                new DeploymentSettings("platform", 1001, 1002, 1003, options, true));
+        var pod = d.getSpec().getTemplate().getSpec();
+        assertEquals("mysimbdp/clientstreamingestapp:0.3.0", pod.getContainers().get(0).getImage());
+        assertEquals(1001L, pod.getSecurityContext().getRunAsUser());
+        assertEquals(1002L, pod.getSecurityContext().getRunAsGroup());
+        assertEquals(1003L, pod.getSecurityContext().getFsGroup());
+        assertEquals("regcred", pod.getImagePullSecrets().get(0).getName());
+        assertEquals(Map.of("pool", "tenants"), pod.getNodeSelector());
+        assertEquals("tenants", pod.getTolerations().get(0).getKey());
+        assertThrows(IllegalArgumentException.class, () -> new DeploymentSettings("platform", 0, 0, 0, null, true), "never root");
+    }
+
+    @Test
+    void anUnownedDeploymentFromBeforeAnUpgradeIsUpdatedToGetItsOwner() {
+        Deployment current = build("registry.example/acme-stream:2", new WantedRecord(1, false, null));
+        Deployment desired = build("registry.example/acme-stream:2", new WantedRecord(1, false, null));
+        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(current, desired, KEY));
+        desired.getMetadata().setOwnerReferences(List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
+                .withApiVersion("v1").withKind("ConfigMap").withName("rel-tenant-workloads").withUid("u-1").build()));
+        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(current, desired, KEY), "the owner is missing");
+        Deployment merged = StreamDeploymentManifest.merge(current, desired);
+        assertEquals("u-1", merged.getMetadata().getOwnerReferences().get(0).getUid());
+        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(merged, desired, KEY), "once owned, nothing to write");
+        assertEquals(current.getMetadata().getAnnotations().get(StreamDeploymentManifest.SPEC_HASH),
+                merged.getMetadata().getAnnotations().get(StreamDeploymentManifest.SPEC_HASH), "the pods are not rolled for it");
     }
 }

@@ -23,6 +23,10 @@ public interface MonitorConfig {
     /** Directory of tenant profiles; default {@code <home>/config/tenants}. */
     Optional<String> tenantsDir();
 
+    /** The platform's store: the monitor writes each accepted report's rows in {@code mysimbdp_platform}. */
+    @WithDefault("mongodb://127.0.0.1:27017")
+    String mongodbUri();
+
     Monitor monitor();
 
     /** Where tenant profiles come from (mysimbdp.profiles.source=directory|kubernetes); the directory is {@link #tenantsDir()}. */
@@ -71,6 +75,14 @@ public interface MonitorConfig {
         /** A check that an alert topic exists is trusted this long. */
         @WithDefault("1m")
         Duration alertTopicCacheTtl();
+
+        /** Reports whose platform rows wait for the store beyond this many are dropped, oldest first (logged). */
+        @WithDefault("10000")
+        int maxPendingReportRows();
+
+        /** While the store refuses a report's rows, they are tried again after this long. */
+        @WithDefault("2s")
+        Duration storeRetryDelay();
 
         /** Longest wait for the Kafka admin client when checking an alert topic. */
         @WithDefault("5s")

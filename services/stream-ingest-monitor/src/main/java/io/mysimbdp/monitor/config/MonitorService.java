@@ -13,6 +13,8 @@ import io.mysimbdp.monitor.state.MonitorSettings;
 import io.mysimbdp.monitor.state.ReportOutcome;
 import io.mysimbdp.monitor.state.StreamMonitor;
 import io.mysimbdp.monitor.state.StreamsView;
+import io.mysimbdp.monitor.store.ReportRecordWriter;
+import io.mysimbdp.common.stream.ReportRecords;
 import io.quarkus.runtime.Startup;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.annotation.PostConstruct;
@@ -51,6 +53,8 @@ public class MonitorService {
     /** Resolved only for the kubernetes profile source, so a local run never reaches for a cluster. */
     private final Instance<KubernetesClient> kubernetes;
     private StreamMonitor monitor;
+    /** The platform's rows of accepted reports (stream_reports, quality): the apps no longer write them. */
+    private ReportRecordWriter reportRows;
     private volatile boolean started;
 
     public MonitorService(MonitorConfig config, StreamMetrics metrics, AlertPublisher publisher, Instance<KubernetesClient> kubernetes) {
@@ -79,6 +83,8 @@ public class MonitorService {
         profiles = ProfileSources.factory(config.profiles(), tenantsDir(), config.monitor().profileRescanInterval(), kubernetes::get,
                 "stream-ingest-monitor").open(this::onProfileChanges);
         monitor = new StreamMonitor(profiles::current, settings());
+        reportRows = new ReportRecordWriter(config.mongodbUri(), config.monitor().maxPendingReportRows(),
+                config.monitor().storeRetryDelay());
         try {
             profiles.start();
         } catch (IOException e) {
@@ -94,6 +100,9 @@ public class MonitorService {
         started = false;
         if (profiles != null) {
             profiles.close();
+        }
+        if (reportRows != null) {
+            reportRows.close();
         }
     }
 
@@ -124,6 +133,7 @@ public class MonitorService {
         if (outcome instanceof ReportOutcome.Accepted a) {
             metrics.report(a.source(), a.report());
             metrics.sinks(a.source(), a.report().instanceId(), SinkReport.parse(payload));
+            storeRows(a, payload);
             logReport(a);
         } else if (outcome instanceof ReportOutcome.Invalid i) {
             metrics.invalid(i.source());
@@ -133,6 +143,15 @@ public class MonitorService {
                 LOG.warnf("ignoring reports on %s: %s", kafkaTopic, i.reason());
             }
             REPORTS.infof("ignored report on %s: %s", kafkaTopic, quote(payload));
+        }
+    }
+
+    /** The report's rows of {@code mysimbdp_platform} (queued; written in the background). */
+    private void storeRows(ReportOutcome.Accepted a, String payload) {
+        try {
+            reportRows.store(ReportRecords.of(a.source().tenant(), a.source().topic(), Json.json().readTree(payload)));
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            LOG.warnf("report on %s not stored: %s", a.source().reportTopic(), e.getMessage());
         }
     }
 

@@ -32,6 +32,8 @@ public class StreamMetrics {
     /** Per topic and sink: each instance's latest waiting figure (the gauge is their sum). */
     private final Map<ReportTopic, Map<String, Map<String, Long>>> sinkWaiting = new ConcurrentHashMap<>();
     private final Map<ReportTopic, double[]> qualityShares = new ConcurrentHashMap<>();
+    /** Per topic: each instance's latest report says the store does not take its writes (the gauge counts them). */
+    private final Map<ReportTopic, Map<String, Boolean>> storeUnreachable = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -59,6 +61,15 @@ public class StreamMetrics {
         counter("messages", "Messages processed by stream apps", null, t).increment(r.messages());
         counter("failed_messages", "Messages stream apps sent to the DLQ", null, t).increment(r.failedMessages());
         counter("bytes", "Message bytes processed by stream apps", "bytes", t).increment(r.dataSize());
+        if (t != null) {
+            storeUnreachable.computeIfAbsent(t, x -> {
+                Map<String, Boolean> byInstance = new ConcurrentHashMap<>();
+                Gauge.builder(PREFIX + "store_unreachable_instances", byInstance, m -> m.values().stream().filter(b -> b).count())
+                        .description("Instances whose latest report says the store does not take their writes")
+                        .tags(tags(t)).strongReference(true).register(registry);
+                return byInstance;
+            }).put(r.instanceId(), r.storeUnreachableSince() != null);
+        }
         if (r.qualityMessages() > 0) {   // only tenants with quality rules get these series
             counter("quality_messages", "Messages checked by the tenant's quality rules", null, t).increment(r.qualityMessages());
             counter("quality_good_messages", "Checked messages that passed every quality rule", null, t)
@@ -125,6 +136,10 @@ public class StreamMetrics {
         if (waiting != null) {
             waiting.values().forEach(Map::clear);
         }
+        Map<String, Boolean> unreachable = storeUnreachable.get(t);
+        if (unreachable != null) {
+            unreachable.clear();
+        }
     }
 
     private IntervalGauges registerGauges(ReportTopic t) {
@@ -156,6 +171,7 @@ public class StreamMetrics {
         gauges.remove(t);
         sinkWaiting.remove(t);
         qualityShares.remove(t);
+        storeUnreachable.remove(t);
         List<Meter> meters = registry.getMeters().stream()
                 .filter(m -> m.getId().getName().startsWith(PREFIX)
                         && t.tenant().equals(m.getId().getTag("tenant")) && t.topic().equals(m.getId().getTag("topic")))

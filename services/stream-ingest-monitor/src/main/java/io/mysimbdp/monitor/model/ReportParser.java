@@ -102,7 +102,20 @@ public final class ReportParser {
                 count(tree, "data_size", false), count(tree, "total_data_size", false),
                 amount(tree, "ingestion_rate"), amount(tree, "qps"),
                 count(tree, "consumer_lag", true), (int) Math.min(Integer.MAX_VALUE, count(tree, "assigned_partitions", false)),
-                qualityMessages, qualityGood);
+                qualityMessages, qualityGood, lenientInstant(tree, "store_unreachable_since"));
+    }
+
+    /** An optional time: absent, null or not an ISO-8601 date-time reads as null (the report is still good). */
+    static Instant lenientInstant(JsonNode tree, String field) {
+        JsonNode n = tree.get(field);
+        if (n == null || !n.isTextual()) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.parse(n.asText()).toInstant();
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     private static Instant timestamp(JsonNode tree) {

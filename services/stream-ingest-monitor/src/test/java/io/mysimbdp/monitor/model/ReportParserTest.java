@@ -46,6 +46,21 @@ class ReportParserTest {
     }
 
     @Test
+    void storeUnreachableSinceIsReadLenientlyAndNeverRefusesAReport() {
+        StreamReport r = assertInstanceOf(ReportParser.Parsed.class, ReportParser.parse(ACME,
+                FULL.replace("\"assigned_partitions\": 2,", "\"assigned_partitions\": 2, \"store_unreachable_since\": \"2030-01-01T00:00:01.125Z\","),
+                MAX)).report();
+        assertEquals(Instant.parse("2030-01-01T00:00:01.125Z"), r.storeUnreachableSince());
+        assertEquals(null, assertInstanceOf(ReportParser.Parsed.class, ReportParser.parse(ACME, FULL, MAX)).report().storeUnreachableSince());
+        for (String odd : new String[] {"\"yesterday\"", "42", "null"}) {
+            StreamReport read = assertInstanceOf(ReportParser.Parsed.class, ReportParser.parse(ACME,
+                    FULL.replace("\"assigned_partitions\": 2,", "\"assigned_partitions\": 2, \"store_unreachable_since\": " + odd + ","),
+                    MAX), odd).report();
+            assertEquals(null, read.storeUnreachableSince(), odd);
+        }
+    }
+
+    @Test
     void theMinimalReportNeedsWhoWhenMessagesAndLag() {
         String minimal = "{\"tenant_name\":\"acme\",\"instance_id\":\"i-1\",\"timestamp\":\"2030-01-01T01:00:00+01:00\","
                 + "\"messages\":0,\"consumer_lag\":0}";

@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.batch;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.StoreWriteErrors;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import org.bson.Document;
 
@@ -61,7 +62,9 @@ final class BatchPipeline {
             inserted.add(outcome.inserted());
             duplicates.add(outcome.duplicates());
             if (outcome.failed() > 0) {
-                IdempotentBulkWriter.Failure first = outcome.failures().get(0);
+                // The store's trouble, if any document of the batch has it, decides: the file is not the cause then.
+                IdempotentBulkWriter.Failure first = outcome.failures().stream()
+                        .filter(f -> !StoreWriteErrors.aboutTheRecord(f.code())).findFirst().orElse(outcome.failures().get(0));
                 fail(StoreFailure.refused(rowOf(batch.get(first.index())), first.code(), first.reason(), outcome.failed()));
             }
         } catch (RuntimeException e) {

@@ -6,8 +6,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.crypto.KeyDirectory;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.Quarantine;
+import io.mysimbdp.common.runtime.BatchAppExit;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -37,7 +37,9 @@ import java.util.logging.Logger;
  *
  * <p>Exit codes: {@value #EXIT_OK} every file ok; {@value #EXIT_FILES_FAILED} at least one file
  * failed (see result.json); {@value #EXIT_UNUSABLE} the run could not start (environment or config
- * unusable; result.json still lists every file as failed when the directories are usable).
+ * unusable; result.json still lists every file as failed when the directories are usable);
+ * {@value BatchAppExit#STORE_UNAVAILABLE} every file that failed did so only because of the
+ * store's trouble (the manager retries without counting the attempt).
  */
 public final class ClientBatchIngestApp {
     public static final int EXIT_OK = 0;
@@ -141,6 +143,7 @@ public final class ClientBatchIngestApp {
         int writerCount = Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS);
         ExecutorService writers = Executors.newFixedThreadPool(writerCount, daemonThreads("batch-writer-"));
         List<IngestionResult.FileResult> results;
+        java.util.Set<String> storeBlocked;
         try (MongoClient client = MongoClients.create(settings);
              RejectsLog rejects = new RejectsLog(environment.outputDir())) {
             MongoCollection<Document> collection = client.getDatabase(environment.database())
@@ -152,8 +155,9 @@ public final class ClientBatchIngestApp {
                     new IdempotentBulkWriter<>(collection)::insert, writers, batchSlots, rejects,
                     environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()),
                     fileQuality(environment, config, client, settings));
-            results = new ParallelFiles(ingestor, config.collection(), fileThreads)
-                    .ingest(files, result -> JobLog.file(environment, result));
+            ParallelFiles parallel = new ParallelFiles(ingestor, config.collection(), fileThreads);
+            results = parallel.ingest(files, result -> JobLog.file(environment, result));
+            storeBlocked = parallel.storeBlocked();
         } catch (IOException | UncheckedIOException e) {
             JobLog.runProblem(environment.tenant(), environment.ingestionId(), "cannot write to the output directory: " + e);
             return EXIT_UNUSABLE;
@@ -164,7 +168,24 @@ public final class ClientBatchIngestApp {
         } finally {
             writers.shutdownNow();
         }
-        return finish(environment, startedAt, results, EXIT_FILES_FAILED);
+        return finish(environment, startedAt, results, failureExit(results, storeBlocked));
+    }
+
+    /**
+     * The exit code of an attempt with failed files: {@value BatchAppExit#STORE_UNAVAILABLE} when every
+     * failed file failed only because of the store, so the manager retries without counting it. Pure.
+     */
+    static int failureExit(List<IngestionResult.FileResult> results, java.util.Set<String> storeBlocked) {
+        boolean anyFailed = false;
+        for (IngestionResult.FileResult result : results) {
+            if (!IngestionResult.STATUS_OK.equals(result.status())) {
+                anyFailed = true;
+                if (!storeBlocked.contains(result.file())) {
+                    return EXIT_FILES_FAILED;
+                }
+            }
+        }
+        return anyFailed ? BatchAppExit.STORE_UNAVAILABLE : EXIT_FILES_FAILED;
     }
 
     private static FileQuality fileQuality(AppEnvironment environment, WrangleConfig config, MongoClient client,
@@ -175,8 +196,7 @@ public final class ClientBatchIngestApp {
         MongoCollection<Document> quarantine = client.getDatabase(environment.database())
                 .getCollection(Quarantine.collection(config.collection()))
                 .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), new QualityLog(client),
-                environment.tenant(), environment.ingestionId(), environment.attempt(), config.batchSize());
+        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), config.batchSize());
     }
 
     static MongoClientSettings clientSettings(String uri) {

@@ -110,7 +110,7 @@ final class FileIngestor {
         // A store failure is the root cause when both happened (the parser stopped because of it).
         String reason = storeFailure != null ? storeFailure.reason() : quarantineFailure != null ? quarantineFailure : readFailure;
         if (reason == null) {
-            tally.quality = gate.finish(name, sha256, startedAt, Instant.now());
+            tally.quality = gate.finish();
         }
         return done(name, started, tally, reason, storeFailure);
     }

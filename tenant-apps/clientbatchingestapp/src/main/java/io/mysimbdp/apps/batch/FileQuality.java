@@ -3,7 +3,6 @@ package io.mysimbdp.apps.batch;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.MongoException;
 import io.mysimbdp.common.quality.BatchQuality;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.quality.Quarantine;
@@ -11,7 +10,6 @@ import io.mysimbdp.common.quality.RuleFailure;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.bson.Document;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,28 +17,20 @@ import java.util.Map;
 /**
  * The tenant's quality rules applied to one job's files ({@code MYSIMBDP_QUALITY_RULES}; off when
  * unset): a wrangled record that fails a rule goes to {@code <collection>_quarantine} instead of the
- * main collection, each file's figures go to result.json and to {@code mysimbdp_platform.quality}.
+ * main collection, each file's figures go to result.json (the batch manager writes the file's row of
+ * {@code mysimbdp_platform.quality} from it: the app writes nothing of the platform's).
  * Quarantined records are few, so they are written from the parsing thread, a batch at a time.
  */
 final class FileQuality {
-    static final FileQuality OFF = new FileQuality(null, null, null, null, null, 0, 0);
+    static final FileQuality OFF = new FileQuality(null, null, 0);
 
     private final QualityRules rules;
     private final IdempotentBulkWriter<Document> quarantine;
-    private final QualityLog log;
-    private final String tenant;
-    private final String ingestionId;
-    private final int attempt;
     private final int batchSize;
 
-    FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, QualityLog log, String tenant,
-                String ingestionId, int attempt, int batchSize) {
+    FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, int batchSize) {
         this.rules = rules;
         this.quarantine = quarantine;
-        this.log = log;
-        this.tenant = tenant;
-        this.ingestionId = ingestionId;
-        this.attempt = attempt;
         this.batchSize = batchSize;
     }
 
@@ -65,7 +55,6 @@ final class FileQuality {
     }
 
     final class Gate {
-        private final String mainCollection;
         private final String collection;
         private final QualityTally tally;
         private final List<Document> held = new ArrayList<>();
@@ -73,7 +62,6 @@ final class FileQuality {
         private String failure;
 
         private Gate(String collection) {
-            this.mainCollection = collection;
             this.collection = Quarantine.collection(collection);
             this.tally = on() ? new QualityTally(rules.minGoodShare()) : null;
         }
@@ -135,25 +123,12 @@ final class FileQuality {
             return quarantined;
         }
 
-        /**
-         * The file's figures, after it was ingested: stored in the platform's quality log (a failure
-         * there is logged, not the file's) and returned for result.json; null when quality is off.
-         */
-        Report finish(String file, String sha256, Instant startedAt, Instant finishedAt) {
+        /** The file's figures for result.json, after it was ingested; null when quality is off. */
+        Report finish() {
             if (!on()) {
                 return null;
             }
-            BatchQuality q = tally.result();
-            Document details = new Document("ingestion_id", ingestionId).append("attempt", attempt)
-                    .append("sha256", sha256).append("quarantined", quarantined).append("quarantine", collection);
-            QualityLog.Batch batch = new QualityLog.Batch(QualityLog.KIND_FILE + ":" + tenant + "/" + ingestionId + "/" + file,
-                    tenant, QualityLog.KIND_FILE, file, mainCollection, startedAt, finishedAt, details);
-            try {
-                log.write(batch, q);
-            } catch (MongoException e) {
-                JobLog.runProblem(tenant, ingestionId, "quality metadata of " + file + " not stored: " + e.getMessage());
-            }
-            return Report.of(q, quarantined, collection);
+            return Report.of(tally.result(), quarantined, collection);
         }
     }
 }

@@ -22,6 +22,8 @@ final class ParallelFiles {
     private final FileIngestor ingestor;
     private final String collection;
     private final int fileThreads;
+    /** Files not ingested only because of the store's trouble (see {@link StoreFailure#storesTrouble()}). */
+    private final java.util.Set<String> storeBlocked = java.util.concurrent.ConcurrentHashMap.newKeySet();
 
     ParallelFiles(FileIngestor ingestor, String collection, int fileThreads) {
         this.ingestor = ingestor;
@@ -61,6 +63,7 @@ final class ParallelFiles {
             StoreFailure down = unreachable.get();
             if (down != null) {
                 // Every file would wait for the same timeout to learn the same thing.
+                storeBlocked.add(file.getFileName().toString());
                 return IngestionResult.FileResult.notIngested(file.getFileName().toString(), collection,
                         "not attempted: " + down.reason(), Instant.now());
             }
@@ -69,8 +72,16 @@ final class ParallelFiles {
             if (failure != null && failure.unreachable()) {
                 unreachable.compareAndSet(null, failure);
             }
+            if (failure != null && failure.storesTrouble()) {
+                storeBlocked.add(file.getFileName().toString());
+            }
             return ingestion.result();
         };
+    }
+
+    /** Names of the files that were not ingested only because of the store's trouble. */
+    java.util.Set<String> storeBlocked() {
+        return java.util.Set.copyOf(storeBlocked);
     }
 
     private static IngestionResult.FileResult report(IngestionResult.FileResult result,

@@ -6,9 +6,7 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.profile.StreamSink;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.Quarantine;
-import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.store.DirectDocumentCodec;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
@@ -140,17 +138,12 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
-            PlatformLogPublisher platformLog = new PlatformLogPublisher();
-            QualityLog qualityLog = new QualityLog(mongo);
-            StreamReportLog reportLog = new StreamReportLog(mongo);
             DocumentSink mongoSink = sink(env, config, mongo, settings, writer);
             SinkFanOut fanOut = StreamSink.isMultiSink(sinks) ? SinkSetup.fanOut(sinks, env, config, mongoSink, producer) : null;
             StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : mongoSink,
                     new Backoff(FIRST_RETRY, LONGEST_RETRY), writers,
-                    env.quality() == null ? StreamQuality.OFF : new StreamQuality(env.quality(),
-                            (batch, q) -> platformLog.publish("quality document " + batch.id(), () -> qualityLog.write(batch, q)),
-                            env.tenant(), env.topic(), env.instanceId(), config.wrangle().collection()), tracing,
-                    interval -> platformLog.publish("stream report " + interval.id(), () -> reportLog.write(interval)));
+                    env.quality() == null ? StreamQuality.OFF : new StreamQuality(env.quality(), config.wrangle().collection()),
+                    tracing);
             running = ingestor;
             if (stopBeforeStart) {
                 ingestor.requestStop();
@@ -170,7 +163,6 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                 if (fanOut != null) {
                     fanOut.close();
                 }
-                platformLog.close();
             }
             LOG.infof("stopped (exit code %d)", code);
             return code;

@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -11,7 +12,7 @@ import java.util.List;
 /**
  * The tenant database as a sink: the idempotent bulk write the single-sink app does. A document
  * meeting itself ({@code _id} already there) is taken; the store's trouble is a failure (retried
- * by the lane); the document's own trouble is a refusal (to the DLQ), as {@link StoreErrors} says.
+ * by the lane); the document's own trouble is a refusal (to the DLQ), as {@link StoreWriteErrors} says.
  */
 final class MongoRecordSink implements RecordSink {
     static final String NAME = "mongodb";
@@ -31,7 +32,7 @@ final class MongoRecordSink implements RecordSink {
         IdempotentBulkWriter.Outcome outcome = store.insert(documents);
         List<Refusal> refused = new ArrayList<>();
         for (IdempotentBulkWriter.Failure failure : outcome.failures()) {
-            if (StoreErrors.isTransient(failure.code())) {
+            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
                 throw new SinkFailure("the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")");
             }
             refused.add(new Refusal(failure.index(), "the store refused the document: E" + failure.code() + " " + failure.reason()));

@@ -1,7 +1,11 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.common.quality.BatchQuality;
+
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The figures of one reporting interval and the totals since start. Pure arithmetic: the caller
@@ -35,6 +39,12 @@ final class ReportWindow {
     private boolean qualityOn;
     private long qualityMessages;
     private long qualityGood;
+    private final Map<String, Long> qualityFailures = new TreeMap<>();
+    private double qualityMinGoodShare;
+    private String qualityCollection;
+    private String qualityFailuresTo;
+    /** When writes started failing for the store's trouble; null while the store takes them. */
+    private Instant storeUnreachableSince;
 
     /**
      * @param predefinedSeconds the configured interval, as reported in {@code predefined_time}
@@ -75,6 +85,18 @@ final class ReportWindow {
      * {@code ingestion_time / interval} is how busy the instance was, and
      * {@code avg_ingestion_time} the time each message cost it.
      */
+    /** A batch failed for the store's trouble at {@code at}: the first of an outage is kept. */
+    void storeFailed(Instant at) {
+        if (storeUnreachableSince == null) {
+            storeUnreachableSince = at;
+        }
+    }
+
+    /** A batch was written: the store is back. */
+    void storeWritten() {
+        storeUnreachableSince = null;
+    }
+
     void busy(long nanos) {
         if (nanos < 0) {
             throw new IllegalArgumentException("negative time: " + nanos + " ns");
@@ -84,12 +106,26 @@ final class ReportWindow {
 
     /** One settled batch's quality: messages checked, and of them good. */
     void quality(long checked, long good) {
-        if (checked < 0 || good < 0 || good > checked) {
-            throw new IllegalArgumentException("impossible quality: " + good + " good of " + checked);
+        quality(BatchQuality.of(checked, good, Map.of(), 0), null, null);
+    }
+
+    /**
+     * One settled batch's quality: its figures, summed into the interval's (failures by rule too).
+     *
+     * @param collection the main collection, reported so the platform's quality row names it
+     * @param failuresTo {@code quarantine} or {@code dlq}
+     */
+    void quality(BatchQuality q, String collection, String failuresTo) {
+        if (q.records() < 0 || q.good() < 0 || q.good() > q.records()) {
+            throw new IllegalArgumentException("impossible quality: " + q.good() + " good of " + q.records());
         }
         qualityOn = true;
-        qualityMessages += checked;
-        qualityGood += good;
+        qualityMessages += q.records();
+        qualityGood += q.good();
+        q.failuresByRule().forEach((rule, n) -> qualityFailures.merge(rule, n, Long::sum));
+        qualityMinGoodShare = q.minGoodShare();
+        qualityCollection = collection;
+        qualityFailuresTo = failuresTo;
     }
 
     /** Messages recorded since the last report. */
@@ -114,14 +150,17 @@ final class ReportWindow {
         double elapsed = Math.max(0, nowNanos - windowStartNanos) / NANOS_PER_SECOND;
         double processing = processingNanos / NANOS_PER_SECOND;
         StreamReport report = new StreamReport(tenant, topic, instanceId,
-                now.truncatedTo(ChronoUnit.MILLIS).toString(), predefinedSeconds, StreamReport.INGESTION_TYPE,
+                now.truncatedTo(ChronoUnit.MILLIS).toString(), intervalStart(now, nowNanos).toString(), predefinedSeconds, StreamReport.INGESTION_TYPE,
                 messages, failed, totalMessages, totalFailed,
                 round(processing), messages == 0 ? 0 : processing / messages,
                 bytes, totalBytes,
                 elapsed > 0 ? round(bytes / elapsed) : 0,
                 elapsed > 0 ? round(messages / elapsed) : 0,
                 Math.max(0, consumerLag), assigned,
-                qualityOn ? qualityMessages : null, qualityOn ? qualityGood : null);
+                qualityOn ? qualityMessages : null, qualityOn ? qualityGood : null,
+                qualityOn ? new TreeMap<>(qualityFailures) : null, qualityOn ? qualityMinGoodShare : null,
+                qualityOn ? qualityCollection : null, qualityOn ? qualityFailuresTo : null,
+                storeUnreachableSince == null ? null : storeUnreachableSince.truncatedTo(ChronoUnit.MILLIS).toString());
         windowStartNanos = nowNanos;
         messages = 0;
         failed = 0;
@@ -129,6 +168,7 @@ final class ReportWindow {
         processingNanos = 0;
         qualityMessages = 0;
         qualityGood = 0;
+        qualityFailures.clear();
         return report;
     }
 

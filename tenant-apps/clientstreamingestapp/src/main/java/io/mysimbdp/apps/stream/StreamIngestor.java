@@ -3,8 +3,8 @@ package io.mysimbdp.apps.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.quality.QualityTally;
-import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.CloseOptions;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
@@ -114,8 +114,6 @@ final class StreamIngestor {
     private final ExecutorService writers;
     private final long reportIntervalNanos;
     private final byte[] reportKey;
-    /** Stores each interval's report (off the polling thread in the app). */
-    private final java.util.function.Consumer<StreamReportLog.Interval> reportLog;
     private final CountDownLatch finished = new CountDownLatch(1);
     /** Batches handed to the writers and not settled yet, oldest first. Polling thread only. */
     private final ArrayDeque<Batch> inFlight = new ArrayDeque<>();
@@ -133,18 +131,16 @@ final class StreamIngestor {
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers) {
-        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env), interval -> {
-        });
+        this(env, wrangler, consumer, producer, sink, backoff, writers, StreamQuality.OFF, BatchTracing.off(env));
     }
 
     /**
      * @param quality the tenant's quality rules, applied after wrangling ({@link StreamQuality#OFF}: none)
      * @param tracing a span per batch (BatchTracing)
-     * @param reportLog stores each report's interval in {@code mysimbdp_platform.stream_reports}
      */
     StreamIngestor(StreamEnvironment env, MessageWrangler wrangler, Consumer<byte[], byte[]> consumer,
                    Producer<byte[], byte[]> producer, BatchSink sink, Backoff backoff, int writers,
-                   StreamQuality quality, BatchTracing tracing, java.util.function.Consumer<StreamReportLog.Interval> reportLog) {
+                   StreamQuality quality, BatchTracing tracing) {
         if (writers < 1) {
             throw new IllegalArgumentException("writers: " + writers);
         }
@@ -156,7 +152,6 @@ final class StreamIngestor {
         this.quality = quality;
         this.backoff = backoff;
         this.tracing = tracing;
-        this.reportLog = reportLog;
         this.maxInFlight = sink.inFlightLimit(writers);
         this.writers = Executors.newFixedThreadPool(writers, daemonThreads("store-writer-"));
         this.reportIntervalNanos = env.reportInterval().toNanos();
@@ -301,16 +296,19 @@ final class StreamIngestor {
         } catch (TimeoutException e) {
             return failed(batch, notSubmitted, "the sinks have not taken the batch within " + sink.settleWait().toMillis() + " ms", null);
         } catch (ExecutionException e) {
+            window.storeFailed(Instant.now());
             return failed(batch, notSubmitted, "the store write failed", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return failed(batch, notSubmitted, "interrupted while writing", e);
         }
         for (IdempotentBulkWriter.Failure failure : written.failures()) {
-            if (StoreErrors.isTransient(failure.code())) {
+            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
+                window.storeFailed(Instant.now());
                 return failed(batch, notSubmitted, "the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")", null);
             }
         }
+        window.storeWritten();
         List<DeadLetter> poison = batch.poison();
         if (written.failed() > 0) {
             poison = new ArrayList<>(poison);
@@ -524,7 +522,6 @@ final class StreamIngestor {
     private void report(long nowNanos) {
         Set<TopicPartition> assignment = consumer.assignment();
         Instant now = Instant.now();
-        Instant start = window.intervalStart(now, nowNanos);
         StreamReport report = window.close(now, nowNanos, consumerLag(assignment), assignment.size());
         byte[] json;
         try {
@@ -538,7 +535,6 @@ final class StreamIngestor {
             }
         });
         LOG.infof("report %s", new String(json, StandardCharsets.UTF_8));
-        reportLog.accept(report.interval(start));
     }
 
     /**

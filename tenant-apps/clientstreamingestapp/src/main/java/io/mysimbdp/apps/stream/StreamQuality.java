@@ -1,48 +1,39 @@
 package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.quality.BatchQuality;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.quality.RuleFailure;
+import io.mysimbdp.common.stream.ReportRecords;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.StringJoiner;
-import java.util.function.BiConsumer;
 
 /**
  * The tenant's quality rules applied to the stream app's batches ({@code MYSIMBDP_QUALITY_RULES};
  * off when unset). A wrangled message that fails a rule becomes a {@link Quarantined} document (the
  * {@link QuarantineRouting} sink stores it in {@code <collection>_quarantine}) or, with
  * {@code streamFailures: dlq}, a poison message for the DLQ. Each committed batch's figures go to
- * the report window and, one document per batch, to {@code mysimbdp_platform.quality}.
+ * the report window: the interval's report carries them, and the platform (the monitor) writes the
+ * interval's row of {@code mysimbdp_platform.quality} from it. The app writes nothing of the platform's.
  */
 final class StreamQuality {
-    static final StreamQuality OFF = new StreamQuality(null, null, null, null, null, null);
+    static final StreamQuality OFF = new StreamQuality(null, null);
+    static final String FAILURES_TO_DLQ = "dlq";
 
     private final QualityRules rules;
-    private final BiConsumer<QualityLog.Batch, BatchQuality> log;
-    private final String tenant;
-    private final String topic;
-    private final String instanceId;
     private final String collection;
 
-    /** @param log stores one batch's quality document (asynchronously in the app) */
-    StreamQuality(QualityRules rules, BiConsumer<QualityLog.Batch, BatchQuality> log, String tenant, String topic,
-                  String instanceId, String collection) {
+    /** @param collection the main collection (named in the reports) */
+    StreamQuality(QualityRules rules, String collection) {
         this.rules = rules;
-        this.log = log;
-        this.tenant = tenant;
-        this.topic = topic;
-        this.instanceId = instanceId;
         this.collection = collection;
     }
 
@@ -79,19 +70,13 @@ final class StreamQuality {
                 new String(value, StandardCharsets.UTF_8))));
     }
 
-    /** A batch is committed: its figures go to the report and its quality document to the platform. */
+    /** A batch is committed: its figures go to the interval's report. */
     void settled(QualityTally tally, ConsumerRecords<byte[], byte[]> records, ReportWindow window) {
         if (tally == null) {
             return;
         }
         BatchQuality q = tally.result();
-        window.quality(q.records(), q.good());
-        Instant now = Instant.now();
-        String ranges = ranges(records);
-        log.accept(new QualityLog.Batch(QualityLog.KIND_STREAM + ":" + tenant + "." + topic + "/" + ranges, tenant,
-                QualityLog.KIND_STREAM, topic, collection, now, now,
-                new Document("instance", instanceId).append("offsets", ranges).append("quarantine", Quarantine.collection(collection))
-                        .append("failures_to", rules.toDlq() ? "dlq" : "quarantine")), q);
+        window.quality(q, collection, rules.toDlq() ? FAILURES_TO_DLQ : ReportRecords.FAILURES_TO_QUARANTINE);
     }
 
     /** {@code 0@120-2119,3@88-90}: the batch's offsets, the same whenever the same messages are polled together. */

@@ -210,14 +210,13 @@ class ClientStreamIngestAppIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> reports(reportTopic).size() > before);   // the last report
         assertEquals(good, listings.countDocuments());
 
-        // every report, the last one included, is also stored once in mysimbdp_platform.stream_reports (before exit)
-        List<Document> stored = mongoClient.getDatabase("mysimbdp_platform").getCollection("stream_reports")
-                .find(new Document("instance", "stream-it-tenant-listings-0")).into(new ArrayList<>());
-        assertEquals(reports(reportTopic).size(), stored.size());
-        assertEquals(good + 20, stored.stream().mapToLong(d -> d.getLong("messages")).sum());
-        assertEquals(20, stored.stream().mapToLong(d -> d.getLong("failed_messages")).sum());
-        assertTrue(stored.stream().allMatch(d -> TENANT.equals(d.getString("tenant")) && topic.equals(d.getString("topic"))
-                && !d.getDate("interval_start").after(d.getDate("interval_end"))), stored.toString());
+        // every report names its own interval (the monitor stores one row per interval from it); the app itself
+        // writes nothing in the platform's database
+        List<JsonNode> all = reports(reportTopic);
+        assertEquals(all.size(), all.stream().map(r -> r.get("timestamp").asText()).distinct().count());
+        assertTrue(all.stream().allMatch(r -> r.hasNonNull("interval_start")
+                && r.get("interval_start").asText().compareTo(r.get("timestamp").asText()) <= 0), all.toString());
+        assertFalse(mongoClient.listDatabaseNames().into(new ArrayList<>()).contains("mysimbdp_platform"));
     }
 
     @Test
@@ -355,10 +354,9 @@ class ClientStreamIngestAppIT {
 
         MongoCollection<Document> rated = mongoClient.getDatabase(DATABASE).getCollection("rated");
         MongoCollection<Document> quarantine = mongoClient.getDatabase(DATABASE).getCollection("rated_quarantine");
-        MongoCollection<Document> quality = mongoClient.getDatabase("mysimbdp_platform").getCollection("quality");
-        Document ofTopic = new Document("tenant", TENANT).append("source", topic);
-        await().atMost(START_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> quality.find(ofTopic)
-                .into(new ArrayList<>()).stream().mapToLong(d -> d.getLong("records")).sum() == 204);
+        String reportTopic = TENANT + "." + topic + ".report";
+        await().atMost(START_WITHIN).pollInterval(Duration.ofMillis(500)).until(() -> reports(reportTopic).stream()
+                .mapToLong(r -> r.path("quality_messages").asLong()).sum() == 204);
         assertEquals(185, rated.countDocuments());
         assertEquals(15, quarantine.countDocuments());
         assertEquals(4, readAll(TENANT + "." + topic + ".dlq", 4).size());
@@ -366,19 +364,16 @@ class ClientStreamIngestAppIT {
         assertEquals("price.min", seven.getList("failed", Document.class).get(0).getString("rule"));
         assertEquals(7L, seven.get("record", Document.class).get("id"));
 
-        List<Document> batches = quality.find(ofTopic).into(new ArrayList<>());
-        assertEquals(185, batches.stream().mapToLong(d -> d.getLong("good")).sum());
+        // the interval reports carry the quality figures the platform stores; the app writes no quality row itself
+        List<JsonNode> withQuality = reports(reportTopic).stream().filter(r -> r.path("quality_messages").asLong() > 0).toList();
+        assertEquals(185, withQuality.stream().mapToLong(r -> r.path("quality_good_messages").asLong()).sum());
         Map<String, Long> failures = new HashMap<>();
-        batches.forEach(b -> b.getList("failures", Document.class)
-                .forEach(f -> failures.merge(f.getString("rule"), f.getLong("records"), Long::sum)));
+        withQuality.forEach(r -> r.path("quality_failures").fields()
+                .forEachRemaining(f -> failures.merge(f.getKey(), f.getValue().asLong(), Long::sum)));
         assertEquals(Map.of("price.min", 10L, "room_type.allowed", 5L, "wrangling", 4L), failures);
-        assertTrue(batches.stream().allMatch(b -> b.getString("kind").equals("stream") && b.getString("collection").equals("rated")));
-        assertTrue(batches.stream().anyMatch(b -> b.getBoolean("flagged")), "some batch has a bad message: under 0.99");
-
-        String reportTopic = TENANT + "." + topic + ".report";
-        await().atMost(Duration.ofSeconds(20)).until(() -> reports(reportTopic).stream()
-                .mapToLong(r -> r.path("quality_messages").asLong()).sum() == 204);
-        assertEquals(185, reports(reportTopic).stream().mapToLong(r -> r.path("quality_good_messages").asLong()).sum());
+        assertTrue(withQuality.stream().allMatch(r -> r.path("quality_collection").asText().equals("rated")
+                && r.path("quality_min_good_share").asDouble() == 0.99 && r.path("quality_failures_to").asText().equals("quarantine")));
+        assertFalse(mongoClient.listDatabaseNames().into(new ArrayList<>()).contains("mysimbdp_platform"));
         app.destroy();
         assertTrue(app.waitFor(30, TimeUnit.SECONDS));
         assertEquals(0, app.exitValue());

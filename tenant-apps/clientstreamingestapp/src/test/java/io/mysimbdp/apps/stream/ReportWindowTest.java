@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.common.stream.ReportRecords;
 import io.mysimbdp.common.stream.StreamReportLog;
 import org.junit.jupiter.api.Test;
 
@@ -47,9 +48,11 @@ class ReportWindowTest {
         window.record(100, 4, 9_000);
         window.busy(SECOND / 4);
 
-        Instant start = window.intervalStart(NOW, 8 * SECOND);   // 6 s after the window opened
-        StreamReportLog.Interval interval = window.close(NOW, 8 * SECOND, 0, 1).interval(start);
+        StreamReport report = window.close(NOW, 8 * SECOND, 0, 1);   // 6 s after the window opened
+        StreamReportLog.Interval interval = ReportRecords.of("tenant1", "listings",
+                io.mysimbdp.common.json.Json.json().valueToTree(report)).interval();
 
+        assertEquals("2026-11-24T08:55:01.120Z", report.intervalStart());
         assertEquals(new StreamReportLog.Interval("tenant1", "listings", "inst-1", Instant.parse("2026-11-24T08:55:01.120Z"),
                 Instant.parse("2026-11-24T08:55:07.120Z"), 100, 4, 9_000, 0.25), interval);
         assertEquals("tenant1.listings/inst-1@2026-11-24T08:55:07.120Z", interval.id());

@@ -1,6 +1,7 @@
 package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.profile.StreamSink;
+import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -123,6 +124,38 @@ class SinkLaneTest {
         assertEquals(List.of("0-0", "0-2"), sink.taken);
         assertEquals(List.of("fake 0-1 too large"), deadLetters);
         assertEquals(new SinkFigures(2, 0, 1, 0), lane.drainFigures());
+    }
+
+    @Test
+    void theStoreSinkRetriesAnUnknownErrorCodeAndDeadLettersOnlyARecordTheStoreRefusesForGood() throws Exception {
+        AtomicInteger refusingCalls = new AtomicInteger(3);
+        List<String> stored = new CopyOnWriteArrayList<>();
+        MongoRecordSink store = new MongoRecordSink(docs -> {
+            List<IdempotentBulkWriter.Failure> failures = new ArrayList<>();
+            boolean full = refusingCalls.getAndDecrement() > 0;
+            for (int i = 0; i < docs.size(); i++) {
+                String id = docs.get(i).getString("_id");
+                if (full) {
+                    failures.add(new IdempotentBulkWriter.Failure(i, 424242, "store full (test)"));
+                } else if (id.equals("0-2")) {
+                    failures.add(new IdempotentBulkWriter.Failure(i, 10334, "BSONObj size is invalid"));
+                } else {
+                    stored.add(id);
+                }
+            }
+            return new IdempotentBulkWriter.Outcome(docs.size() - failures.size(), 0, failures);
+        });
+        lane = new SinkLane(store, new StreamSink(StreamSink.MONGODB, StreamSink.WAIT, 100, 5),
+                (name, messages, reasons) -> {
+                    for (int i = 0; i < messages.size(); i++) {
+                        deadLetters.add(name + " " + messages.get(i).partition() + "-" + messages.get(i).offset() + " " + reasons.get(i));
+                    }
+                }, new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+
+        offer(messages(0, 0, 3)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("0-0", "0-1"), stored);
+        assertEquals(List.of("mongodb 0-2 the store refused the document: E10334 BSONObj size is invalid"), deadLetters);
+        assertEquals(new SinkFigures(2, 3, 1, 0), lane.drainFigures());
     }
 
     @Test

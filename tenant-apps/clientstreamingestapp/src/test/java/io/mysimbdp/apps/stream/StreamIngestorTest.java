@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.MongoTimeoutException;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.stream.ReportRecords;
 import io.mysimbdp.common.stream.StreamReportLog;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
@@ -36,6 +37,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +57,6 @@ class StreamIngestorTest {
     private Thread loop;
     private StreamIngestor ingestor;
     private final AtomicInteger exitCode = new AtomicInteger(-1);
-    private final List<StreamReportLog.Interval> storedReports = new CopyOnWriteArrayList<>();
 
     @AfterEach
     void stop() throws InterruptedException {
@@ -147,6 +148,43 @@ class StreamIngestorTest {
     }
 
     @Test
+    void anErrorCodeNobodyListedIsTheStoresTroubleEveryMessageLandsOnceAndNoneInTheDlq() throws Exception {
+        consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
+        consumer.append(P1, "{\"id\": 3}");
+        // e.g. an embedded store refusing writes when full, or a quota: a code not in any list
+        store.refuseEverything(4, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> committed(P0) == 2 && committed(P1) == 1);
+
+        assertEquals(List.of("1", "2", "3"), store.ids());               // each once, after the store recovered
+        assertEquals(List.of(), sentTo("t1.listings.dlq"));
+        assertTrue(store.calls.get() >= 5, "retried until the store took the batch: " + store.calls.get());
+        for (int call = 0; call < 4; call++) {
+            assertEquals(Map.of(), store.committedAtWrite.get(call));     // nothing committed while refused
+        }
+    }
+
+    @Test
+    void whileTheStoreRefusesWritesTheReportsSayStoreUnreachableSinceAndStopSayingItOnceItTakesThem() throws Exception {
+        consumer.append(P0, "{\"id\": 1}");
+        store.refuseEverything(Integer.MAX_VALUE, 424242, "store full (test)");
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> !sentTo("t1.listings.report").isEmpty() && lastReport().has("store_unreachable_since"));
+        java.time.Instant since = java.time.Instant.parse(lastReport().get("store_unreachable_since").asText());
+        await().until(() -> sentTo("t1.listings.report").size() >= 3);
+        assertEquals(since.toString(), lastReport().get("store_unreachable_since").asText());   // the outage's start, kept
+
+        store.refuseEverything(0, 0, null);
+        await().until(() -> committed(P0) == 1);
+        int afterWrite = sentTo("t1.listings.report").size();
+        await().until(() -> sentTo("t1.listings.report").size() > afterWrite);
+        assertFalse(lastReport().has("store_unreachable_since"), lastReport().toString());
+        assertEquals(List.of("1"), store.ids());
+    }
+
+    @Test
     void reportsCarryTheContractFieldsAndTheLag() throws Exception {
         consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
         consumer.append(P1, "x");
@@ -160,7 +198,7 @@ class StreamIngestorTest {
         JsonNode report = lastReport();
         List<String> fields = new ArrayList<>();
         report.fieldNames().forEachRemaining(fields::add);
-        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "predefined_time", "ingestion_type",
+        assertEquals(List.of("tenant_name", "topic", "instance_id", "timestamp", "interval_start", "predefined_time", "ingestion_type",
                 "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
                 "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
                 "assigned_partitions"), fields);
@@ -201,11 +239,14 @@ class StreamIngestorTest {
         assertEquals(2, committed(P0));
         assertEquals(2, lastReport().get("total_messages").asLong());
         assertTrue(consumer.closed());
-        // every report, the last one included, is also handed to the store once, with the same figures
-        assertEquals(sentTo("t1.listings.report").size(), storedReports.size());
-        assertEquals(2, storedReports.stream().mapToLong(StreamReportLog.Interval::messages).sum());
-        assertEquals(storedReports.size(), storedReports.stream().map(StreamReportLog.Interval::id).distinct().count());
-        StreamReportLog.Interval last = storedReports.get(storedReports.size() - 1);
+        // every report, the last one included, names its interval: the platform stores one row per interval from it
+        List<StreamReportLog.Interval> intervals = new java.util.ArrayList<>();
+        for (ProducerRecord<byte[], byte[]> r : sentTo("t1.listings.report")) {
+            intervals.add(ReportRecords.of("t1", "listings", Json.json().readTree(r.value())).interval());
+        }
+        assertEquals(2, intervals.stream().mapToLong(StreamReportLog.Interval::messages).sum());
+        assertEquals(intervals.size(), intervals.stream().map(StreamReportLog.Interval::id).distinct().count());
+        StreamReportLog.Interval last = intervals.get(intervals.size() - 1);
         assertEquals(lastReport().get("timestamp").asText(), last.end().toString());
         assertTrue(!last.start().isAfter(last.end()));
     }
@@ -217,7 +258,7 @@ class StreamIngestorTest {
                 "tenant_t1", Duration.ofMillis(200), config);
         MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(WrangleConfig.parse(config)), 1 << 20, "inst-1");
         ingestor = new StreamIngestor(env, wrangler, consumer, producer, store, new Backoff(Duration.ofMillis(10), Duration.ofMillis(40)), 2,
-                StreamQuality.OFF, BatchTracing.off(env), storedReports::add);
+                StreamQuality.OFF, BatchTracing.off(env));
         store.consumer = consumer;
         loop = new Thread(() -> exitCode.set(ingestor.run()), "ingestor");
         loop.start();
@@ -343,6 +384,9 @@ class StreamIngestorTest {
         private final Map<String, IdempotentBulkWriter.Failure> refused = new java.util.concurrent.ConcurrentHashMap<>();
         private final java.util.Set<Integer> failingCalls = java.util.concurrent.ConcurrentHashMap.newKeySet();
         private final AtomicReference<String> refusedOnce = new AtomicReference<>();
+        private final AtomicInteger refuseAllLeft = new AtomicInteger();
+        private volatile int refuseAllCode;
+        private volatile String refuseAllReason;
         volatile MockConsumer<byte[], byte[]> consumer;
         volatile Runnable onWrite;
 
@@ -356,6 +400,13 @@ class StreamIngestorTest {
 
         void refuseDocument(String id, int code, String reason) {
             refused.put(id, new IdempotentBulkWriter.Failure(-1, code, reason));
+        }
+
+        /** The next {@code calls} writes refuse every document with this code (a store refusing writes). */
+        void refuseEverything(int calls, int code, String reason) {
+            refuseAllCode = code;
+            refuseAllReason = reason;
+            refuseAllLeft.set(calls);
         }
 
         void refuseDocumentOnce(String id, int code, String reason) {
@@ -392,6 +443,12 @@ class StreamIngestorTest {
                 throw new MongoTimeoutException("store down (test)");
             }
             List<IdempotentBulkWriter.Failure> failures = new ArrayList<>();
+            if (refuseAllLeft.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                for (int i = 0; i < documents.size(); i++) {
+                    failures.add(new IdempotentBulkWriter.Failure(i, refuseAllCode, refuseAllReason));
+                }
+                return new IdempotentBulkWriter.Outcome(0, 0, failures);
+            }
             int inserted = 0;
             for (int i = 0; i < documents.size(); i++) {
                 String id = documents.get(i).getString("_id");

@@ -2,7 +2,6 @@ package io.mysimbdp.apps.stream;
 
 import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.quality.BatchQuality;
-import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.quality.QualityTally;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
@@ -25,16 +24,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class StreamQualityTest {
     private static final byte[] VALUE = "{\"price\": 0}".getBytes(StandardCharsets.UTF_8);
-    private final List<QualityLog.Batch> logged = new ArrayList<>();
-    private final List<BatchQuality> figures = new ArrayList<>();
 
     private StreamQuality quality(String failuresTo) {
         QualityRules rules = QualityRules.of(new Quality(Map.of("price", new Quality.FieldRule(null, null, 1.0, null, null, null)),
                 0.5, failuresTo));
-        return new StreamQuality(rules, (b, q) -> {
-            logged.add(b);
-            figures.add(q);
-        }, "t1", "listings", "inst-1", "listings");
+        return new StreamQuality(rules, "listings");
     }
 
     @Test
@@ -63,10 +57,11 @@ class StreamQualityTest {
     }
 
     @Test
-    void aSettledBatchGoesToTheReportAndOneQualityDocumentNamedByItsOffsets() {
+    void settledBatchesAddUpInTheIntervalsReportWithTheirFailuresByRuleAndNothingIsWrittenByTheApp() {
         StreamQuality q = quality(Quality.QUARANTINE);
         QualityTally tally = q.tally();
         tally.checked(List.of());
+        tally.checked(List.of(new io.mysimbdp.common.quality.RuleFailure("price.min", "price is under 1.0")));
         TopicPartition p3 = new TopicPartition("t1.listings", 3);
         TopicPartition p0 = new TopicPartition("t1.listings", 0);
         ConsumerRecords<byte[], byte[]> records = new ConsumerRecords<>(Map.of(
@@ -74,12 +69,20 @@ class StreamQualityTest {
                 p0, List.of(new ConsumerRecord<>("t1.listings", 0, 120, null, VALUE))), Map.of());
         ReportWindow window = new ReportWindow("t1", "listings", "inst-1", 1, 0);
         q.settled(tally, records, window);
+        QualityTally second = q.tally();
+        second.checked(List.of(new io.mysimbdp.common.quality.RuleFailure("price.min", "price is under 1.0")));
+        q.settled(second, records, window);
         StreamReport report = window.close(java.time.Instant.now(), 1_000_000_000L, 0, 2);
-        assertEquals(1L, report.qualityMessages());
+        assertEquals(3L, report.qualityMessages());
         assertEquals(1L, report.qualityGoodMessages());
-        assertEquals("stream:t1.listings/0@120-120,3@88-90", logged.get(0).id());
-        assertEquals("listings", logged.get(0).source());
-        assertEquals(1, figures.get(0).good());
+        assertEquals(Map.of("price.min", 2L), report.qualityFailures());
+        assertEquals(0.5, report.qualityMinGoodShare());
+        assertEquals("listings", report.qualityCollection());
+        assertEquals("quarantine", report.qualityFailuresTo());
+        assertEquals("0@120-120,3@88-90", StreamQuality.ranges(records));
+        StreamReport next = window.close(java.time.Instant.now(), 2_000_000_000L, 0, 2);
+        assertEquals(0L, next.qualityMessages());
+        assertEquals(Map.of(), next.qualityFailures());
         assertNull(StreamQuality.OFF.tally());
     }
 

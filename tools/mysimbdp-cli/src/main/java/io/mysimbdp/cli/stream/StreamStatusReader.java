@@ -68,6 +68,8 @@ final class StreamStatusReader {
     private static final Set<String> NOT_STREAMS = Set.of("ignored");
     private static final String[] STOPPED = {"stopped"};
     private static final String[] ALERT_TYPE = {"type", "kind", "alertType"};
+    private static final String[] STORE_UNREACHABLE = {"storeUnreachableSince"};
+    private static final String[] INSTANCE_ID = {"instanceId", "instance", "id", "name"};
 
     /** A stream found in one service's answer. */
     private record Entry(String tenant, String topic, JsonNode node) {
@@ -121,7 +123,30 @@ final class StreamStatusReader {
                 integer(own(report, LAG)),
                 avgMillis(report),
                 integer(own(report, FAILED)),
-                lastAlert(monitor, now));
+                lastAlert(monitor, now),
+                storeNotes(monitor, now));
+    }
+
+    /** The monitor's instances whose last report says the store does not take their writes, and since when. */
+    static List<String> storeNotes(JsonNode monitor, Instant now) {
+        List<String> notes = new ArrayList<>();
+        JsonNode instances = monitor == null ? null : own(monitor, INSTANCES);
+        if (instances == null || !instances.isArray()) {
+            return notes;
+        }
+        for (JsonNode instance : instances) {
+            JsonNode since = own(instance, STORE_UNREACHABLE);
+            if (since == null || since.isNull()) {
+                JsonNode report = firstGroup(instance, REPORT_GROUPS);
+                since = report == null ? null : own(report, STORE_UNREACHABLE);
+            }
+            if (since != null && !since.isNull()) {
+                JsonNode id = own(instance, INSTANCE_ID);
+                notes.add((id == null ? "an instance" : shown(id)) + ": store unreachable since " + shown(since)
+                        + " (" + age(since, now) + ")");
+            }
+        }
+        return notes;
     }
 
     // ---- where the streams are

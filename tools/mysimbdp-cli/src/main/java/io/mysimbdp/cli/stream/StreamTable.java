@@ -33,6 +33,11 @@ final class StreamTable {
         for (StreamRow row : rows) {
             line(text, row.cells(), widths, numeric);
         }
+        for (StreamRow row : rows) {
+            for (String note : row.storeNotes()) {
+                text.append(row.tenant()).append('.').append(row.topic()).append(' ').append(note).append(System.lineSeparator());
+            }
+        }
         return text.toString();
     }
 

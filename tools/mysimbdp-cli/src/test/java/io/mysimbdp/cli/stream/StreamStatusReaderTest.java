@@ -36,6 +36,24 @@ class StreamStatusReaderTest {
                 new StreamRow("tenant2", "prices", "1", "1", "-", "-", "-", "-", "-", "-", "-")), rows);
     }
 
+    @Test
+    void instancesWhoseLastReportSaysTheStoreIsUnreachableAreNamedWithSinceWhen() {
+        String monitor = """
+                {"streams": [{"tenant": "tenant1", "topic": "listings",
+                  "instances": [
+                    {"instance_id": "inst-1", "received_at": "2025-11-24T09:59:58Z",
+                     "last_report": {"timestamp": "2025-11-24T09:59:58Z", "messages": 0,
+                                     "store_unreachable_since": "2025-11-24T09:57:30Z"}},
+                    {"instance_id": "inst-2", "last_report": {"timestamp": "2025-11-24T09:59:58Z", "messages": 7,
+                                     "store_unreachable_since": null}}]}]}
+                """;
+
+        List<StreamRow> rows = StreamStatusReader.rows(json(MANAGER_FLAT), json(monitor), "tenant1", NOW);
+
+        assertEquals(List.of("inst-1: store unreachable since 2025-11-24T09:57:30Z (2m ago)"), rows.get(0).storeNotes());
+        assertTrue(StreamTable.render(rows).contains("tenant1.listings inst-1: store unreachable since 2025-11-24T09:57:30Z (2m ago)"));
+    }
+
     /** The shapes the two services answer with as of this writing (manager camelCase, monitor snake_case). */
     @Test
     void theServicesCurrentAnswers() {

@@ -1,4 +1,4 @@
-package io.mysimbdp.daas.security;
+package io.mysimbdp.common.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
