@@ -63,6 +63,8 @@ RUN_DIR=$MYSIMBDP_VAR/run
 LOG_DIR=$MYSIMBDP_VAR/logs
 STACK_JAR=$MYSIMBDP_HOME/$STACK_JAR_RELATIVE
 MONGO_DATA_FILE=$MYSIMBDP_VAR/mongo/coredms.mv.db
+# owner-only Kafka credentials of the platform services, generated once by the embedded broker
+PLATFORM_CREDENTIALS=$MYSIMBDP_VAR/credentials/platform
 
 say() { echo "[mysimbdp] $*"; }
 die() {
@@ -152,6 +154,12 @@ already_running() { # NAME -> true (and says so) when NAME runs
   local pid
   pid=$(running_pid "$1") || return 1
   say "$1 already running (pid $pid)"
+}
+
+# A key's value in a credentials file (kafka.username=...); nothing when the file or key is absent.
+credential() { # FILE KEY
+  [[ -f $1 ]] || return 0
+  sed -n "s/^$2=//p" "$1" | tail -n 1
 }
 
 embedded_ready() { # NAME PORT: the server wrote its ready file (startup finished) and accepts connections
@@ -259,7 +267,7 @@ if ${start_kafka_now:-$start_kafka} && ! already_running kafka; then
   require_port_free kafka "$KAFKA_CONTROLLER_PORT" "Set KAFKA_CONTROLLER_PORT to a free port."
   launch kafka -- "${KAFKA_JVM_OPTS[@]}" -jar "$STACK_JAR" kafka \
     --port "$KAFKA_PORT" --controller-port "$KAFKA_CONTROLLER_PORT" --data "$MYSIMBDP_VAR/kafka" \
-    --ready-file "$RUN_DIR/kafka.ready"
+    --credentials "$PLATFORM_CREDENTIALS" --ready-file "$RUN_DIR/kafka.ready"
 fi
 wanted coredms || start_mongo_now=false
 if ${start_mongo_now:-$start_mongo} && ! already_running coredms; then
@@ -280,7 +288,12 @@ for i in "${!service_names[@]}"; do
   already_running "$name" && continue
   override_var=MYSIMBDP_PORT_$(tr 'a-z-' 'A-Z_' <<<"$name")
   require_port_free "$name" "$port" "Set $override_var to a free port."
-  launch "$name" \
+  # the service's own Kafka principal, through the environment (never the command line); services
+  # without a file (they do not use Kafka) get none
+  credentials_file=$PLATFORM_CREDENTIALS/$name.properties
+  MYSIMBDP_KAFKA_USERNAME=$(credential "$credentials_file" kafka.username) \
+    MYSIMBDP_KAFKA_PASSWORD=$(credential "$credentials_file" kafka.password) \
+    launch "$name" \
     "MYSIMBDP_HOME=$MYSIMBDP_HOME" "MYSIMBDP_VAR=$MYSIMBDP_VAR" "QUARKUS_HTTP_PORT=$port" \
     "MYSIMBDP_MONGODB_URI=$mongo_uri" "QUARKUS_MONGODB_CONNECTION_STRING=$mongo_uri" \
     "KAFKA_BOOTSTRAP_SERVERS=$kafka_bootstrap" \

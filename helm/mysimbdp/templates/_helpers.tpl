@@ -88,6 +88,12 @@ Call with (dict "root" $ "port" 8081).
   value: {{ .root.Values.profiles.source | quote }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ include "mysimbdp.kafkaBootstrapServers" .root | quote }}
+# the chart's Kafka has no SASL listener yet: plaintext clients, and the stream manager makes no
+# principals, ACLs or tenant credential Secrets (the embedded broker of make run does; docs/guarantees.md)
+- name: MYSIMBDP_KAFKA_SECURITY_PROTOCOL
+  value: "PLAINTEXT"
+- name: MYSIMBDP_STREAM_KAFKA_ACCESS
+  value: "false"
 {{- if and .root.Values.mongodb.existingSecret (not .root.Values.infra.enabled) }}
 - name: MYSIMBDP_MONGODB_URI
   valueFrom:

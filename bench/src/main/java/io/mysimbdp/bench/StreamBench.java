@@ -86,7 +86,7 @@ final class StreamBench {
             ProcessStats.cpuSeconds(pid).ifPresent(c -> startCpu.put(pid, c));
         }
         int[] maxInstances = {startCpu.size()};
-        try (StreamLoad load = new StreamLoad(stack.kafka)) {
+        try (StreamLoad load = new StreamLoad(stack.kafka, stack.var.resolve("credentials"))) {
             long started = System.nanoTime();
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> load.publish(messages, firstId, 0, null));
             awaitCounts(messages, () -> {
@@ -152,7 +152,7 @@ final class StreamBench {
                 }
             };
         };
-        try (StreamLoad load = new StreamLoad(stack.kafka)) {
+        try (StreamLoad load = new StreamLoad(stack.kafka, stack.var.resolve("credentials"))) {
             CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> load.publish(messages, firstId, rate, observer));
             long deadline = System.nanoTime() + TIMEOUT.toNanos();
             while (!(publishing.isDone() && pending.values().stream().allMatch(Map::isEmpty))) {

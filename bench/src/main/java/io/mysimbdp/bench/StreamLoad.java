@@ -43,13 +43,20 @@ final class StreamLoad implements AutoCloseable {
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     final LongAdder bytes = new LongAdder();
 
-    StreamLoad(String bootstrap) {
-        producers = TARGETS.stream().map(t -> new KafkaProducer<>(props(bootstrap, t.tenant()), new StringSerializer(),
+    /** @param credentials the folder of the tenants' credentials ({@code <var>/credentials}): each producer is its tenant */
+    StreamLoad(String bootstrap, java.nio.file.Path credentials) {
+        producers = TARGETS.stream().map(t -> new KafkaProducer<>(props(bootstrap, t.tenant(), credentials), new StringSerializer(),
                 new ByteArraySerializer())).toList();
     }
 
-    private static Properties props(String bootstrap, String tenant) {
+    private static Properties props(String bootstrap, String tenant, java.nio.file.Path credentials) {
         Properties p = new Properties();
+        try {
+            p.putAll(io.mysimbdp.common.kafka.KafkaCredentials.read(
+                    credentials.resolve(tenant).resolve(io.mysimbdp.common.kafka.KafkaCredentials.FILE_NAME)).clientProperties());
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the Kafka credentials of " + tenant + " (written on onboarding)", e);
+        }
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, tenant);
         p.put(ProducerConfig.ACKS_CONFIG, "all");

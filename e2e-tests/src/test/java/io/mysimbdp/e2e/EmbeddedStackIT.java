@@ -78,7 +78,7 @@ class EmbeddedStackIT {
         int[] ports = StackProcess.freePorts(3);
         kafkaPort = ports[0];
         mongoPort = ports[2];
-        Path varDir = tempDir.resolve("var");
+        varDir = tempDir.resolve("var");
         stack = new StackProcess(StackProcess.home(), varDir, Map.of(
                 "MYSIMBDP_START", "stack",
                 "KAFKA_PORT", String.valueOf(kafkaPort),
@@ -145,19 +145,27 @@ class EmbeddedStackIT {
         }
     }
 
+    /** The broker's super user, with the password run.sh's broker generated under var/credentials/platform. */
+    private Map<String, Object> superUser() throws java.io.IOException {
+        return io.mysimbdp.local.EmbeddedKafka.superUserProperties(bootstrap(), varDir.resolve("credentials/platform"));
+    }
+
+    /** The stack's var directory (its credentials are under it). */
+    private Path varDir;
+
     private String bootstrap() {
         return "127.0.0.1:" + kafkaPort;
     }
 
     private void produce(String message) throws Exception {
         Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        adminProps.putAll(superUser());
         try (Admin admin = Admin.create(adminProps)) {
             admin.createTopics(List.of(new NewTopic(TOPIC, 1, SINGLE_REPLICA)))
                     .all().get(CLIENT_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         }
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(superUser());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
@@ -168,7 +176,7 @@ class EmbeddedStackIT {
 
     private List<String> consumeAllFromBeginning(int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.putAll(superUser());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -88,6 +88,19 @@ final class Platform implements AutoCloseable {
         return "127.0.0.1:" + kafkaPort;
     }
 
+    /** The broker's super user (the tests' own readers and writers): the password make run generated. */
+    Map<String, Object> superUser() throws IOException {
+        return io.mysimbdp.local.EmbeddedKafka.superUserProperties(kafka(), var.resolve("credentials/platform"));
+    }
+
+    /** Client settings of a tenant's principal, from the credentials the stream-ingest-manager wrote. */
+    Map<String, Object> tenant(String tenant) throws IOException {
+        Map<String, Object> props = new HashMap<>(io.mysimbdp.common.kafka.KafkaCredentials.read(
+                var.resolve("credentials").resolve(tenant).resolve("kafka.properties")).clientProperties());
+        props.put("bootstrap.servers", kafka());
+        return props;
+    }
+
     MongoCollection<Document> ledger() {
         return mongo.getDatabase("mysimbdp_platform").getCollection("ingestions");
     }
@@ -117,6 +130,7 @@ final class Platform implements AutoCloseable {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().put("KAFKA_BOOTSTRAP_SERVERS", kafka());
+        pb.environment().put("MYSIMBDP_VAR", var.toString()); // where the tenants' credentials are
         Process p = pb.start();
         String output = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(5, TimeUnit.MINUTES) && p.exitValue() == 0, "mysimbdp " + String.join(" ", args) + " failed: " + output);

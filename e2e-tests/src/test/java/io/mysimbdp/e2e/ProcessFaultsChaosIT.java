@@ -121,8 +121,8 @@ class ProcessFaultsChaosIT {
         // 2. the broker, SIGKILLed while messages flow, then started again on its data
         int messages = 60_000;
         AtomicLong failedSends = new AtomicLong();
-        Map<String, Object> config = new HashMap<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka(),
+        Map<String, Object> config = new HashMap<>(platform.tenant("tenant1"));
+        config.putAll(Map.of(
                 ProducerConfig.CLIENT_ID_CONFIG, "tenant1",
                 ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
                 ProducerConfig.ACKS_CONFIG, "all",

@@ -34,7 +34,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class StoreOutageChaosIT {
     static final Duration WAIT = Duration.ofMinutes(4);
     static final Duration OUTAGE = Duration.ofSeconds(30);
-    static final String GROUP = "mysimbdp-tenant1-listings";
+    static final String GROUP = io.mysimbdp.common.naming.TenantNames.streamConsumerGroup("tenant1", "listings");
     /** mysimbdp.batch.retry-backoff's default. */
     static final Duration RETRY_BACKOFF = Duration.ofSeconds(2);
     /** The ledger keeps milliseconds. */
@@ -67,7 +67,7 @@ class StoreOutageChaosIT {
     void batchAndStreamIngestionSurviveTheStoreGoingAwayForThirtySeconds() throws Exception {
         platform = new Platform(tmp, Map.of("tenant1.yaml", PATIENT_BATCH_APP), Map.of("MONGO_BACKEND", "h2"));
         await().atMost(WAIT).until(() -> platform.running("tenant1", "listings") >= 1);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka()))) {
+        try (Admin admin = Admin.create(platform.superUser())) {
             platform.cli("produce", "--tenant", "tenant1", "--topic", "listings", "--count", "5000", "--start-id", "1");
             await().atMost(WAIT).until(() -> stored("listings_stream") == 5000 && committed(admin) == 5000);
 

@@ -78,7 +78,7 @@ class StreamIngestionIT {
 
     List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
         Properties p = new Properties();
-        p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
+        p.putAll(platform.superUser());
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         List<ConsumerRecord<byte[], byte[]>> out = new ArrayList<>();
@@ -103,7 +103,7 @@ class StreamIngestionIT {
         List<String> poison = List.of("not json at all", "[1,2,3]", "{\"id\": \"abc\", \"latitude\": 40.7, \"longitude\": -73.9}",
                 "{\"name\": \"no id\", \"latitude\": 40.7, \"longitude\": -73.9}", "{\"id\": 77777777}");
         Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.kafka());
+        p.putAll(platform.tenant("tenant1")); // a tenant's own client, as the tenant's principal
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -124,7 +124,10 @@ class StreamIngestionIT {
                 }
             }
             // one message per line from standard input (a file argument would be sent as one message)
-            Process kcat = new ProcessBuilder("kcat", "-P", "-b", platform.kafka(), "-t", "tenant1.listings")
+            // the README's way: the CLI writes the tenant's librdkafka configuration, kcat reads it
+            Path conf = tmp.resolve("t1.conf");
+            Files.writeString(conf, platform.cli("credentials", "--tenant", "tenant1", "--format", "librdkafka"));
+            Process kcat = new ProcessBuilder("kcat", "-F", conf.toString(), "-P", "-b", platform.kafka(), "-t", "tenant1.listings")
                     .redirectInput(lines.toFile()).redirectErrorStream(true).start();
             String output = new String(kcat.getInputStream().readAllBytes());
             assertTrue(kcat.waitFor(60, TimeUnit.SECONDS) && kcat.exitValue() == 0, "kcat failed: " + output);

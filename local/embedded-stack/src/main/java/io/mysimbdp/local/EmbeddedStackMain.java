@@ -31,8 +31,10 @@ public final class EmbeddedStackMain {
     private static final String DATA = "--data";
     private static final String BACKEND = "--backend";
     private static final String READY_FILE = "--ready-file";
+    /** Kafka: the folder of the platform's credential files (default: {@code <data>-credentials}). */
+    private static final String CREDENTIALS = "--credentials";
     private static final String HEAP_LIMIT = "--heap-limit-percent";
-    private static final List<String> OPTIONS = List.of(PORT, CONTROLLER_PORT, DATA, BACKEND, READY_FILE, HEAP_LIMIT);
+    private static final List<String> OPTIONS = List.of(PORT, CONTROLLER_PORT, DATA, BACKEND, READY_FILE, CREDENTIALS, HEAP_LIMIT);
     private static final String DEFAULT_MONGO_BACKEND = "h2";
 
     /**
@@ -110,7 +112,10 @@ public final class EmbeddedStackMain {
     private static EmbeddedServer create(StackArguments arguments) {
         switch (arguments.command()) {
             case "kafka":
-                return new EmbeddedKafka(arguments.port(PORT), arguments.port(CONTROLLER_PORT), arguments.path(DATA));
+                Path kafkaData = arguments.path(DATA);
+                return arguments.optionalPath(CREDENTIALS)
+                        .map(dir -> new EmbeddedKafka(arguments.port(PORT), arguments.port(CONTROLLER_PORT), kafkaData, dir))
+                        .orElseGet(() -> new EmbeddedKafka(arguments.port(PORT), arguments.port(CONTROLLER_PORT), kafkaData));
             case "mongo":
                 EmbeddedMongo.Backend backend = EmbeddedMongo.Backend.parse(arguments.orDefault(BACKEND, DEFAULT_MONGO_BACKEND));
                 Path data = arguments.optionalPath(DATA).orElse(null);

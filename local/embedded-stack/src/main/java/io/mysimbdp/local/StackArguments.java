@@ -11,7 +11,7 @@ import java.util.Optional;
 final class StackArguments {
 
     static final String USAGE = String.join(System.lineSeparator(),
-            "usage: java -jar embedded-stack.jar kafka --port PORT --controller-port PORT --data DIR [--ready-file FILE]",
+            "usage: java -jar embedded-stack.jar kafka --port PORT --controller-port PORT --data DIR [--credentials DIR] [--ready-file FILE]",
             "       java -jar embedded-stack.jar mongo --port PORT --backend h2|memory [--data FILE] [--ready-file FILE]"
                     + " [--heap-limit-percent N]",
             "Runs until SIGTERM. --ready-file is written once the server accepts clients.");

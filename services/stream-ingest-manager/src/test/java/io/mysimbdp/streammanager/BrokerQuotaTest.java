@@ -3,7 +3,6 @@ package io.mysimbdp.streammanager;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -25,8 +24,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Load isolation on the real broker: the manager turns each tenant's {@code maxBytesPerSecond}
- * into a producer quota for client-id {@code <tenant>}, so the broker itself slows a tenant that
- * produces beyond it while another tenant producing at the same time keeps its own, higher rate.
+ * into a producer quota for its principal {@code tenant-<tenant>}, so the broker itself slows a tenant that
+ * produces beyond it while another tenant producing at the same time keeps its own, higher rate. The
+ * noisy tenant even claims the calm tenant's client id: quotas follow the authenticated principal.
  * Both rates are measured over the same interval; the test asserts on them, not on a duration.
  */
 @QuarkusTest
@@ -49,14 +49,13 @@ class BrokerQuotaTest {
         final KafkaProducer<byte[], byte[]> producer;
         final Thread thread;
 
-        Flood(String tenant, String topic) {
-            producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap,
-                    ProducerConfig.CLIENT_ID_CONFIG, tenant, // as `mysimbdp produce` identifies itself
+        Flood(String tenant, String topic, String clientId) throws java.io.IOException {
+            producer = new KafkaProducer<>(StreamTestEnvironment.as(StreamTestEnvironment.tenantCredentials(tenant), Map.of(
+                    ProducerConfig.CLIENT_ID_CONFIG, clientId,
                     ProducerConfig.ACKS_CONFIG, "1",
                     ProducerConfig.LINGER_MS_CONFIG, 5,
                     // a small buffer: a throttled producer holds little, so closing it is quick
-                    ProducerConfig.BUFFER_MEMORY_CONFIG, 1024 * 1024),
+                    ProducerConfig.BUFFER_MEMORY_CONFIG, 1024 * 1024)),
                     new ByteArraySerializer(), new ByteArraySerializer());
             byte[] value = new byte[RECORD_BYTES];
             thread = new Thread(() -> {
@@ -88,7 +87,7 @@ class BrokerQuotaTest {
 
     static Double quota(Admin admin, String tenant) throws Exception {
         return admin.describeClientQuotas(ClientQuotaFilter.all()).entities().get(10, TimeUnit.SECONDS)
-                .getOrDefault(new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, tenant)), Map.of())
+                .getOrDefault(new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, "tenant-" + tenant)), Map.of())
                 .get("producer_byte_rate");
     }
 
@@ -96,12 +95,13 @@ class BrokerQuotaTest {
     void theBrokerThrottlesATenantBeyondItsByteRateWhileAnotherKeepsItsRate() throws Exception {
         profile("noisy", "[{name: events, maxBytesPerSecond: 64KiB}]", 1, 1, "");
         profile("calm", "[{name: events, maxBytesPerSecond: 64MiB}]", 1, 1, "");
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap))) {
+        try (Admin admin = Admin.create(StreamTestEnvironment.superUser)) {
             await().atMost(WAIT).until(() -> Double.valueOf(NOISY_QUOTA).equals(quota(admin, "noisy"))
                     && Double.valueOf(CALM_QUOTA).equals(quota(admin, "calm")));
             await().atMost(WAIT).until(() -> admin.listTopics().names().get().containsAll(java.util.List.of("noisy.events", "calm.events")));
         }
-        try (Flood noisy = new Flood("noisy", "events"); Flood calm = new Flood("calm", "events")) {
+        // the noisy tenant sends the calm one's client id: the quota still follows its own principal
+        try (Flood noisy = new Flood("noisy", "events", "calm"); Flood calm = new Flood("calm", "events", "calm")) {
             noisy.thread.start();
             await().atMost(WAIT).until(() -> noisy.acked.get() >= WARM_UP_BYTES);
             calm.thread.start();

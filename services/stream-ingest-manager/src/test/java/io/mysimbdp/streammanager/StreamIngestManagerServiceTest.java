@@ -49,14 +49,14 @@ class StreamIngestManagerServiceTest {
 
     static synchronized Admin admin() {
         if (admin == null) {
-            admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap));
+            admin = Admin.create(StreamTestEnvironment.superUser);
         }
         return admin;
     }
 
     static synchronized void alert(String tenant, String topic, String type) throws Exception {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap),
+            producer = new KafkaProducer<>(StreamTestEnvironment.superUser,
                     new StringSerializer(), new StringSerializer());
         }
         String json = """
@@ -107,11 +107,17 @@ class StreamIngestManagerServiceTest {
         // partitions: at least maxInstances, so no instance ever sits idle
         assertEquals(Map.of("acme.orders", 3, "acme.orders.report", 1, "acme.orders.alert", 1, "acme.orders.dlq", 1),
                 partitions("acme.orders", "acme.orders.report", "acme.orders.alert", "acme.orders.dlq"));
+        var credentials = StreamTestEnvironment.tenantCredentials("acme");
+        assertEquals("tenant-acme", credentials.username());
+        assertEquals("rw-------", java.nio.file.attribute.PosixFilePermissions.toString(
+                Files.getPosixFilePermissions(var.resolve("credentials/acme/kafka.properties"))), "owner-only");
         assertEquals(List.of(
                         "KAFKA_BOOTSTRAP_SERVERS=" + StreamTestEnvironment.bootstrap,
                         "MYSIMBDP_APP_CONFIG={\"collection\":\"events\",\"keyFields\":[\"id\"]}",
                         "MYSIMBDP_DATABASE=tenant_acme",
                         "MYSIMBDP_INSTANCE_ID=stream-acme-orders-2",
+                        "MYSIMBDP_KAFKA_PASSWORD=" + credentials.password(),
+                        "MYSIMBDP_KAFKA_USERNAME=tenant-acme",
                         "MYSIMBDP_MONGODB_URI=" + StreamTestEnvironment.mongodbUri,
                         "MYSIMBDP_REPORT_INTERVAL=3",
                         "MYSIMBDP_TENANT=acme",
@@ -218,11 +224,19 @@ class StreamIngestManagerServiceTest {
         assertTrue(tenant("omega").getString("problem").contains("maxInstances"));
         assertTrue(alive(a) && alive(b));
         assertEquals(2, running("omega"));
+        assertTrue(admin().describeUserScramCredentials().users().get(10, TimeUnit.SECONDS).contains("tenant-omega"),
+                "a broken profile keeps the tenant's principal");
         Files.delete(tenants.resolve("omega.yaml"));
         await().atMost(WAIT).until(() -> !alive(a) && !alive(b));
         await().atMost(WAIT).until(() -> given().get("/api/streams/omega").statusCode() == 404);
         assertFalse(Files.exists(var.resolve("streams/omega")));
         assertEquals(2, partitions("omega.logs").get("omega.logs"), "the tenant's data stays");
+        // offboarding removes the principal, its ACLs and its stored credentials
+        await().atMost(WAIT).until(() -> !admin().describeUserScramCredentials().users().get(10, TimeUnit.SECONDS)
+                .contains("tenant-omega"));
+        await().atMost(WAIT).until(() -> admin().describeAcls(io.mysimbdp.streammanager.kafka.TenantAccess.allOfTenant("omega"))
+                .values().get(10, TimeUnit.SECONDS).isEmpty());
+        assertFalse(Files.exists(var.resolve("credentials/omega/kafka.properties")));
     }
 
 }

@@ -32,6 +32,8 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
     public static String bootstrap;
     /** The store's connection string, which instances get (the embedded store has no users). */
     public static String mongodbUri;
+    /** Client settings of the broker's super user (the tests' own admin, producers, consumers). */
+    public static Map<String, Object> superUser;
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
 
@@ -56,8 +58,17 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
             throw new IllegalStateException("cannot start the test environment", e);
         }
         bootstrap = kafka.address();
+        superUser = kafka.superUserProperties();
+        io.mysimbdp.common.kafka.KafkaCredentials manager;
+        try {
+            manager = kafka.serviceCredentials("stream-ingest-manager");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         return Map.ofEntries(
                 Map.entry("kafka.bootstrap.servers", bootstrap),
+                // the manager runs as its own principal, with only the ACLs the embedded stack gives it
+                Map.entry("kafka.sasl.jaas.config", manager.jaasConfig()),
                 Map.entry("mysimbdp.home", root.toString()),
                 Map.entry("mysimbdp.var", var.toString()),
                 Map.entry("mysimbdp.tenants-dir", tenants.toString()),
@@ -67,6 +78,26 @@ public class StreamTestEnvironment implements QuarkusTestResourceLifecycleManage
                 Map.entry("mysimbdp.stream.restart-backoff", "300ms"),
                 Map.entry("mysimbdp.stream.stop-timeout", "10s"),
                 Map.entry("mp.messaging.incoming.alerts.metadata.max.age.ms", "500"));
+    }
+
+    /** Super-user client settings plus {@code extra}. */
+    public static Map<String, Object> superUser(Map<String, Object> extra) {
+        Map<String, Object> props = new java.util.HashMap<>(superUser);
+        props.putAll(extra);
+        return props;
+    }
+
+    /** The credentials the manager stored for a tenant ({@code var/credentials/<tenant>/kafka.properties}). */
+    public static io.mysimbdp.common.kafka.KafkaCredentials tenantCredentials(String tenant) throws IOException {
+        return io.mysimbdp.common.kafka.KafkaCredentials.read(var.resolve("credentials").resolve(tenant).resolve("kafka.properties"));
+    }
+
+    /** Client settings that authenticate as {@code credentials}, plus {@code extra}. */
+    public static Map<String, Object> as(io.mysimbdp.common.kafka.KafkaCredentials credentials, Map<String, Object> extra) {
+        Map<String, Object> props = new java.util.HashMap<>(credentials.clientProperties());
+        props.put("bootstrap.servers", bootstrap);
+        props.putAll(extra);
+        return props;
     }
 
     private static int freePort() throws IOException {

@@ -29,6 +29,8 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
     public static final String ACME_ALERTS = "acme.orders.alert";
     public static final String BETA_REPORTS = "beta.clicks.report";
     public static final String BETA_ALERTS = "beta.clicks.alert";
+    /** Client settings of the broker's super user, for the test's own producers and readers. */
+    public static Map<String, Object> superUser;
     public static String bootstrap;
     public static String mongodbUri;
 
@@ -59,12 +61,22 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
             kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
             kafka.start();
             bootstrap = kafka.address();
+            superUser = kafka.superUserProperties();
             try (Admin admin = admin()) {
                 admin.createTopics(Stream.of(ACME_REPORTS, ACME_ALERTS, BETA_REPORTS)
                         .map(t -> new NewTopic(t, 1, (short) 1)).toList()).all().get();
+                // what the stream manager grants the monitor on onboarding: read the reports, write the alerts
+                String monitor = "User:platform-stream-ingest-monitor";
+                admin.createAcls(List.of(
+                        acl(ACME_REPORTS, monitor, org.apache.kafka.common.acl.AclOperation.READ),
+                        acl(BETA_REPORTS, monitor, org.apache.kafka.common.acl.AclOperation.READ),
+                        acl(ACME_ALERTS, monitor, org.apache.kafka.common.acl.AclOperation.WRITE),
+                        acl(BETA_ALERTS, monitor, org.apache.kafka.common.acl.AclOperation.WRITE))).all().get();
             }
             return Map.of(
                     "kafka.bootstrap.servers", bootstrap,
+                    // the monitor runs as its own principal, with only the ACLs above
+                    "kafka.sasl.jaas.config", kafka.serviceCredentials("stream-ingest-monitor").jaasConfig(),
                     "mysimbdp.mongodb-uri", mongodbUri,
                     "mysimbdp.home", root.toString(),
                     "mysimbdp.var", root.resolve("var").toString(),
@@ -79,7 +91,20 @@ public class MonitorTestEnvironment implements QuarkusTestResourceLifecycleManag
     }
 
     public static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
+        return Admin.create(superUser);
+    }
+
+    /** The broker super user's client settings plus {@code extra}. */
+    public static Map<String, Object> superUser(Map<String, Object> extra) {
+        Map<String, Object> props = new java.util.HashMap<>(superUser);
+        props.putAll(extra);
+        return props;
+    }
+
+    private static org.apache.kafka.common.acl.AclBinding acl(String topic, String user, org.apache.kafka.common.acl.AclOperation op) {
+        return new org.apache.kafka.common.acl.AclBinding(new org.apache.kafka.common.resource.ResourcePattern(
+                org.apache.kafka.common.resource.ResourceType.TOPIC, topic, org.apache.kafka.common.resource.PatternType.LITERAL),
+                new org.apache.kafka.common.acl.AccessControlEntry(user, "*", op, org.apache.kafka.common.acl.AclPermissionType.ALLOW));
     }
 
     private static int[] freePorts(int n) throws IOException {

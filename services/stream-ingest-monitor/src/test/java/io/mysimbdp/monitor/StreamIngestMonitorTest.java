@@ -53,8 +53,8 @@ class StreamIngestMonitorTest {
 
     @BeforeEach
     void setUp() {
-        producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, MonitorTestEnvironment.bootstrap,
-                ProducerConfig.LINGER_MS_CONFIG, 0), new StringSerializer(), new StringSerializer());
+        producer = new KafkaProducer<>(MonitorTestEnvironment.superUser(Map.of(ProducerConfig.LINGER_MS_CONFIG, 0)),
+                new StringSerializer(), new StringSerializer());
         reporter = Executors.newSingleThreadScheduledExecutor();
     }
 
@@ -85,8 +85,8 @@ class StreamIngestMonitorTest {
     }
 
     static KafkaConsumer<String, String> alertReader(String topic) {
-        KafkaConsumer<String, String> c = new KafkaConsumer<>(Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, MonitorTestEnvironment.bootstrap,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer());
+        KafkaConsumer<String, String> c = new KafkaConsumer<>(MonitorTestEnvironment.superUser(Map.of(
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest")), new StringDeserializer(), new StringDeserializer());
         TopicPartition p = new TopicPartition(topic, 0);
         c.assign(List.of(p));
         c.seekToBeginning(List.of(p));

@@ -88,6 +88,38 @@ public final class TenantNames {
         return dataTopic(tenant, topic) + ".processed";
     }
 
+    /**
+     * Prefix of every Kafka topic and consumer group of a tenant, {@code <tenant>.}: tenant ids and
+     * topic names hold no dot, so no other tenant's names can start with it (the ACL prefix).
+     */
+    public static String kafkaPrefix(String tenant) {
+        requireTenant(tenant);
+        return tenant + ".";
+    }
+
+    /** Start of every tenant's Kafka principal; platform principals start with {@code platform-}. */
+    public static final String KAFKA_PRINCIPAL_PREFIX = "tenant-";
+
+    /** The tenant's Kafka principal (SCRAM user): {@code tenant-<tenant>}. */
+    public static String kafkaPrincipal(String tenant) {
+        requireTenant(tenant);
+        return KAFKA_PRINCIPAL_PREFIX + tenant;
+    }
+
+    /**
+     * The consumer group of a tenant's stream app on one topic: {@code <tenant>.<topic>.stream}, under
+     * the tenant's ACL prefix and distinct for every (tenant, topic) pair (the dot cannot occur in either part).
+     */
+    public static String streamConsumerGroup(String tenant, String topic) {
+        return dataTopic(tenant, topic) + ".stream";
+    }
+
+    /** The Kubernetes Secret with a tenant's credentials: {@code mysimbdp-tenant-<tenant>-credentials}. */
+    public static String credentialsSecretName(String tenant) {
+        requireTenant(tenant);
+        return "mysimbdp-tenant-" + tenant + "-credentials";
+    }
+
     /** Kubernetes Job name of one batch ingestion: {@code ingest-<tenant>-<short-id>}. */
     public static String batchJobName(String tenant, String shortId) {
         requireTenant(tenant);

@@ -5,6 +5,7 @@ import io.mysimbdp.cli.crypto.EncryptCommand;
 import io.mysimbdp.cli.crypto.KeygenCommand;
 import io.mysimbdp.cli.profile.ProfileCommand;
 import io.mysimbdp.cli.sample.SampleDataCommand;
+import io.mysimbdp.cli.stream.CredentialsCommand;
 import io.mysimbdp.cli.stream.ProduceCommand;
 import io.mysimbdp.cli.stream.StreamsCommand;
 import java.util.concurrent.Callable;
@@ -24,6 +25,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 SampleDataCommand.class,
                 ProduceCommand.class,
+                CredentialsCommand.class,
                 StreamsCommand.class,
                 StatsCommand.class,
                 UsageCommand.class,

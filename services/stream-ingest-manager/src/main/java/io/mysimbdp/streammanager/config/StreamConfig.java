@@ -108,9 +108,20 @@ public interface StreamConfig {
         @WithDefault("10s")
         Duration adminTimeout();
 
-        /** Set a producer_byte_rate quota for client-id {@code <tenant>} from the topics' maxBytesPerSecond. */
+        /** Set a producer_byte_rate quota for the tenant's principal {@code tenant-<tenant>} from the topics' maxBytesPerSecond. */
         @WithDefault("true")
         boolean quotas();
+
+        /**
+         * Create each tenant's Kafka principal (SCRAM user), its ACLs and its stored credentials, and remove them on
+         * offboarding; false only for a broker without SASL and an authorizer.
+         */
+        @WithDefault("true")
+        boolean kafkaAccess();
+
+        /** The monitor's principal: granted read on each tenant's report topics and write on its alert topics. */
+        @WithDefault("platform-stream-ingest-monitor")
+        String monitorPrincipal();
 
         /** First delay before restarting an instance that died; doubled for each consecutive failure. */
         @WithDefault("1s")

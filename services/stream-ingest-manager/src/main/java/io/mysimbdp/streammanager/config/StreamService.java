@@ -20,7 +20,12 @@ import io.mysimbdp.streammanager.k8s.DeploymentSettings;
 import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantPodOptions;
 import io.mysimbdp.streammanager.k8s.KubernetesStreamWorkloads;
+import io.mysimbdp.common.kafka.KafkaCredentials;
+import io.mysimbdp.streammanager.credentials.CredentialFiles;
+import io.mysimbdp.streammanager.credentials.CredentialSecrets;
+import io.mysimbdp.streammanager.credentials.TenantCredentialStore;
 import io.mysimbdp.streammanager.kafka.KafkaTopicOperator;
+import org.eclipse.microprofile.config.ConfigProvider;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.reconcile.StreamIngestManager;
@@ -75,13 +80,36 @@ public class StreamService {
         };
     }
 
+    /** Null when the manager does not manage Kafka principals. */
+    private TenantCredentialStore credentialStore(StreamSettings settings) {
+        if (!config.stream().kafkaAccess()) {
+            return null;
+        }
+        return "kubernetes".equals(config.stream().runtime()) ? new CredentialSecrets(kubernetes.get(), namespace())
+                : new CredentialFiles(settings.var().resolve("credentials"));
+    }
+
+    /**
+     * Local instances get the tenant's credentials in their environment (read from its owner-only file);
+     * on Kubernetes the Deployment references the Secret instead, so nothing is added here.
+     */
+    private InstanceLauncher.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
+        if (credentials instanceof CredentialFiles files) {
+            // no file (the tenant is being offboarded): no credentials, the app cannot connect
+            return tenant -> java.nio.file.Files.exists(files.file(tenant))
+                    ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
+        }
+        return InstanceLauncher.CredentialsEnv.NONE;
+    }
+
     private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
         StreamConfig.Kubernetes k = config.kubernetes();
         TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
                 "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
         String namespace = namespace();
         return new KubernetesStreamWorkloads(kubernetes.get(),
-                new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions),
+                new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions,
+                        config.stream().kafkaAccess()),
                 launcher, settings.decisionsKept(), new ReleaseOwner(kubernetes.get(), namespace, k.ownerConfigMap().orElse(null)));
     }
 
@@ -133,8 +161,11 @@ public class StreamService {
             tenantLogs = TenantLogFiles.install(settings.logs(), "stream-ingest-manager");
         }
         StreamMetrics metrics = new StreamMetrics(registry);
-        operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(), settings.replicationFactor(),
-                settings.adminTimeout(), settings.quotas());
+        TenantCredentialStore credentials = credentialStore(settings);
+        operator = new KafkaTopicOperator(settings.kafkaBootstrapServers(),
+                KafkaCredentials.securitySettings(k -> ConfigProvider.getConfig().getOptionalValue(k, String.class)),
+                settings.replicationFactor(), settings.adminTimeout(), settings.quotas(),
+                credentials == null ? null : new KafkaTopicOperator.Access(credentials, config.stream().monitorPrincipal()));
         runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
         // per-tenant store users on the local runtime only (Kubernetes: docs/guarantees.md, "Store isolation")
         storeAccess = "local".equals(config.stream().runtime())
@@ -143,7 +174,8 @@ public class StreamService {
             storeAccess.detectInBackground();
         }
         TopicWorkloads workloads = workloads(settings, metrics, new InstanceLauncher(settings.logs(),
-                storeAccess == null ? tenant -> settings.mongodbUri() : storeAccess::uriFor, settings.kafkaBootstrapServers()));
+                storeAccess == null ? tenant -> settings.mongodbUri() : storeAccess::uriFor, settings.kafkaBootstrapServers(),
+                localCredentialsEnv(credentials)));
         Leadership leadership = leadership();
         ProfileSource.Factory profiles = ProfileSources.factory(config.profiles(), settings.tenantsDir(),
                 settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager");

@@ -30,16 +30,36 @@ public final class InstanceLauncher {
     /** Tenant → the store connection string its apps get (its own user's where the store has users). */
     private final Function<String, String> mongodbUri;
     private final String kafkaBootstrapServers;
+    private final CredentialsEnv credentialsEnv;
+
+    /** The contract's Kafka credential variables of a tenant ({@code MYSIMBDP_KAFKA_USERNAME}/{@code _PASSWORD}). */
+    @FunctionalInterface
+    public interface CredentialsEnv {
+        /** None in the environment: a Kubernetes Deployment takes them from the tenant's Secret. */
+        CredentialsEnv NONE = tenant -> Map.of();
+
+        Map<String, String> env(String tenant) throws java.io.IOException;
+    }
 
     public InstanceLauncher(Path logsDir, String mongodbUri, String kafkaBootstrapServers) {
-        this(logsDir, tenant -> mongodbUri, kafkaBootstrapServers);
+        this(logsDir, tenant -> mongodbUri, kafkaBootstrapServers, CredentialsEnv.NONE);
+    }
+
+    public InstanceLauncher(Path logsDir, String mongodbUri, String kafkaBootstrapServers, CredentialsEnv credentialsEnv) {
+        this(logsDir, tenant -> mongodbUri, kafkaBootstrapServers, credentialsEnv);
+    }
+
+    public InstanceLauncher(Path logsDir, Function<String, String> mongodbUri, String kafkaBootstrapServers) {
+        this(logsDir, mongodbUri, kafkaBootstrapServers, CredentialsEnv.NONE);
     }
 
     /** @param mongodbUri the tenant's store connection string; throws when it cannot be had (the instance does not start) */
-    public InstanceLauncher(Path logsDir, Function<String, String> mongodbUri, String kafkaBootstrapServers) {
+    public InstanceLauncher(Path logsDir, Function<String, String> mongodbUri, String kafkaBootstrapServers,
+                            CredentialsEnv credentialsEnv) {
         this.logsDir = logsDir;
         this.mongodbUri = mongodbUri;
         this.kafkaBootstrapServers = kafkaBootstrapServers;
+        this.credentialsEnv = credentialsEnv;
     }
 
     /** {@code stream-<tenant>-<topic>-<n>}: unique among the topic's instances, and across tenants. */
@@ -55,6 +75,12 @@ public final class InstanceLauncher {
         env.put("MYSIMBDP_TOPIC", key.topic());
         env.put("MYSIMBDP_INSTANCE_ID", instanceId(key, index));
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafkaBootstrapServers);
+        try {
+            // through the environment, never the command line (a password there is visible to every user of the host)
+            env.putAll(credentialsEnv.env(key.tenant()));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the Kafka credentials of tenant " + key.tenant(), e);
+        }
         env.put("MYSIMBDP_MONGODB_URI", mongodbUri.apply(key.tenant()));
         env.put("MYSIMBDP_DATABASE", TenantNames.database(key.tenant()));
         env.put("MYSIMBDP_REPORT_INTERVAL", Long.toString(Math.max(1, app.reportInterval().toSeconds())));

@@ -14,8 +14,11 @@ import java.util.Objects;
  * @param runAsGroup primary gid of the pods
  * @param fsGroup    supplemental group of the pods (owns their writable volumes)
  * @param podOptions pull secrets, scheduling constraints and the default image tag (null: none)
+ * @param kafkaCredentials pods take the tenant's Kafka credentials from its Secret (false: a broker without SASL,
+ *                         {@code mysimbdp.stream.kafka-access=false}, where no Secret is made)
  */
-public record DeploymentSettings(String namespace, long runAsUser, long runAsGroup, long fsGroup, TenantPodOptions podOptions) {
+public record DeploymentSettings(String namespace, long runAsUser, long runAsGroup, long fsGroup, TenantPodOptions podOptions,
+                                 boolean kafkaCredentials) {
     /** The Quarkus JVM image's user, which the chart's platform pods also run as. */
     public static final long DEFAULT_ID = 185;
 
@@ -28,6 +31,10 @@ public record DeploymentSettings(String namespace, long runAsUser, long runAsGro
     }
 
     public DeploymentSettings(String namespace) {
-        this(namespace, DEFAULT_ID, DEFAULT_ID, DEFAULT_ID, null);
+        this(namespace, true);
+    }
+
+    public DeploymentSettings(String namespace, boolean kafkaCredentials) {
+        this(namespace, DEFAULT_ID, DEFAULT_ID, DEFAULT_ID, null, kafkaCredentials);
     }
 }

@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager.k8s;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.PodTemplateSpec;
@@ -99,10 +100,14 @@ public final class StreamDeploymentManifest {
                                             Map<String, String> contractEnv, String serviceAccount, DeploymentSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
-            if (!"MYSIMBDP_INSTANCE_ID".equals(k)) {
+            if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
                 env.add(new EnvVar(k, v, null));
             }
         });
+        // the tenant's Kafka credentials come from its Secret: never a literal in the pod spec
+        if (settings.kafkaCredentials()) {
+            env.addAll(credentialsEnv(labels.get(TenantNames.TENANT_LABEL)));
+        }
         // unique per pod, stable for its life: the app's consumer client id and static group membership
         env.addAll(TenantPods.tracingEnv(System.getenv()));
         env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
@@ -118,6 +123,18 @@ public final class StreamDeploymentManifest {
                         .endSecurityContext()
                         .build())
                 .build();
+    }
+
+    /** {@code MYSIMBDP_KAFKA_USERNAME}/{@code _PASSWORD} from the tenant's Secret through {@code secretKeyRef}. */
+    static List<EnvVar> credentialsEnv(String tenant) {
+        String secret = TenantNames.credentialsSecretName(tenant);
+        return List.of(secretRef(KafkaCredentials.ENV_USERNAME, secret, KafkaCredentials.USERNAME_KEY),
+                secretRef(KafkaCredentials.ENV_PASSWORD, secret, KafkaCredentials.PASSWORD_KEY));
+    }
+
+    private static EnvVar secretRef(String name, String secret, String key) {
+        return new EnvVarBuilder().withName(name).withNewValueFrom().withNewSecretKeyRef()
+                .withName(secret).withKey(key).withOptional(false).endSecretKeyRef().endValueFrom().build();
     }
 
     /** A digest of the pod template: the API server adds defaults to it, so the manager compares digests. */

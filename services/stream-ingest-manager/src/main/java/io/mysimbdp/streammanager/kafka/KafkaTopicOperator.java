@@ -1,5 +1,8 @@
 package io.mysimbdp.streammanager.kafka;
 
+import io.mysimbdp.common.kafka.KafkaCredentials;
+import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.streammanager.credentials.TenantCredentialStore;
 import io.mysimbdp.streammanager.model.TenantStreamPlan;
 import io.mysimbdp.streammanager.model.TopicChange;
 import io.mysimbdp.streammanager.model.TopicSpec;
@@ -7,7 +10,19 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.ScramCredentialInfo;
+import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
+import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBinding;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.errors.ResourceNotFoundException;
+import org.apache.kafka.common.resource.PatternType;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -19,6 +34,7 @@ import org.apache.kafka.common.quota.ClientQuotaFilterComponent;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,32 +42,48 @@ import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 
-/** {@link TopicOperator} on the Kafka AdminClient. */
+/**
+ * {@link TopicOperator} on the Kafka AdminClient: the tenant's topics, its principal (SCRAM user,
+ * credentials in the {@link TenantCredentialStore}), its ACLs ({@link TenantAccess}) and its quota.
+ */
 public final class KafkaTopicOperator implements TopicOperator {
-    /** The broker's quota key for bytes per second produced by one client-id. */
+    /** The broker's quota key for bytes per second produced by one user (principal). */
     public static final String PRODUCER_BYTE_RATE = "producer_byte_rate";
     static final String CLIENT_ID = "mysimbdp-stream-ingest-manager-admin";
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
+    private static final int SCRAM_ITERATIONS = 8192;
+
+    /** Access control: whether the manager creates principals and ACLs (off for a broker without an authorizer). */
+    public record Access(TenantCredentialStore credentials, String monitorPrincipal) {
+    }
 
     private final Admin admin;
     private final short replicationFactor;
     private final Duration timeout;
     private final boolean quotas;
+    private final Access access;
 
-    public KafkaTopicOperator(String bootstrapServers, short replicationFactor, Duration timeout, boolean quotas) {
-        this.admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID,
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis()));
+    /** @param security the manager's own SASL settings (security.protocol, sasl.*); empty for a plaintext broker */
+    public KafkaTopicOperator(String bootstrapServers, Map<String, Object> security, short replicationFactor, Duration timeout,
+                              boolean quotas, Access access) {
+        Map<String, Object> config = new HashMap<>(security);
+        config.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, (int) timeout.toMillis());
+        this.admin = Admin.create(config);
         this.replicationFactor = replicationFactor;
         this.timeout = timeout;
         this.quotas = quotas;
+        this.access = access;
     }
 
     @Override
     public List<String> apply(TenantStreamPlan plan) throws Exception {
         List<String> done = new ArrayList<>();
+        if (access != null) {
+            grantAccess(plan, done);
+        }
         List<TopicChange> changes = plan(plan.kafkaTopics());
         List<NewTopic> create = new ArrayList<>();
         Map<String, NewPartitions> grow = new LinkedHashMap<>();
@@ -103,10 +135,101 @@ public final class KafkaTopicOperator implements TopicOperator {
         return out;
     }
 
+    /** The tenant's principal (created once, then re-asserted if the broker lost it) and its ACLs; idempotent. */
+    private void grantAccess(TenantStreamPlan plan, List<String> done) throws Exception {
+        String tenant = plan.tenant();
+        TenantCredentialStore.Stored stored = access.credentials().ensure(tenant);
+        KafkaCredentials credentials = stored.credentials();
+        if (stored.created() || !userExists(credentials.username())) {
+            upsertUser(credentials);
+            done.add("created Kafka principal " + credentials.username() + " (credentials in " + access.credentials().describe(tenant) + ")");
+        }
+        List<String> topics = plan.topics().stream().map(t -> t.key().topic()).toList();
+        List<AclBinding> acls = new ArrayList<>(TenantAccess.tenantAcls(tenant, topics));
+        if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
+            acls.addAll(TenantAccess.monitorAcls(access.monitorPrincipal(), tenant, topics));
+        }
+        admin.createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private boolean userExists(String user) throws Exception {
+        try {
+            return !admin.describeUserScramCredentials(List.of(user)).description(user)
+                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).credentialInfos().isEmpty();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ResourceNotFoundException) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private void upsertUser(KafkaCredentials credentials) throws Exception {
+        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(credentials.username(),
+                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), credentials.password())))
+                .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public List<String> revoke(String tenant) throws Exception {
+        List<String> done = new ArrayList<>();
+        if (quotas) {
+            applyQuota(tenant, null).ifPresent(done::add);
+        }
+        if (access == null) {
+            return done;
+        }
+        String user = TenantNames.kafkaPrincipal(tenant);
+        try {
+            admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, ScramMechanism.SCRAM_SHA_512)))
+                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            done.add("deleted Kafka principal " + user);
+        } catch (ExecutionException e) {
+            if (!(e.getCause() instanceof ResourceNotFoundException)) {
+                throw e;
+            }
+        }
+        List<AclBindingFilter> filters = new ArrayList<>();
+        filters.add(TenantAccess.allOfTenant(tenant));
+        if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
+            // the monitor's literal ACLs on this tenant's topics
+            String prefix = TenantNames.kafkaPrefix(tenant);
+            admin.describeAcls(new AclBindingFilter(new ResourcePatternFilter(org.apache.kafka.common.resource.ResourceType.TOPIC,
+                                    null, PatternType.LITERAL), new AccessControlEntryFilter(TenantAccess.user(access.monitorPrincipal()),
+                                    null, AclOperation.ANY, AclPermissionType.ANY)))
+                    .values().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
+                    .filter(b -> b.pattern().name().startsWith(prefix)).map(AclBinding::toFilter).forEach(filters::add);
+        }
+        int removed = admin.deleteAcls(filters).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
+        if (removed > 0) {
+            done.add("removed " + removed + " ACL(s) of tenant " + tenant);
+        }
+        access.credentials().delete(tenant);
+        return done;
+    }
+
+    @Override
+    public java.util.Set<String> tenantsWithPrincipals() throws Exception {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        if (access == null) {
+            return out;
+        }
+        String prefix = TenantNames.KAFKA_PRINCIPAL_PREFIX;
+        for (String user : admin.describeUserScramCredentials().users().get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            if (user.startsWith(prefix) && TenantNames.isValidTenantId(user.substring(prefix.length()))) {
+                out.add(user.substring(prefix.length()));
+            }
+        }
+        return out;
+    }
+
+
+    /** The tenant's producer quota, keyed by its principal: a client id is whatever a client says it is. */
     private java.util.Optional<String> applyQuota(String tenant, Long rate) throws Exception {
-        ClientQuotaEntity entity = new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, tenant));
+        String user = TenantNames.kafkaPrincipal(tenant);
+        ClientQuotaEntity entity = new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, user));
         Map<ClientQuotaEntity, Map<String, Double>> current = admin.describeClientQuotas(ClientQuotaFilter.containsOnly(
-                        List.of(ClientQuotaFilterComponent.ofEntity(ClientQuotaEntity.CLIENT_ID, tenant))))
+                        List.of(ClientQuotaFilterComponent.ofEntity(ClientQuotaEntity.USER, user))))
                 .entities().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Double now = current.getOrDefault(entity, Map.of()).get(PRODUCER_BYTE_RATE);
         Double wanted = rate == null ? null : rate.doubleValue();
@@ -117,8 +240,8 @@ public final class KafkaTopicOperator implements TopicOperator {
         admin.alterClientQuotas(List.of(new ClientQuotaAlteration(entity,
                         List.of(new ClientQuotaAlteration.Op(PRODUCER_BYTE_RATE, wanted)))))
                 .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-        return java.util.Optional.of(wanted == null ? "removed the producer quota of client-id " + tenant
-                : "set producer_byte_rate of client-id " + tenant + " to " + rate + " bytes/s");
+        return java.util.Optional.of(wanted == null ? "removed the producer quota of user " + user
+                : "set producer_byte_rate of user " + user + " to " + rate + " bytes/s");
     }
 
     /** True when the call succeeded, false when it failed with {@code benign}; rethrows anything else. */

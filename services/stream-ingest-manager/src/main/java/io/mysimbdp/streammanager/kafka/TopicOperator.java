@@ -15,6 +15,22 @@ public interface TopicOperator extends AutoCloseable {
      */
     List<String> apply(TenantStreamPlan plan) throws Exception;
 
+    /**
+     * Offboarding: removes the tenant's principal, its ACLs, its quota and its stored credentials
+     * (its topics stay: the data is the tenant's); idempotent.
+     *
+     * @return what was changed, in words
+     */
+    default List<String> revoke(String tenant) throws Exception {
+        return List.of(); // an operator that grants nothing has nothing to revoke
+    }
+
+    /** The tenants that have a principal on the broker (to find those offboarded while the manager was down). */
+    default java.util.Set<String> tenantsWithPrincipals() throws Exception {
+        return java.util.Set.of();
+    }
+
+
     /** True when the cluster answers. */
     boolean ping();
 

@@ -29,6 +29,8 @@ final class TopicSync {
     private final Map<String, Applied> applied = new HashMap<>();
     /** Tenants whose last attempt failed, so a failure is logged once, not every pass. */
     private final Set<String> failing = new HashSet<>();
+    /** When the broker's principals were last compared with the plans (null: not yet, do it on the first pass). */
+    private Instant principalsChecked;
 
     TopicSync(TopicOperator operator, StreamMetrics metrics, Duration resyncInterval) {
         this.operator = operator;
@@ -72,8 +74,43 @@ final class TopicSync {
                 }
             }
         }
+        Set<String> gone = new HashSet<>(applied.keySet());
+        gone.removeAll(tenants);
+        if (principalsChecked == null || !now.isBefore(principalsChecked.plus(resyncInterval))) {
+            gone.addAll(stalePrincipals(tenants));
+            principalsChecked = now;
+        }
+        gone.forEach(this::revoke);
         applied.keySet().retainAll(tenants);
         failing.retainAll(tenants);
         return ready;
+    }
+
+    /** Tenants with a principal on the broker but no stream plan: offboarded while the manager was down. */
+    private Set<String> stalePrincipals(Set<String> planned) {
+        try {
+            Set<String> stale = new HashSet<>(operator.tenantsWithPrincipals());
+            stale.removeAll(planned);
+            return stale;
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            LOG.warnf("cannot list the tenants' Kafka principals (%s); checking again next resync", e);
+            return Set.of();
+        }
+    }
+
+    /** Offboarding: the tenant's principal, ACLs and quota go; a failure is retried at the next resync. */
+    private void revoke(String tenant) {
+        try {
+            operator.revoke(tenant).forEach(c -> LOG.infof("tenant %s: %s", tenant, c));
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            principalsChecked = null;
+            LOG.warnf("tenant %s: Kafka access not revoked yet (%s); retrying", tenant, e);
+        }
     }
 }

@@ -42,6 +42,25 @@ class StreamDeploymentManifestTest {
     }
 
     @Test
+    void theTenantsKafkaCredentialsComeFromItsSecretAndNoPasswordIsALiteral() {
+        var secret = io.mysimbdp.common.kafka.KafkaCredentials.generate("tenant-acme");
+        InstanceLauncher withCredentials = new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092",
+                tenant -> secret.env());
+        TenantProfile.StreamApp app = app("img:1");
+        Deployment d = StreamDeploymentManifest.build(KEY, app, withCredentials.contractEnv(KEY, 1, app,
+                io.mysimbdp.common.profile.StreamSink.defaults(), null), new WantedRecord(1, false, SCALED), SETTINGS);
+        String rendered = io.fabric8.kubernetes.client.utils.Serialization.asYaml(d);
+        assertFalse(rendered.contains(secret.password()), "no password literal in the pod spec");
+        Container c = d.getSpec().getTemplate().getSpec().getContainers().get(0);
+        for (String[] ref : new String[][]{{"MYSIMBDP_KAFKA_USERNAME", "kafka.username"}, {"MYSIMBDP_KAFKA_PASSWORD", "kafka.password"}}) {
+            EnvVar e = c.getEnv().stream().filter(v -> v.getName().equals(ref[0])).findFirst().orElseThrow();
+            assertEquals(null, e.getValue());
+            assertEquals("mysimbdp-tenant-acme-credentials", e.getValueFrom().getSecretKeyRef().getName());
+            assertEquals(ref[1], e.getValueFrom().getSecretKeyRef().getKey());
+        }
+    }
+
+    @Test
     void theDeploymentRunsTheProfilesImageWithTheContractResourcesAndLabels() {
         Deployment d = build("registry.example/acme-stream:2", new WantedRecord(3, false, SCALED));
         assertEquals("stream-acme-raw-orders", d.getMetadata().getName());
@@ -147,7 +166,7 @@ class StreamDeploymentManifestTest {
         TenantProfile.StreamApp app = app("mysimbdp/clientstreamingestapp");
         Deployment d = StreamDeploymentManifest.build(KEY, app, LAUNCHER.contractEnv(KEY, 1, app,
                 io.mysimbdp.common.profile.StreamSink.defaults(), null), new WantedRecord(1, false, null),
-                new DeploymentSettings("platform", 1001, 1002, 1003, options));
+                new DeploymentSettings("platform", 1001, 1002, 1003, options, true));
         var pod = d.getSpec().getTemplate().getSpec();
         assertEquals("mysimbdp/clientstreamingestapp:0.3.0", pod.getContainers().get(0).getImage());
         assertEquals(1001L, pod.getSecurityContext().getRunAsUser());
@@ -156,7 +175,7 @@ class StreamDeploymentManifestTest {
         assertEquals("regcred", pod.getImagePullSecrets().get(0).getName());
         assertEquals(Map.of("pool", "tenants"), pod.getNodeSelector());
         assertEquals("tenants", pod.getTolerations().get(0).getKey());
-        assertThrows(IllegalArgumentException.class, () -> new DeploymentSettings("platform", 0, 0, 0, null), "never root");
+        assertThrows(IllegalArgumentException.class, () -> new DeploymentSettings("platform", 0, 0, 0, null, true), "never root");
     }
 
     @Test

@@ -15,6 +15,9 @@ final class FakeTopicOperator implements TopicOperator {
     final Map<String, Integer> topics = new ConcurrentHashMap<>();
     final Map<String, Long> quotas = new ConcurrentHashMap<>();
     volatile boolean down;
+    /** Tenants with a principal (applied and not revoked). */
+    final java.util.Set<String> principals = ConcurrentHashMap.newKeySet();
+    final List<String> revoked = new java.util.concurrent.CopyOnWriteArrayList<>();
 
     @Override
     public List<String> apply(TenantStreamPlan plan) throws Exception {
@@ -29,6 +32,7 @@ final class FakeTopicOperator implements TopicOperator {
                 done.add(c.toString());
             }
         }
+        principals.add(plan.tenant());
         if (plan.producerByteRate() == null) {
             quotas.remove(plan.tenant());
         } else {
@@ -36,6 +40,20 @@ final class FakeTopicOperator implements TopicOperator {
         }
         return done;
     }
+
+    @Override
+    public List<String> revoke(String tenant) {
+        principals.remove(tenant);
+        quotas.remove(tenant);
+        revoked.add(tenant);
+        return List.of("revoked " + tenant);
+    }
+
+    @Override
+    public java.util.Set<String> tenantsWithPrincipals() {
+        return java.util.Set.copyOf(principals);
+    }
+
 
     @Override
     public boolean ping() {

@@ -122,11 +122,14 @@ public class AlertPublisher {
             synchronized (this) {
                 if (admin == null) {
                     int timeout = (int) config.adminTimeout().toMillis();
-                    admin = Admin.create(Map.of(
-                            AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                            AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID,
-                            AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout,
-                            AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout));
+                    // the monitor's own principal, as its channels use (kafka.security.protocol, kafka.sasl.*)
+                    Map<String, Object> props = new java.util.HashMap<>(io.mysimbdp.common.kafka.KafkaCredentials.securitySettings(
+                            k -> org.eclipse.microprofile.config.ConfigProvider.getConfig().getOptionalValue(k, String.class)));
+                    props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+                    props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID);
+                    props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, timeout);
+                    props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, timeout);
+                    admin = Admin.create(props);
                 }
                 a = admin;
             }

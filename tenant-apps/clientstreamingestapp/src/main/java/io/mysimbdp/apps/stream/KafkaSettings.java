@@ -61,7 +61,7 @@ final class KafkaSettings {
         props.put(ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, String.valueOf(SESSION_TIMEOUT_MS));
         // Scaling in or out moves only the partitions that change owner.
         props.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
-        return props;
+        return env.authenticated(props);
     }
 
     static Properties producer(StreamEnvironment env, StreamAppConfig config) {
@@ -84,7 +84,7 @@ final class KafkaSettings {
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(PRODUCER_DELIVERY_TIMEOUT_MS));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(PRODUCER_REQUEST_TIMEOUT_MS));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, String.valueOf(PRODUCER_MAX_BLOCK_MS));
-        return props;
+        return env.authenticated(props);
     }
 
     /** For the start line: the settings that matter, without noise. */

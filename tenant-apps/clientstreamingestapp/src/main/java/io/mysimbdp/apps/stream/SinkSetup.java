@@ -87,7 +87,7 @@ final class SinkSetup {
         props.put(ProducerConfig.BATCH_SIZE_CONFIG, String.valueOf(256 * 1024));
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, String.valueOf(SINK_DELIVERY_TIMEOUT_MS));
         props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(SINK_REQUEST_TIMEOUT_MS));
-        return props;
+        return env.authenticated(props);
     }
 
     /** Reads a processed partition's tail after a restart: assigned, no group, nothing committed. */
@@ -99,7 +99,7 @@ final class SinkSetup {
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(KafkaRecordSink.TAIL_RECORDS));
-        return props;
+        return env.authenticated(props);
     }
 
     /** A sink's untakeable messages to the topic's DLQ, each with the sink's name in {@value #SINK_HEADER}. */

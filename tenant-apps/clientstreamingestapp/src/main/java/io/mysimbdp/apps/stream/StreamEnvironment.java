@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.runtime.ContractEnvironment;
@@ -18,7 +19,14 @@ import java.util.regex.Pattern;
  * @param quality        the tenant's quality rules ({@code MYSIMBDP_QUALITY_RULES}), or null when off
  */
 record StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
-                         String database, Duration reportInterval, String appConfig, QualityRules quality) {
+                         String database, Duration reportInterval, String appConfig, QualityRules quality,
+                         KafkaCredentials kafkaCredentials) {
+
+    /** An environment without Kafka credentials (a broker without SASL). */
+    StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
+                      String database, Duration reportInterval, String appConfig, QualityRules quality) {
+        this(tenant, topic, instanceId, bootstrapServers, mongoUri, database, reportInterval, appConfig, quality, null);
+    }
 
     /** An environment without quality rules. */
     StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
@@ -61,9 +69,15 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
         String database = env.database(tenant);
         Duration interval = reportInterval(env.optional(REPORT_INTERVAL), env);
         QualityRules quality = env.qualityRules();
+        KafkaCredentials credentials = null;
+        try {
+            credentials = KafkaCredentials.fromEnv(variables).orElse(null);
+        } catch (IllegalArgumentException e) {
+            env.problem(e.getMessage());
+        }
         env.check();
         return new StreamEnvironment(tenant, topic, instanceId, bootstrap, mongoUri, database, interval, env.appConfig(),
-                quality);
+                quality, credentials);
     }
 
     /** The topic the app consumes: {@code <tenant>.<topic>}. */
@@ -79,9 +93,17 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
         return TenantNames.reportTopic(tenant, topic);
     }
 
-    /** One consumer group across the topic's instances: {@code mysimbdp-<tenant>-<topic>}. */
+    /**
+     * One consumer group across the topic's instances: {@code <tenant>.<topic>.stream}, under the tenant's
+     * ACL prefix and distinct for every (tenant, topic) pair.
+     */
     String groupId() {
-        return "mysimbdp-" + tenant + "-" + topic;
+        return TenantNames.streamConsumerGroup(tenant, topic);
+    }
+
+    /** Adds the SASL settings of the tenant's principal (MYSIMBDP_KAFKA_USERNAME/_PASSWORD) to a client's settings. */
+    java.util.Properties authenticated(java.util.Properties props) {
+        return KafkaCredentials.apply(java.util.Optional.ofNullable(kafkaCredentials), props);
     }
 
     /** Report interval in seconds, as a whole number when it is one (for the report's predefined_time). */

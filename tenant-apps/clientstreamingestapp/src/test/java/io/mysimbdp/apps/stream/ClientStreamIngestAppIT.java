@@ -77,6 +77,8 @@ class ClientStreamIngestAppIT {
     private String mongoUri;
     private MongoClient mongoClient;
     private Admin admin;
+    /** The tenant's principal: what the app authenticates as. */
+    private io.mysimbdp.common.kafka.KafkaCredentials tenantCredentials;
     private KafkaProducer<String, String> producer;
     private final List<Process> started = new ArrayList<>();
     private final List<String> sendFailures = new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -93,11 +95,10 @@ class ClientStreamIngestAppIT {
         mongo.start();
         mongoUri = "mongodb://" + mongo.address();
         mongoClient = MongoClients.create(mongoUri);
-        Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
-        admin = Admin.create(adminProps);
+        tenantCredentials = kafka.createTenantPrincipal(TENANT);
+        admin = Admin.create(kafka.superUserProperties());
         Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
+        producerProps.putAll(kafka.superUserProperties());
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProps.put(ProducerConfig.LINGER_MS_CONFIG, "10");
@@ -427,6 +428,7 @@ class ClientStreamIngestAppIT {
         env.put("MYSIMBDP_TOPIC", topic);
         env.put("MYSIMBDP_INSTANCE_ID", instanceId);
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+        env.putAll(tenantCredentials.env());
         env.put("MYSIMBDP_MONGODB_URI", storeUri);
         env.put("MYSIMBDP_DATABASE", DATABASE);
         env.put("MYSIMBDP_REPORT_INTERVAL", "1");
@@ -533,7 +535,7 @@ class ClientStreamIngestAppIT {
 
     private KafkaConsumer<byte[], byte[]> reader() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
+        props.putAll(kafka.superUserProperties());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

@@ -58,6 +58,8 @@ class MultiSinkIT {
 
     private Path root;
     private EmbeddedKafka kafka;
+    /** The tenant's principal: what the app authenticates as. */
+    private io.mysimbdp.common.kafka.KafkaCredentials tenantCredentials;
     private Admin admin;
     private KafkaProducer<String, String> producer;
     private final List<Process> started = new ArrayList<>();
@@ -68,11 +70,10 @@ class MultiSinkIT {
         int[] ports = TestTopics.freePorts(2);
         kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
         kafka.start();
-        Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
-        admin = Admin.create(adminProps);
+        tenantCredentials = kafka.createTenantPrincipal(TENANT);
+        admin = Admin.create(kafka.superUserProperties());
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
+        props.putAll(kafka.superUserProperties());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -161,6 +162,7 @@ class MultiSinkIT {
         env.put("MYSIMBDP_TOPIC", topic);
         env.put("MYSIMBDP_INSTANCE_ID", "stream-" + TENANT + "-" + topic + "-0");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+        env.putAll(tenantCredentials.env());
         env.put("MYSIMBDP_MONGODB_URI", storeUri);
         env.put("MYSIMBDP_DATABASE", DATABASE);
         env.put("MYSIMBDP_REPORT_INTERVAL", "1");
@@ -205,15 +207,15 @@ class MultiSinkIT {
     }
 
     private long processed(String topic) {
-        return TestTopics.count(kafka.address(), TENANT + "." + topic + ".processed");
+        return TestTopics.count(kafka.superUserProperties(), TENANT + "." + topic + ".processed");
     }
 
     private long committed(String topic) throws Exception {
-        return TestTopics.committed(admin, "mysimbdp-" + TENANT + "-" + topic);
+        return TestTopics.committed(admin, io.mysimbdp.common.naming.TenantNames.streamConsumerGroup(TENANT, topic));
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic, int expected) {
-        List<ConsumerRecord<byte[], byte[]>> all = TestTopics.readAll(kafka.address(), TENANT + "." + topic);
+        List<ConsumerRecord<byte[], byte[]>> all = TestTopics.readAll(kafka.superUserProperties(), TENANT + "." + topic);
         assertEquals(expected, all.size(), topic);
         return all;
     }

@@ -59,6 +59,8 @@ class SinkFanOutTest {
     private EmbeddedMongo mongo;
     private MongoClient mongoClient;
     private Admin admin;
+    /** The tenant's principal: what the loop's clients authenticate as. */
+    private io.mysimbdp.common.kafka.KafkaCredentials tenantCredentials;
     private KafkaProducer<String, String> source;
     private final List<AutoCloseable> closeAfter = new ArrayList<>();
     private StreamIngestor ingestor;
@@ -73,9 +75,11 @@ class SinkFanOutTest {
         mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
         mongo.start();
         mongoClient = MongoClients.create("mongodb://" + mongo.address());
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address()));
-        source = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address(),
-                ProducerConfig.ACKS_CONFIG, "all"), new StringSerializer(), new StringSerializer());
+        tenantCredentials = kafka.createTenantPrincipal(TENANT);
+        admin = Admin.create(kafka.superUserProperties());
+        Map<String, Object> sourceProps = new java.util.HashMap<>(kafka.superUserProperties());
+        sourceProps.put(ProducerConfig.ACKS_CONFIG, "all");
+        source = new KafkaProducer<>(sourceProps, new StringSerializer(), new StringSerializer());
     }
 
     @AfterEach
@@ -156,7 +160,7 @@ class SinkFanOutTest {
                 .all().get(30, TimeUnit.SECONDS);
         String config = "{\"collection\": \"" + topic + "\", \"keyFields\": [\"seq\"], \"batchSize\": 200}";
         StreamEnvironment env = new StreamEnvironment(TENANT, topic, "inst-" + topic, kafka.address(),
-                "mongodb://" + mongo.address(), "tenant_t_fan", Duration.ofMillis(500), config);
+                "mongodb://" + mongo.address(), "tenant_t_fan", Duration.ofMillis(500), config, null, tenantCredentials);
         StreamAppConfig appConfig = StreamAppConfig.parse(config);
         KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(KafkaSettings.consumer(env, appConfig));
         KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(KafkaSettings.producer(env, appConfig));
@@ -236,14 +240,14 @@ class SinkFanOutTest {
     }
 
     private long committed(String topic) throws Exception {
-        return TestTopics.committed(admin, "mysimbdp-" + TENANT + "-" + topic);
+        return TestTopics.committed(admin, io.mysimbdp.common.naming.TenantNames.streamConsumerGroup(TENANT, topic));
     }
 
     private long count(String topic) {
-        return TestTopics.count(kafka.address(), topic);
+        return TestTopics.count(kafka.superUserProperties(), topic);
     }
 
     private List<ConsumerRecord<byte[], byte[]>> readAll(String topic) {
-        return TestTopics.readAll(kafka.address(), topic);
+        return TestTopics.readAll(kafka.superUserProperties(), topic);
     }
 }

@@ -23,7 +23,7 @@ class StreamEnvironmentTest {
         assertEquals("tenant-1.listings", env.sourceTopic());
         assertEquals("tenant-1.listings.dlq", env.dlqTopic());
         assertEquals("tenant-1.listings.report", env.reportTopic());
-        assertEquals("mysimbdp-tenant-1-listings", env.groupId());
+        assertEquals("tenant-1.listings.stream", env.groupId());
         assertEquals("stream-tenant-1-listings-2", env.instanceId());
         assertEquals("tenant_1", env.database());
         assertEquals(Duration.ofSeconds(5), env.reportInterval());
@@ -95,13 +95,32 @@ class StreamEnvironmentTest {
         StreamEnvironment env = StreamEnvironment.from(contract());
         Properties consumer = KafkaSettings.consumer(env, StreamAppConfig.parse("{\"batchSize\": 3000}"));
 
-        assertEquals("mysimbdp-tenant-1-listings", consumer.get(ConsumerConfig.GROUP_ID_CONFIG));
+        assertEquals("tenant-1.listings.stream", consumer.get(ConsumerConfig.GROUP_ID_CONFIG), "under the tenant's ACL prefix");
         assertEquals("stream-tenant-1-listings-2", consumer.get(ConsumerConfig.GROUP_INSTANCE_ID_CONFIG));
         assertEquals("false", consumer.get(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG));
         assertEquals("earliest", consumer.get(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG));
         assertEquals("3000", consumer.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG));
         assertEquals("kafka-a:9092,kafka-b:9092", consumer.get(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG));
         new ConsumerConfig(consumer);   // every name and value is one Kafka accepts
+        assertEquals(null, consumer.get("sasl.jaas.config"), "no credentials in the contract: a plaintext client");
+    }
+
+    @Test
+    void theTenantsCredentialsFromTheContractAuthenticateEveryClient() throws Exception {
+        Map<String, String> contract = contract();
+        contract.put("MYSIMBDP_KAFKA_USERNAME", "tenant-tenant-1");
+        contract.put("MYSIMBDP_KAFKA_PASSWORD", "s3cret");
+        StreamEnvironment env = StreamEnvironment.from(contract);
+        StreamAppConfig config = StreamAppConfig.parse("{}");
+        for (Properties props : java.util.List.of(KafkaSettings.consumer(env, config), KafkaSettings.producer(env, config),
+                SinkSetup.producer(env, config), SinkSetup.tailReader(env))) {
+            assertEquals("SASL_PLAINTEXT", props.get("security.protocol"));
+            assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"));
+            assertTrue(props.get("sasl.jaas.config").toString().contains("username=\"tenant-tenant-1\" password=\"s3cret\""));
+        }
+        contract.remove("MYSIMBDP_KAFKA_PASSWORD");
+        var e = assertThrows(Exception.class, () -> StreamEnvironment.from(contract));
+        assertTrue(e.getMessage().contains("MYSIMBDP_KAFKA_PASSWORD"), e.getMessage());
     }
 
     @Test

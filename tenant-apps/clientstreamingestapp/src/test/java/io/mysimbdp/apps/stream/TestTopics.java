@@ -26,9 +26,9 @@ final class TestTopics {
     }
 
     /** Every record of the topic, from the beginning to the end offsets of now. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(String bootstrap, String topic) {
+    static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> client, String topic) {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<byte[], byte[]> reader = reader(bootstrap)) {
+        try (KafkaConsumer<byte[], byte[]> reader = reader(client)) {
             List<TopicPartition> partitions = partitions(reader, topic);
             reader.assign(partitions);
             reader.seekToBeginning(partitions);
@@ -42,16 +42,21 @@ final class TestTopics {
     }
 
     /** Records ever written to the topic (end offsets summed; no compaction or retention here). */
-    static long count(String bootstrap, String topic) {
-        try (KafkaConsumer<byte[], byte[]> reader = reader(bootstrap)) {
+    static long count(Map<String, Object> client, String topic) {
+        try (KafkaConsumer<byte[], byte[]> reader = reader(client)) {
             return reader.endOffsets(partitions(reader, topic)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /** Offsets a consumer group has committed, summed over its partitions. */
     static long committed(Admin admin, String group) throws Exception {
-        Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                .partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        Map<TopicPartition, OffsetAndMetadata> offsets;
+        try {
+            offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            // a busy broker (the group coordinator's first use creates __consumer_offsets): unknown yet, the caller's await asks again
+            return -1;
+        }
         return offsets.values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
     }
 
@@ -86,9 +91,10 @@ final class TestTopics {
         return reader.partitionsFor(topic, Duration.ofSeconds(10)).stream().map(p -> new TopicPartition(topic, p.partition())).toList();
     }
 
-    private static KafkaConsumer<byte[], byte[]> reader(String bootstrap) {
+    /** @param client bootstrap servers and SASL settings (the broker's super user in these tests) */
+    private static KafkaConsumer<byte[], byte[]> reader(Map<String, Object> client) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
+        props.putAll(client);
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");

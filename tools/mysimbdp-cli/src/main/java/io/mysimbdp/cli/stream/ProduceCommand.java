@@ -104,6 +104,11 @@ public final class ProduceCommand implements Callable<Integer> {
                     + "stream app's batch spans continue the sender's trace. Default: none.")
     String traceparent;
 
+    @Option(names = "--credentials", paramLabel = "FILE",
+            description = "The tenant's Kafka credentials (SASL/SCRAM). Default: $MYSIMBDP_VAR/credentials/<tenant>/kafka.properties, "
+                    + "written by the stream-ingest-manager when it onboards the tenant.")
+    java.nio.file.Path credentialsFile;
+
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "15",
             description = "How long to wait for Kafka to answer before giving up. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
@@ -112,9 +117,17 @@ public final class ProduceCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         String dataTopic = validate();
         PrintWriter err = spec.commandLine().getErr();
+        java.util.Map<String, String> security;
+        try {
+            security = TenantCredentialsFile.read(TenantCredentialsFile.locate(credentialsFile, tenant), tenant).clientProperties();
+        } catch (TenantCredentialsFile.Missing e) {
+            err.println(spec.commandLine().getColorScheme().errorText(spec.qualifiedName() + ": " + e.getMessage()));
+            err.flush();
+            return TenantCredentialsFile.EXIT_NO_CREDENTIALS;
+        }
         int partitions;
         try {
-            partitions = TopicProbe.partitions(bootstrapServers, dataTopic, Duration.ofSeconds(timeoutSeconds));
+            partitions = TopicProbe.partitions(bootstrapServers, security, dataTopic, Duration.ofSeconds(timeoutSeconds));
         } catch (TopicProbe.ProbeFailure e) {
             err.println(spec.commandLine().getColorScheme().errorText(spec.qualifiedName() + ": " + e.getMessage()));
             err.flush();
@@ -133,7 +146,7 @@ public final class ProduceCommand implements Callable<Integer> {
         err.flush();
 
         SendCounters counters = new SendCounters();
-        long elapsed = produce(dataTopic, counters);
+        long elapsed = produce(dataTopic, counters, security);
 
         if (counters.firstError() != null) {
             err.println("stopped at the first failed send (" + counters.sent() + " of " + count + " sent): "
@@ -189,7 +202,7 @@ public final class ProduceCommand implements Callable<Integer> {
     }
 
     /** Sends every message and waits for the last acknowledgement; returns the nanoseconds that took. */
-    private long produce(String dataTopic, SendCounters counters) {
+    private long produce(String dataTopic, SendCounters counters, java.util.Map<String, String> security) {
         ListingMessageGenerator messages = new ListingMessageGenerator(seed, startId, bad,
                 ListingColumn.byFieldName(keyField).orElse(null));
         RatePacer pacer = RatePacer.of(rate, MAX_BURST);
@@ -199,7 +212,7 @@ public final class ProduceCommand implements Callable<Integer> {
             thread.setDaemon(true);
             return thread;
         });
-        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(bootstrapServers, tenant),
+        Producer<String, byte[]> producer = new KafkaProducer<>(ProducerSettings.producer(bootstrapServers, tenant, security),
                 new StringSerializer(), new ByteArraySerializer());
         try {
             started = System.nanoTime();

@@ -29,11 +29,12 @@ final class ProducerSettings {
 
     /**
      * acks=all with idempotence: a retried batch is never written twice, so a test can count messages
-     * exactly. The client id is the tenant's, so the broker's per-tenant producer quota (set by the
-     * stream-ingest-manager from the profile's maxBytesPerSecond) applies to it.
+     * exactly. It authenticates as the tenant's principal ({@code security}), so the broker's per-tenant
+     * producer quota (set by the stream-ingest-manager from the profile's maxBytesPerSecond) applies to it.
      */
-    static Properties producer(String bootstrapServers, String tenant) {
+    static Properties producer(String bootstrapServers, String tenant, java.util.Map<String, String> security) {
         Properties props = new Properties();
+        props.putAll(security);
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ProducerConfig.CLIENT_ID_CONFIG, tenant);
         props.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -50,9 +51,10 @@ final class ProducerSettings {
     }
 
     /** An admin client that gives up after {@code timeout} instead of Kafka's default minute. */
-    static Properties admin(String bootstrapServers, Duration timeout) {
+    static Properties admin(String bootstrapServers, java.util.Map<String, String> security, Duration timeout) {
         int millis = (int) Math.min(Integer.MAX_VALUE, timeout.toMillis());
         Properties props = new Properties();
+        props.putAll(security);
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(AdminClientConfig.CLIENT_ID_CONFIG, CLIENT_ID + "-admin");
         props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, String.valueOf(millis));

@@ -35,10 +35,10 @@ final class TopicProbe {
     }
 
     /** The topic's partition count. */
-    static int partitions(String bootstrapServers, String topic, Duration timeout) throws ProbeFailure, InterruptedException {
+    static int partitions(String bootstrapServers, java.util.Map<String, String> security, String topic, Duration timeout) throws ProbeFailure, InterruptedException {
         Admin admin;
         try {
-            admin = Admin.create(ProducerSettings.admin(bootstrapServers, timeout));
+            admin = Admin.create(ProducerSettings.admin(bootstrapServers, security, timeout));
         } catch (KafkaException e) {
             throw unreachable(bootstrapServers, e.getMessage());
         }

@@ -56,7 +56,32 @@ class ProduceCommandIT {
         int[] ports = FreePorts.take(2);
         kafka = new EmbeddedKafka(ports[0], ports[1], dataDir.resolve("kafka"));
         kafka.start();
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address()));
+        admin = Admin.create(kafka.superUserProperties());
+    }
+
+    /** A principal for the tenant, its credentials in an owner-only file as the stream manager writes them. */
+    static String credentials(String tenant) throws Exception {
+        Path file = dataDir.resolve("credentials").resolve(tenant).resolve("kafka.properties");
+        if (!java.nio.file.Files.exists(file)) {
+            kafka.createTenantPrincipal(tenant).write(file);
+        }
+        return file.toString();
+    }
+
+    @Test
+    void withoutTheTenantsCredentialsNothingIsSentAndWithAnotherTenantsTheBrokerRefuses() throws Exception {
+        String topic = createTopic("it-owner", "listings");
+        CliRun none = CliRun.of("produce", "--tenant", "it-owner", "--topic", "listings", "--count", "10",
+                "--bootstrap-servers", kafka.address(), "--credentials", dataDir.resolve("nowhere.properties").toString());
+        assertEquals(TenantCredentialsFile.EXIT_NO_CREDENTIALS, none.exitCode(), none.err());
+        assertTrue(none.err().contains("no Kafka credentials for tenant it-owner"), none.err());
+
+        CliRun foreign = CliRun.of("produce", "--tenant", "it-owner", "--topic", "listings", "--count", "10",
+                "--bootstrap-servers", kafka.address(), "--credentials", credentials("it-other"), "--timeout", "5");
+        assertTrue(foreign.exitCode() != 0, foreign.err());
+        assertTrue(foreign.err().contains("Topic authorization failed") || foreign.err().contains("not authorized"), foreign.err());
+        assertEquals(0, admin.listOffsets(Map.of(new org.apache.kafka.common.TopicPartition(topic, 0),
+                org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().values().iterator().next().offset());
     }
 
     @AfterAll
@@ -74,7 +99,8 @@ class ProduceCommandIT {
         String topic = createTopic("it-exact", "listings");
 
         CliRun run = CliRun.of("produce", "--tenant", "it-exact", "--topic", "listings", "--count", "20000",
-                "--start-id", "500001", "--bad", "0.05", "--bootstrap-servers", kafka.address());
+                "--start-id", "500001", "--bad", "0.05", "--bootstrap-servers", kafka.address(),
+                "--credentials", credentials("it-exact"));
 
         assertEquals(0, run.exitCode(), run.err());
         assertTrue(run.out().contains("messages=20000/20000") && run.out().contains("failed sends=0"), run.out());
@@ -95,7 +121,8 @@ class ProduceCommandIT {
         String traceparent = "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01";
 
         CliRun run = CliRun.of("produce", "--tenant", "it-traced", "--topic", "listings", "--count", "50",
-                "--traceparent", traceparent, "--bootstrap-servers", kafka.address());
+                "--traceparent", traceparent, "--bootstrap-servers", kafka.address(),
+                "--credentials", credentials("it-traced"));
 
         assertEquals(0, run.exitCode(), run.err());
         List<ConsumerRecord<String, byte[]>> records = consumeAll(topic, 50);
@@ -107,7 +134,8 @@ class ProduceCommandIT {
     @Test
     void aMissingTopicIsSaidPlainlyAndNotCreated() throws Exception {
         CliRun run = CliRun.of("produce", "--tenant", "it-missing", "--topic", "listings", "--count", "10",
-                "--bootstrap-servers", kafka.address());
+                "--bootstrap-servers", kafka.address(),
+                "--credentials", credentials("it-missing"));
 
         assertEquals(ProduceCommand.EXIT_TOPIC_MISSING, run.exitCode(), run.err());
         assertTrue(run.err().contains("topic it-missing.listings does not exist; is the tenant's stream section in its"
@@ -121,7 +149,8 @@ class ProduceCommandIT {
         long started = System.nanoTime();
 
         CliRun run = CliRun.of("produce", "--tenant", "it-rate", "--topic", "listings", "--count", "300",
-                "--rate", "200", "--bootstrap-servers", kafka.address());
+                "--rate", "200", "--bootstrap-servers", kafka.address(),
+                "--credentials", credentials("it-rate"));
 
         double seconds = (System.nanoTime() - started) / 1e9;
         assertEquals(0, run.exitCode(), run.err());
@@ -139,7 +168,7 @@ class ProduceCommandIT {
     /** Reads the topic from the beginning until {@code expected} records arrived, then checks nothing more is there. */
     private static List<ConsumerRecord<String, byte[]>> consumeAll(String topic, int expected) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
+        props.putAll(kafka.superUserProperties());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();

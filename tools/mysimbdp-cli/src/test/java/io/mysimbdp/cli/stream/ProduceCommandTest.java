@@ -58,11 +58,13 @@ class ProduceCommandTest {
     }
 
     @Test
-    void anUnreachableBrokerIsSaidPlainlyWithExitCodeThree() {
+    void anUnreachableBrokerIsSaidPlainlyWithExitCodeThree() throws Exception {
         String nobody = "127.0.0.1:" + FreePorts.take(1)[0];
 
+        java.nio.file.Path file = java.nio.file.Files.createTempDirectory("cli-credentials").resolve("kafka.properties");
+        io.mysimbdp.common.kafka.KafkaCredentials.generate("tenant-tenant1").write(file);
         CliRun run = CliRun.of("produce", "--tenant", "tenant1", "--topic", "listings", "--count", "5",
-                "--bootstrap-servers", nobody, "--timeout", "2");
+                "--bootstrap-servers", nobody, "--timeout", "2", "--credentials", file.toString());
 
         assertEquals(ProduceCommand.EXIT_KAFKA_UNREACHABLE, run.exitCode(), run.err());
         assertTrue(run.err().contains("Kafka not reachable at " + nobody + " (is make run up?)"), run.err());
@@ -70,9 +72,11 @@ class ProduceCommandTest {
 
     @Test
     void theProducerIsTunedForThroughputWithoutLosingOrDoublingMessages() {
-        Properties props = ProducerSettings.producer("k:9092", "tenant1");
+        var credentials = new io.mysimbdp.common.kafka.KafkaCredentials("tenant-tenant1", "pw");
+        Properties props = ProducerSettings.producer("k:9092", "tenant1", credentials.clientProperties());
 
-        assertEquals("tenant1", props.get(ProducerConfig.CLIENT_ID_CONFIG), "the tenant's quota applies");
+        assertEquals("tenant1", props.get(ProducerConfig.CLIENT_ID_CONFIG));
+        assertEquals("SCRAM-SHA-512", props.get("sasl.mechanism"), "as the tenant's principal: its quota and ACLs apply");
         assertEquals("all", props.get(ProducerConfig.ACKS_CONFIG));
         assertEquals("true", props.get(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG));
         assertEquals("lz4", props.get(ProducerConfig.COMPRESSION_TYPE_CONFIG));

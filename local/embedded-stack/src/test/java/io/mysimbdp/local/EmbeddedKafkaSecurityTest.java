@@ -1,0 +1,93 @@
+package io.mysimbdp.local;
+
+import io.mysimbdp.common.kafka.KafkaCredentials;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The embedded broker authenticates every client and allows nothing without an ACL. */
+class EmbeddedKafkaSecurityTest {
+    @TempDir
+    static Path root;
+    static EmbeddedKafka kafka;
+
+    @BeforeAll
+    static void start() throws Exception {
+        kafka = new EmbeddedKafka(freePort(), freePort(), root.resolve("kafka"), root.resolve("credentials/platform"));
+        kafka.start();
+        try (Admin admin = Admin.create(kafka.superUserProperties())) {
+            admin.createTopics(List.of(new NewTopic("t1.prices", 1, (short) 1))).all().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (kafka != null) {
+            kafka.stop();
+        }
+    }
+
+    @Test
+    void platformCredentialsAreGeneratedOwnerOnlyAndServicesAuthenticate() throws Exception {
+        for (String file : List.of("admin.properties", "stream-ingest-manager.properties", "stream-ingest-monitor.properties")) {
+            Path path = kafka.credentialsDir().resolve(file);
+            assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), file);
+        }
+        KafkaCredentials manager = kafka.serviceCredentials(PlatformPrincipals.STREAM_MANAGER);
+        assertEquals("platform-stream-ingest-manager", manager.username());
+        try (Admin admin = Admin.create(kafka.clientProperties(manager))) {
+            assertTrue(admin.listTopics().names().get(30, TimeUnit.SECONDS).contains("t1.prices"),
+                    "the stream manager describes every topic");
+        }
+    }
+
+    @Test
+    void aPrincipalWithoutAclsCannotWriteAndAWrongPasswordIsRefused() throws Exception {
+        KafkaCredentials monitor = kafka.serviceCredentials(PlatformPrincipals.MONITOR);
+        ExecutionException denied = assertThrows(ExecutionException.class, () -> send(kafka.clientProperties(monitor)));
+        assertInstanceOf(TopicAuthorizationException.class, denied.getCause(), denied.toString());
+
+        KafkaCredentials wrong = new KafkaCredentials(monitor.username(), "wrong" + monitor.password());
+        ExecutionException refused = assertThrows(ExecutionException.class, () -> send(kafka.clientProperties(wrong)));
+        assertInstanceOf(SaslAuthenticationException.class, refused.getCause(), refused.toString());
+    }
+
+    private static void send(Map<String, Object> props) throws Exception {
+        Map<String, Object> config = new HashMap<>(props);
+        config.put("key.serializer", StringSerializer.class.getName());
+        config.put("value.serializer", StringSerializer.class.getName());
+        config.put("max.block.ms", 10_000);
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(config)) {
+            producer.send(new ProducerRecord<>("t1.prices", "k", "v")).get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+}
