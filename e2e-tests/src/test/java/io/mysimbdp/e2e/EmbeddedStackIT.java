@@ -146,8 +146,12 @@ class EmbeddedStackIT {
     }
 
     /** The broker's super user, with the password run.sh's broker generated under var/credentials/platform. */
-    private Map<String, Object> superUser() throws java.io.IOException {
-        return io.mysimbdp.local.EmbeddedKafka.superUserProperties(bootstrap(), varDir.resolve("credentials/platform"));
+    private Map<String, Object> superUser() {
+        try {
+            return io.mysimbdp.local.EmbeddedKafka.superUserProperties(bootstrap(), varDir.resolve("credentials/platform"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the stack's platform credentials", e);
+        }
     }
 
     /** The stack's var directory (its credentials are under it). */

@@ -89,8 +89,12 @@ final class Platform implements AutoCloseable {
     }
 
     /** The broker's super user (the tests' own readers and writers): the password make run generated. */
-    Map<String, Object> superUser() throws IOException {
-        return io.mysimbdp.local.EmbeddedKafka.superUserProperties(kafka(), var.resolve("credentials/platform"));
+    Map<String, Object> superUser() {
+        try {
+            return io.mysimbdp.local.EmbeddedKafka.superUserProperties(kafka(), var.resolve("credentials/platform"));
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException("cannot read the platform's credentials under " + var, e);
+        }
     }
 
     /** Client settings of a tenant's principal, from the credentials the stream-ingest-manager wrote. */

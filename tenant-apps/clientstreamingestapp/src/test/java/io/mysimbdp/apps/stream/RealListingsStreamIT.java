@@ -9,7 +9,6 @@ import io.mysimbdp.common.json.Json;
 import io.mysimbdp.local.EmbeddedKafka;
 import io.mysimbdp.local.EmbeddedMongo;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -80,6 +79,8 @@ class RealListingsStreamIT {
     private EmbeddedMongo mongo;
     private MongoClient mongoClient;
     private Admin admin;
+    /** The tenant's principal: what the app authenticates as. */
+    private io.mysimbdp.common.kafka.KafkaCredentials tenantCredentials;
     private KafkaProducer<String, String> producer;
     private final List<Process> started = new ArrayList<>();
 
@@ -92,14 +93,13 @@ class RealListingsStreamIT {
         mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
         mongo.start();
         mongoClient = MongoClients.create("mongodb://" + mongo.address());
-        Properties adminProps = new Properties();
-        adminProps.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
-        admin = Admin.create(adminProps);
+        tenantCredentials = kafka.createTenantPrincipal(TENANT);
+        admin = Admin.create(kafka.superUserProperties());
         // The first group lookup creates __consumer_offsets; done here, the first app's join is not left waiting on it.
         await().atMost(START_WITHIN).pollInterval(Duration.ofSeconds(1)).ignoreExceptions().until(() ->
                 admin.listConsumerGroupOffsets("warm-up").partitionsToOffsetAndMetadata().get(10, TimeUnit.SECONDS) != null);
         Properties producerProps = new Properties();
-        producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.address());
+        producerProps.putAll(kafka.superUserProperties());
         producerProps.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProps.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         producerProps.put(ProducerConfig.ACKS_CONFIG, "all");
@@ -183,9 +183,9 @@ class RealListingsStreamIT {
 
     private List<String> dlqReasons(String topic, int expected) {
         String dlq = TENANT + "." + topic + ".dlq";
-        await().atMost(Duration.ofSeconds(30)).until(() -> TestTopics.count(kafka.address(), dlq) >= expected);
+        await().atMost(Duration.ofSeconds(30)).until(() -> TestTopics.count(kafka.superUserProperties(), dlq) >= expected);
         List<String> reasons = new ArrayList<>();
-        for (ConsumerRecord<byte[], byte[]> dead : TestTopics.readAll(kafka.address(), dlq)) {
+        for (ConsumerRecord<byte[], byte[]> dead : TestTopics.readAll(kafka.superUserProperties(), dlq)) {
             assertTrue(TestTopics.header(dead, "mysimbdp-source").startsWith(TENANT + "." + topic + "-"),
                     "the DLQ record names the message's topic-partition-offset");
             reasons.add(TestTopics.header(dead, "mysimbdp-reason"));
@@ -208,6 +208,7 @@ class RealListingsStreamIT {
         env.put("MYSIMBDP_TOPIC", topic);
         env.put("MYSIMBDP_INSTANCE_ID", "stream-" + TENANT + "-" + topic + "-0");
         env.put("KAFKA_BOOTSTRAP_SERVERS", kafka.address());
+        env.putAll(tenantCredentials.env());
         env.put("MYSIMBDP_MONGODB_URI", "mongodb://" + mongo.address());
         env.put("MYSIMBDP_DATABASE", DATABASE);
         env.put("MYSIMBDP_REPORT_INTERVAL", "1");
