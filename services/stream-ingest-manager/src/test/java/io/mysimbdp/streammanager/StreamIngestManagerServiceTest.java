@@ -179,7 +179,7 @@ class StreamIngestManagerServiceTest {
         profile("gamma", "[{name: events}]", 1, 2, "");
         long first = awaitPid("stream-gamma-events-1");
         // the operator's calls: 401 without the operator key, or with another key, and nothing changes
-        operator().post("/api/streams/gamma/events/stop").then().statusCode(401)
+        given().post("/api/streams/gamma/events/stop").then().statusCode(401)
                 .body("error", containsString("operator key"));
         given().header("Authorization", "Bearer not-the-key").post("/api/streams/gamma/events/stop").then().statusCode(401);
         assertEquals(1, running("gamma"));
