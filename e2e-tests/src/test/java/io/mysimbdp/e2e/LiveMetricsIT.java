@@ -22,6 +22,7 @@ import java.util.TreeSet;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The dashboards and the metrics catalogue against the running platform: started as `make run`
@@ -91,7 +92,8 @@ class LiveMetricsIT {
         List<DashboardQueries.Query> queries = DashboardQueries.of(DashboardQueries.folder(StackProcess.home()));
         assertTrue(queries.stream().filter(q -> !mayBeEmpty(q.expr())).count() > 40, "dashboard queries that must show data");
         List<String> empty = new ArrayList<>();
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
+        try {
+            await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(2)).until(() -> {
             empty.clear();
             for (DashboardQueries.Query q : queries) {
                 for (String tenant : TENANTS) {
@@ -102,8 +104,11 @@ class LiveMetricsIT {
                 }
             }
             return empty.isEmpty();
-        });
-        assertTrue(empty.isEmpty(), "dashboard queries without data:\n" + String.join("\n", empty));
+            });
+        } catch (org.awaitility.core.ConditionTimeoutException e) {
+            // say which queries stayed empty, not only that the wait ran out
+            fail("dashboard queries without data after 90 s:\n" + String.join("\n", empty));
+        }
         // the tenant variable offers both tenants
         Set<String> offered = new TreeSet<>();
         prometheus.series("mysimbdp_batch_files_pending").forEach(s -> offered.add(s.path("tenant").asText()));
@@ -151,6 +156,18 @@ class LiveMetricsIT {
                 "--start-id", Integer.toString(base), "--traceparent", "new");
         platform.cli("produce", "--tenant", "tenant2", "--topic", "prices", "--count", "500", "--bad", "0.02",
                 "--start-id", Integer.toString(100_000 + base));
+        // daas' own panels: each tenant reads its statistics, and is refused once with a wrong key
+        for (String tenant : TENANTS) {
+            assertEquals(200, daas(tenant, tenant + "-demo-key"), tenant + " reads its stats with its key");
+            assertEquals(401, daas(tenant, "not-a-key"), tenant + "'s stats with a wrong key");
+        }
+    }
+
+    private int daas(String tenant, String key) throws Exception {
+        return java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+                        "http://127.0.0.1:" + platform.servicePorts.get("daas") + "/api/tenants/" + tenant + "/stats?since=1h"))
+                        .header("Authorization", "Bearer " + key).build(), java.net.http.HttpResponse.BodyHandlers.discarding())
+                .statusCode();
     }
 
     private void stage(String tenant, List<Path> files) throws Exception {
