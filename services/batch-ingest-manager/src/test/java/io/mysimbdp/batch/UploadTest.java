@@ -58,7 +58,7 @@ class UploadTest {
         profile(tenant, constraints, "");
         Files.writeString(BatchTestEnvironment.tenants.resolve(tenant + ".yaml"),
                 Files.readString(BatchTestEnvironment.tenants.resolve(tenant + ".yaml")) + access);
-        await().atMost(WAIT).untilAsserted(() -> given().get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem(tenant)));
     }
 
     Document done(String tenant, String file) {
