@@ -78,6 +78,7 @@ public final class EmbeddedKafka implements EmbeddedServer {
         PortCheck.requireFree(HOST, port, "Kafka broker");
         PortCheck.requireFree(HOST, controllerPort, "Kafka controller");
         Files.createDirectories(dataDir);
+        SaslProviders.useThisClassLoaders();
         admin = KafkaCredentials.readOrCreate(credentialsDir.resolve(ADMIN_FILE), ADMIN);
         Properties props = brokerProperties();
         formatStorageOnce(props);

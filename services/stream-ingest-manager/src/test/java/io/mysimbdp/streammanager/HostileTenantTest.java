@@ -104,12 +104,18 @@ class HostileTenantTest {
         Map<String, Object> asT2 = StreamTestEnvironment.as(t2, Map.of());
         String t2Group = io.mysimbdp.common.naming.TenantNames.streamConsumerGroup("tenant2", "prices");
 
-        // tenant2 publishes with its own credentials
+        // tenant2 publishes with its own credentials, once the broker applies its ACLs (they reach the
+        // authorizer through the cluster metadata, a moment after the manager wrote them); every send acknowledged
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps(asT2))) {
+            await().atMost(WAIT).ignoreExceptions().until(() -> !producer.partitionsFor("tenant2.prices").isEmpty());
+            List<Future<org.apache.kafka.clients.producer.RecordMetadata>> sent = new java.util.ArrayList<>();
             for (int i = 0; i < MESSAGES; i++) {
-                producer.send(new ProducerRecord<>("tenant2.prices", "k" + i, "{\"id\":" + i + "}"));
+                sent.add(producer.send(new ProducerRecord<>("tenant2.prices", "k" + i, "{\"id\":" + i + "}")));
             }
             producer.flush();
+            for (Future<org.apache.kafka.clients.producer.RecordMetadata> f : sent) {
+                assertTrue(f.get(30, TimeUnit.SECONDS).hasOffset(), "tenant2's own write acknowledged");
+            }
         }
 
         // tenant1 reads tenant2's topic: refused

@@ -130,10 +130,10 @@ class StreamIngestManagerServiceTest {
         assertEquals("active", status.getString("state"));
         assertEquals(Set.of(pid1, pid2), Set.copyOf(status.getList("topics[0].instances.pid", Long.class)));
         assertEquals(List.of("stream-acme-orders-1", "stream-acme-orders-2"), status.getList("topics[0].instances.id"));
-        // load isolation: the tenant's producers share its topics' byte rate
+        // load isolation: the tenant's principal shares its topics' byte rate, whatever client id its producers send
         var quotas = admin().describeClientQuotas(ClientQuotaFilter.containsOnly(List.of(
-                ClientQuotaFilterComponent.ofEntity(ClientQuotaEntity.CLIENT_ID, "acme")))).entities().get(10, TimeUnit.SECONDS);
-        assertEquals(1048576.0, quotas.get(new ClientQuotaEntity(Map.of(ClientQuotaEntity.CLIENT_ID, "acme"))).get("producer_byte_rate"));
+                ClientQuotaFilterComponent.ofEntity(ClientQuotaEntity.USER, "tenant-acme")))).entities().get(10, TimeUnit.SECONDS);
+        assertEquals(1048576.0, quotas.get(new ClientQuotaEntity(Map.of(ClientQuotaEntity.USER, "tenant-acme"))).get("producer_byte_rate"));
         // a profile raising the partitions grows the topic
         profile("acme", "[{name: orders, partitions: 5, maxBytesPerSecond: 1MiB}]", 2, 3, "");
         await().atMost(WAIT).until(() -> partitions("acme.orders").get("acme.orders") == 5);
