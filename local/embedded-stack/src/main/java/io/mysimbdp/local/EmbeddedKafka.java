@@ -181,6 +181,15 @@ public final class EmbeddedKafka implements EmbeddedServer {
         }
     }
 
+    /** Where the tenants' credentials files are: next to the platform's folder ({@code var/credentials/<tenant>/}). */
+    Path tenantCredentialsRoot() {
+        return credentialsDir.getParent() == null ? credentialsDir : credentialsDir.getParent();
+    }
+
+    static String jaasQuoted(String value) {
+        return value.replace("\\", "\\\\").replace("\"", "\\\"");
+    }
+
     /** With {@code serverUsers}, the line also lists the only PLAIN user the listener accepts. */
     private static String plainJaas(String user, String password, boolean serverUsers) {
         return PLAIN_MODULE + " required username=\"" + user + "\" password=\"" + password + "\""
@@ -218,7 +227,11 @@ public final class EmbeddedKafka implements EmbeddedServer {
         // clients: SCRAM users (created through the Admin API); PLAIN only knows the super user
         String serverPlain = plainJaas(admin.username(), admin.password(), true);
         props.setProperty("listener.name.client.sasl.enabled.mechanisms", "SCRAM-SHA-512," + PLAIN);
-        props.setProperty("listener.name.client.plain.sasl.jaas.config", serverPlain);
+        // PLAIN also takes tenants (checked against their credentials files): kcat and other clients on
+        // librdkafka < 2.6.1 cannot do SCRAM with Kafka 4 (TenantPlainCallbackHandler)
+        props.setProperty("listener.name.client.plain.sasl.jaas.config", serverPlain.substring(0, serverPlain.length() - 1)
+                + " " + TenantPlainCallbackHandler.ROOT_OPTION + "=\"" + jaasQuoted(tenantCredentialsRoot().toString()) + "\";");
+        props.setProperty("listener.name.client.plain.sasl.server.callback.handler.class", TenantPlainCallbackHandler.class.getName());
         props.setProperty("listener.name.client.scram-sha-512.sasl.jaas.config",
                 "org.apache.kafka.common.security.scram.ScramLoginModule required;");
         props.setProperty("sasl.mechanism.inter.broker.protocol", PLAIN);

@@ -75,6 +75,33 @@ class EmbeddedKafkaSecurityTest {
         assertInstanceOf(SaslAuthenticationException.class, refused.getCause(), refused.toString());
     }
 
+    /** kcat and other librdkafka < 2.6.1 clients: PLAIN, checked against the tenant's credentials file. */
+    @Test
+    void aTenantAuthenticatesWithPlainAgainstItsFileAndOnlyWithItsOwnPassword() throws Exception {
+        KafkaCredentials t1 = kafka.createTenantPrincipal("t1");
+        t1.write(root.resolve("credentials/t1").resolve(KafkaCredentials.FILE_NAME));
+        KafkaCredentials t9 = KafkaCredentials.generate("tenant-t9");
+        t9.write(root.resolve("credentials/t9").resolve(KafkaCredentials.FILE_NAME));
+        send(plain(t1.username(), t1.password()));
+        ExecutionException wrong = assertThrows(ExecutionException.class, () -> send(plain(t1.username(), t1.password() + "x")));
+        assertInstanceOf(SaslAuthenticationException.class, wrong.getCause(), wrong.toString());
+        ExecutionException other = assertThrows(ExecutionException.class, () -> send(plain(t1.username(), t9.password())));
+        assertInstanceOf(SaslAuthenticationException.class, other.getCause(), "another tenant's password: " + other);
+        // authenticated as t9, which has no ACLs: refused by the authorizer, not let in as someone else
+        ExecutionException denied = assertThrows(ExecutionException.class, () -> send(plain(t9.username(), t9.password())));
+        assertInstanceOf(TopicAuthorizationException.class, denied.getCause(), denied.toString());
+    }
+
+    private static Map<String, Object> plain(String user, String password) {
+        Map<String, Object> props = new HashMap<>();
+        props.put("bootstrap.servers", kafka.address());
+        props.put("security.protocol", "SASL_PLAINTEXT");
+        props.put("sasl.mechanism", "PLAIN");
+        props.put("sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                + user + "\" password=\"" + password + "\";");
+        return props;
+    }
+
     private static void send(Map<String, Object> props) throws Exception {
         Map<String, Object> config = new HashMap<>(props);
         config.put("key.serializer", StringSerializer.class.getName());

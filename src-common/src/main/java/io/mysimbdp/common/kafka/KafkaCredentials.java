@@ -130,6 +130,9 @@ public record KafkaCredentials(String username, String password) {
         return out.toString();
     }
 
+    /** The mechanism of {@link #librdkafkaText}: PLAIN (see TenantPlainCallbackHandler in embedded-stack). */
+    public static final String LIBRDKAFKA_MECHANISM = "PLAIN";
+
     /** A librdkafka configuration file (kcat -F, confluent-kafka-python, ...; {@code --format librdkafka}). */
     public String librdkafkaText(String bootstrapServers) {
         StringBuilder out = new StringBuilder("# librdkafka settings for ").append(username).append('\n');
@@ -137,7 +140,10 @@ public record KafkaCredentials(String username, String password) {
             out.append("bootstrap.servers=").append(bootstrapServers).append('\n');
         }
         out.append("security.protocol=").append(SECURITY_PROTOCOL).append('\n');
-        out.append("sasl.mechanisms=").append(MECHANISM).append('\n');
+        // PLAIN, not SCRAM: librdkafka before 2.6.1 (e.g. Debian's kcat) sends a SCRAM proof Kafka 4 rejects;
+        // the embedded broker checks PLAIN against this tenant's credentials file
+        out.append("# PLAIN: librdkafka < 2.6.1 cannot do ").append(MECHANISM).append(" with Kafka 4 (with >= 2.6.1 either works)\n");
+        out.append("sasl.mechanisms=").append(LIBRDKAFKA_MECHANISM).append('\n');
         out.append("sasl.username=").append(username).append('\n');
         out.append("sasl.password=").append(password).append('\n');
         return out.toString();

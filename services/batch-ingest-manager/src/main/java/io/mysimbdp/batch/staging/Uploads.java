@@ -140,6 +140,11 @@ public final class Uploads {
         }
     }
 
+    /** Gives up an upload that was only checked (nothing was written): its reservation is released. */
+    public void cancel(Started s) {
+        release(s);
+    }
+
     /** Whether writing failed because the volume is full (ENOSPC, or a quota's EDQUOT), anywhere in the causes. */
     static boolean volumeFull(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
