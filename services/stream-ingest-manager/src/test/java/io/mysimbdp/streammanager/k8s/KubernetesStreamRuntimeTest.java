@@ -20,7 +20,6 @@ import io.quarkus.test.junit.TestProfile;
 import io.quarkus.test.kubernetes.client.WithKubernetesTestServer;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -70,8 +69,8 @@ class KubernetesStreamRuntimeTest {
     /** An alert as the monitor publishes it, on the tenant topic's alert topic. */
     static synchronized void alert(String tenant, String topic, String type) throws Exception {
         if (producer == null) {
-            producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, StreamTestEnvironment.bootstrap),
-                    new StringSerializer(), new StringSerializer());
+            // as the broker's super user (the monitor's principal is granted the alert topics; tenants are denied them)
+            producer = new KafkaProducer<>(StreamTestEnvironment.superUser, new StringSerializer(), new StringSerializer());
         }
         String json = """
                 {"alert_id": "%s", "topic": "%s", "type": "%s", "reason": "from the test", "timestamp": "%s"}"""
