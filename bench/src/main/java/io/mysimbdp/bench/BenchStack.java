@@ -179,4 +179,19 @@ final class BenchStack implements AutoCloseable {
             }
         }
     }
+
+    /**
+     * The SASL settings of the broker's super user (PLAIN, password in {@code var/credentials/platform/admin.properties}):
+     * the bench's own clients and the Kafka Connect peer authenticate as it, under no tenant's ACLs.
+     */
+    Map<String, String> superUserSasl() {
+        try {
+            var admin = io.mysimbdp.common.kafka.KafkaCredentials.read(var.resolve("credentials/platform/admin.properties"));
+            return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                    "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                            + admin.username() + "\" password=\"" + admin.password() + "\";");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("the broker's super user credentials under " + var, e);
+        }
+    }
 }

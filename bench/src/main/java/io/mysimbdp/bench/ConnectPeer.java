@@ -118,20 +118,11 @@ final class ConnectPeer {
         p.put("consumer.auto.offset.reset", "earliest");
         // the broker lets in only authenticated clients: the peer runs as the broker's super user (its group,
         // connect-<name>, is under no tenant's prefix), for the worker's own clients and the tasks' consumers
-        try {
-            // SASL/PLAIN as the super user, whose password the embedded broker keeps in admin.properties
-            var admin = io.mysimbdp.common.kafka.KafkaCredentials.read(stack.var.resolve("credentials/platform/admin.properties"));
-            Map<String, String> sasl = Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
-                    "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
-                            + admin.username() + "\" password=\"" + admin.password() + "\";");
-            sasl.forEach((k, v) -> {
-                for (String prefix : new String[]{"", "consumer.", "producer.", "admin."}) {
-                    p.put(prefix + k, v);
-                }
-            });
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("the broker's super user credentials under " + stack.var, e);
-        }
+        stack.superUserSasl().forEach((k, v) -> {
+            for (String prefix : new String[]{"", "consumer.", "producer.", "admin."}) {
+                p.put(prefix + k, v);
+            }
+        });
         return p;
     }
 

@@ -120,7 +120,10 @@ final class StreamCeiling {
 
     private Properties props(String group) {
         Properties p = new Properties();
+        // the broker lets in only authenticated clients: the bare consumers read as its super user, as the
+        // Kafka Connect peer does (ConnectPeer)
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafka);
+        p.putAll(stack.superUserSasl());
         p.put(ConsumerConfig.GROUP_ID_CONFIG, group);
         p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
