@@ -49,22 +49,24 @@ probe_mongo() { # HOST:PORT
   fi
 }
 
-# Kafka Metadata v4 (no topics): the broker answers with its cluster metadata and lists a broker.
-readonly KAFKA_METADATA='\x00\x00\x00\x14\x00\x03\x00\x04\x00\x00\x00\x01\x00\x05probe\x00\x00\x00\x00\x00'
+# Kafka ApiVersions v0: the one request a SASL listener answers before a client authenticates (the broker
+# lets only authenticated clients in, so a Metadata request would get no answer). The reply: size,
+# correlation id, error code, then the length of its API list (big-endian).
+readonly KAFKA_API_VERSIONS='\x00\x00\x00\x0f\x00\x12\x00\x00\x00\x00\x00\x01\x00\x05probe'
 probe_kafka() { # HOST:PORT
-  local host=${1%:*} port=${1##*:} reply brokers
+  local host=${1%:*} port=${1##*:} reply error apis
   if ! { exec 3<>"/dev/tcp/$host/$port"; } 2>/dev/null; then
     echo "broker not answering on $1 (connection refused)"
     return
   fi
-  printf "$KAFKA_METADATA" >&3
-  # size, correlation id, throttle time, then the broker array's length (big-endian int32s)
-  reply=$(read_hex 16) || reply=
+  printf "$KAFKA_API_VERSIONS" >&3
+  reply=$(read_hex 14) || reply=
   exec 3>&-
-  if [[ ${#reply} != 32 ]]; then
-    echo "broker on $1 does not answer a metadata request within ${PROBE_TIMEOUT_SECONDS} s"
+  if [[ ${#reply} != 28 ]]; then
+    echo "broker on $1 does not answer an ApiVersions request within ${PROBE_TIMEOUT_SECONDS} s"
     return
   fi
-  brokers=$((16#${reply:24:8}))
-  if ((brokers > 0)); then echo ok; else echo "broker metadata on $1 lists no broker (the controller has not elected it yet)"; fi
+  error=$((16#${reply:16:4}))
+  apis=$((16#${reply:20:8}))
+  if ((error == 0 && apis > 0)); then echo ok; else echo "broker on $1 answers ApiVersions with error code $error"; fi
 }

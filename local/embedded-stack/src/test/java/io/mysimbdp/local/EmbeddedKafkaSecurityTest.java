@@ -102,6 +102,22 @@ class EmbeddedKafkaSecurityTest {
         return props;
     }
 
+    /** local/lib/probes.sh's probe_kafka, as make status runs it: answered before any authentication. */
+    @Test
+    void theStatusProbeGetsAnAnswerFromTheSaslListener() throws Exception {
+        assertEquals("ok", probeKafka(kafka.address()));
+        assertTrue(probeKafka("127.0.0.1:" + freePort()).contains("connection refused"));
+    }
+
+    static String probeKafka(String address) throws Exception {
+        Path probes = Path.of("..", "lib", "probes.sh").toAbsolutePath().normalize();
+        Process p = new ProcessBuilder("bash", "-c", "source '" + probes + "' && probe_kafka " + address)
+                .redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+        assertTrue(p.waitFor(20, TimeUnit.SECONDS), "probe_kafka did not finish");
+        return out;
+    }
+
     private static void send(Map<String, Object> props) throws Exception {
         Map<String, Object> config = new HashMap<>(props);
         config.put("key.serializer", StringSerializer.class.getName());
