@@ -117,7 +117,25 @@ public class UploadRoute {
                     return Future.succeededFuture(false);
                 });
         Promise<Boolean> first = Promise.promise();
-        piped.onComplete(ar -> first.tryComplete(ar.succeeded() && ar.result()));
+        piped.onComplete(ar -> {
+            boolean whole = ar.succeeded() && ar.result();
+            if (first.future().isComplete()) {
+                // the client went away first and the upload was ended then; the temporary file may have been
+                // created after that (its open raced the close): it must not be left in the tenant's staging
+                rc.vertx().fileSystem().delete(started.part().toString()).onFailure(e -> { });
+                return;
+            }
+            if (whole || writeFailure.get() == null || req.isEnded()) {
+                first.tryComplete(whole);
+                return;
+            }
+            // writing failed (e.g. a full volume) while the client still sends: the rest of the body (at most its
+            // Content-Length, itself within the tenant's maxFileSize) is read and dropped before the answer, so the
+            // client reads the answer instead of a connection reset in the middle of its upload
+            req.handler(ignored -> { });
+            req.endHandler(v -> first.tryComplete(false));
+            req.resume();
+        });
         closed.onComplete(c -> {
             if (first.tryComplete(false)) {
                 LOG.infof("upload of %s for tenant %s cut off: the client went away", started.name(), started.tenant());
