@@ -164,16 +164,22 @@ public final class UploadCommand implements Callable<Integer> {
         if (console) {
             err.println();
         }
-        String message = message(response.body());
         if (response.statusCode() == 201) {
             out.println(ProgressBar.render(name, size, size) + "  staged");
             out.flush();
             return 0;
         }
-        err.println("mysimbdp upload: " + name + ": HTTP " + response.statusCode() + (message == null ? "" : ": " + message)
-                + (response.statusCode() == 401 && (key == null || key.isBlank()) ? " (pass --key or set " + DaasClient.KEY_ENV + ")" : ""));
+        return refused(name, response, err);
+    }
+
+    /** Reports the manager's refusal of NAME (status and its reason) and returns the exit code for it. */
+    private int refused(String name, HttpResponse<String> response, PrintWriter err) {
+        int status = response.statusCode();
+        String message = message(response.body());
+        err.println("mysimbdp upload: " + name + ": HTTP " + status + (message == null ? "" : ": " + message)
+                + (status == 401 && (key == null || key.isBlank()) ? " (pass --key or set " + DaasClient.KEY_ENV + ")" : ""));
         err.flush();
-        return response.statusCode() == 401 || response.statusCode() == 403 ? DaasClient.EXIT_DENIED : DaasClient.EXIT_FAILED;
+        return status == 401 || status == 403 ? DaasClient.EXIT_DENIED : DaasClient.EXIT_FAILED;
     }
 
     /** Null when the manager would take the file (or cannot be asked: an older one); else the exit code, reported. */
@@ -202,14 +208,7 @@ public final class UploadCommand implements Callable<Integer> {
             return DaasClient.EXIT_FAILED;
         }
         int status = response.statusCode();
-        if (status == 200 || status == 201 || status == 204) {
-            return null;
-        }
-        String message = message(response.body());
-        err.println("mysimbdp upload: " + name + ": HTTP " + status + (message == null ? "" : ": " + message)
-                + (status == 401 && (key == null || key.isBlank()) ? " (pass --key or set " + DaasClient.KEY_ENV + ")" : ""));
-        err.flush();
-        return status == 401 || status == 403 ? DaasClient.EXIT_DENIED : DaasClient.EXIT_FAILED;
+        return status == 200 || status == 201 || status == 204 ? null : refused(name, response, err);
     }
 
     private static String message(String body) {
