@@ -66,8 +66,6 @@ class SupervisorChaosIT {
     }
 
     @Test
-    @org.junit.jupiter.api.Disabled("known bug, docs/capacity.md: after a SIGKILL the H2 store can reopen with a document in a"
-            + " collection's map but not in its _id index map; re-inserting that key then fails for ever (Document with key ... already existed)")
     void theSupervisorRestartsAKilledStoreAndNothingIsLostOrDoubled() throws Exception {
         platform = new Platform(tmp, Map.of("tenant1.yaml", PATIENT_BATCH_APP),
                 Map.of("MONGO_BACKEND", "h2", "MONGO_HEAP", "1g", "MYSIMBDP_SUPERVISE", "on"));

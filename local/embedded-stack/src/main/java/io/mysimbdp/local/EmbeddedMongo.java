@@ -4,6 +4,9 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
@@ -11,6 +14,8 @@ import de.bwaldvogel.mongo.backend.memory.MemoryBackend;
 import io.mysimbdp.local.store.CoredmsH2Backend;
 import io.mysimbdp.local.store.GuardedBackend;
 import io.mysimbdp.local.store.HeapGuard;
+import org.apache.logging.log4j.LogManager;
+import org.apache.logging.log4j.Logger;
 import org.h2.mvstore.MVStore;
 
 /**
@@ -22,6 +27,8 @@ import org.h2.mvstore.MVStore;
  */
 public final class EmbeddedMongo implements EmbeddedServer {
 
+    private static final Logger LOG = LogManager.getLogger(EmbeddedMongo.class);
+
     static final String HOST = "127.0.0.1";
     /** Writes are refused from this share of the heap in use after GC ... */
     public static final int DEFAULT_HEAP_LIMIT_PERCENT = 85;
@@ -31,6 +38,10 @@ public final class EmbeddedMongo implements EmbeddedServer {
     static final int MIN_CACHE_MB = 16;
     static final int MAX_CACHE_MB = 256;
     static final int CACHE_SHARE_OF_HEAP = 16;
+    /** Compaction of the H2 file between whole commands: how often, to what fill rate, at most how much per round. */
+    static final long COMPACT_EVERY_SECONDS = 30;
+    static final int COMPACT_FILL_RATE_PERCENT = 90;
+    static final int COMPACT_MAX_BYTES = 16 << 20;
 
     /** Where the documents live. */
     public enum Backend {
@@ -51,6 +62,7 @@ public final class EmbeddedMongo implements EmbeddedServer {
     private final int heapLimitPercent;
     private MongoBackend backend;
     private MongoServer server;
+    private ScheduledExecutorService housekeeping;
 
     /** @param dataFile the H2 store file; ignored by the memory backend */
     public EmbeddedMongo(int port, Backend backendKind, Path dataFile) {
@@ -87,8 +99,24 @@ public final class EmbeddedMongo implements EmbeddedServer {
             throw new IllegalArgumentException("the h2 backend needs a data file (--data FILE)");
         }
         Files.createDirectories(dataFile.getParent());
-        MVStore store = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMegabytes(Runtime.getRuntime().maxMemory())).open();
-        return new CoredmsH2Backend(store);
+        MVStore store = CoredmsH2Backend.openStore(dataFile.toString(), cacheMegabytes(Runtime.getRuntime().maxMemory()));
+        CoredmsH2Backend h2 = new CoredmsH2Backend(store);
+        housekeeping = Executors.newSingleThreadScheduledExecutor(runnable -> {
+            Thread thread = new Thread(runnable, "coredms-compaction");
+            thread.setDaemon(true);
+            return thread;
+        });
+        housekeeping.scheduleWithFixedDelay(() -> compact(h2), COMPACT_EVERY_SECONDS, COMPACT_EVERY_SECONDS, TimeUnit.SECONDS);
+        return h2;
+    }
+
+    private static void compact(CoredmsH2Backend h2) {
+        try {
+            h2.compact(COMPACT_FILL_RATE_PERCENT, COMPACT_MAX_BYTES);
+        } catch (RuntimeException e) {
+            // the next round tries again; a store that cannot compact still serves
+            LOG.warn("coredms: compaction failed, tried again in {} s: {}", COMPACT_EVERY_SECONDS, e.toString());
+        }
     }
 
     /** H2's page cache for a heap of this many bytes. */
@@ -101,6 +129,10 @@ public final class EmbeddedMongo implements EmbeddedServer {
     public void stop() {
         MongoServer running = server;
         MongoBackend opened = backend;
+        if (housekeeping != null) {
+            housekeeping.shutdownNow();
+            housekeeping = null;
+        }
         server = null;
         backend = null;
         if (running != null) {

@@ -16,6 +16,8 @@ import org.h2.mvstore.MVStore;
  * second although it had acknowledged them, and the apps had moved on (committed Kafka offsets, DONE
  * files). Written to the file (the OS page cache) before the reply, an acknowledged write survives the
  * store process dying; not a power cut (no fsync), which a laptop run does not promise.
+ * The store must be opened with its auto-commit off ({@link #openStore}): every commit goes through a
+ * {@link CommitGate}, so no commit writes half a command (a document without its {@code _id} index entry).
  */
 public final class CoredmsH2Backend extends H2Backend {
 
@@ -24,11 +26,37 @@ public final class CoredmsH2Backend extends H2Backend {
             "createindexes", "drop", "dropdatabase", "dropindexes", "renamecollection");
 
     private final MVStore store;
+    private final CommitGate gate = new CommitGate();
 
     public CoredmsH2Backend(MVStore store) {
         super(CoredmsH2Database.remember(store));
         this.store = store;
         CoredmsH2Database.forget();
+    }
+
+    /**
+     * Opens a store file with H2's own commits off: no background commit (auto-commit delay 0) and no
+     * commit forced by unsaved memory (buffer size 0); this backend commits after each changing command.
+     */
+    public static MVStore openStore(String fileName, int cacheMegabytes) {
+        return new MVStore.Builder().fileName(fileName).cacheSize(cacheMegabytes)
+                .autoCommitDisabled().autoCommitBufferSize(0).open();
+    }
+
+    /** The gate every commit of this store goes through. */
+    public CommitGate gate() {
+        return gate;
+    }
+
+    /**
+     * Rewrites the file's sparsely filled chunks (H2's background writer did this while auto-commit
+     * was on; with it off, nothing else would), between whole commands.
+     */
+    public void compact(int targetFillRatePercent, int maxBytesToWrite) {
+        gate.commit(() -> {
+            store.compact(targetFillRatePercent, maxBytesToWrite);
+            store.commit();
+        });
     }
 
     static boolean changesData(String command) {
@@ -37,13 +65,14 @@ public final class CoredmsH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        try {
+        if (!changesData(command)) {
             return super.handleCommand(channel, databaseName, command, query);
+        }
+        try {
+            return gate.change(() -> super.handleCommand(channel, databaseName, command, query));
         } finally {
             // also after a failed command: an unordered insertMany keeps what it wrote before an error
-            if (changesData(command)) {
-                store.commit();
-            }
+            gate.commit(store::commit);
         }
     }
 

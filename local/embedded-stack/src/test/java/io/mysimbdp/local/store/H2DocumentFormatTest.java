@@ -88,8 +88,10 @@ class H2DocumentFormatTest {
 
     @Test
     void anAcknowledgedWriteIsInTheFileBeforeTheClientHearsOfIt() {
-        // auto-commit off: only the backend's own commit can have written the documents
-        MVStore store = new MVStore.Builder().fileName(tmp.resolve("durable.mv.db").toString()).autoCommitDisabled().open();
+        // the store as the platform opens it, H2's own commits off: only the backend's commit can have written them
+        MVStore store = CoredmsH2Backend.openStore(tmp.resolve("durable.mv.db").toString(), 16);
+        assertEquals(0, store.getAutoCommitDelay(), "no background commit");
+        assertEquals(0, store.getAutoCommitMemory(), "no commit forced by unsaved memory");
         MongoServer server = new MongoServer(new CoredmsH2Backend(store));
         int port = server.bind().getPort();
         try (MongoClient client = MongoClients.create("mongodb://127.0.0.1:" + port)) {
