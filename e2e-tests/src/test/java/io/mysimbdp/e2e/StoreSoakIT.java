@@ -92,9 +92,12 @@ class StoreSoakIT {
         long messages = platform.documents("tenant_tenant1", "listings_stream");
         long minutes = Duration.ofNanos(System.nanoTime() - started).toMinutes();
         String supervisor = Files.readString(platform.var.resolve("logs/supervisor.log"));
+        Path storeFile = platform.var.resolve("mongo/coredms.mv.db");
+        long fileMiB = Files.exists(storeFile) ? Files.size(storeFile) >> 20 : -1;
         String report = String.format("soak: %d rows in %d files, %d messages; stored listings=%d listings_stream=%d; "
-                        + "store peak RSS %d MiB; %d min; supervisor restarts: %d%n", ROWS, files, MESSAGES, rows, messages,
-                peakKb.get() / 1024, minutes, supervisor.lines().filter(l -> l.contains("exited unexpectedly")).count());
+                        + "store peak RSS %d MiB; store file %d MiB; %d min; supervisor restarts: %d%n", ROWS, files, MESSAGES, rows,
+                messages, peakKb.get() / 1024, fileMiB, minutes,
+                supervisor.lines().filter(l -> l.contains("exited unexpectedly")).count());
         System.out.print(report);
         Files.writeString(Path.of("target", "soak-report.txt"), report, StandardCharsets.UTF_8);
         assertEquals(ROWS, rows);
