@@ -48,6 +48,16 @@ class StoreSoakIT {
         }
     }
 
+    /** How many files of at most ROWS_PER_FILE rows carry exactly {@code rows}; refuses a count they cannot split evenly. */
+    static int filesFor(long rows) {
+        int files = (int) Math.max(1, (rows + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
+        if (rows % files != 0) {
+            throw new IllegalArgumentException("soak.rows=" + rows + " does not split evenly into " + files
+                    + " files of at most " + ROWS_PER_FILE + " rows: use a multiple of " + ROWS_PER_FILE);
+        }
+        return files;
+    }
+
     /** The store's peak resident set so far, from /proc (kB). */
     static long peakRssKb(long pid) throws Exception {
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"), StandardCharsets.UTF_8)) {
@@ -64,9 +74,10 @@ class StoreSoakIT {
         platform = new Platform(tmp, Map.of("tenant1.yaml", ROOMY_STAGING),
                 Map.of("MONGO_BACKEND", "h2", "MONGO_HEAP", "1g", "MYSIMBDP_SUPERVISE", "on"));
         await().atMost(Duration.ofMinutes(4)).until(() -> platform.running("tenant1", "listings") >= 1);
-        int files = (int) Math.max(1, (ROWS + ROWS_PER_FILE - 1) / ROWS_PER_FILE);
-        Path gen = platform.sampleData("soak", "--format", "csv", "--rows", Long.toString(ROWS), "--files", Integer.toString(files),
-                "--prefix", "soak", "--start-id", "1");
+        int files = filesFor(ROWS);
+        // sample-data's --rows is per file
+        Path gen = platform.sampleData("soak", "--format", "csv", "--rows", Long.toString(ROWS / files), "--files",
+                Integer.toString(files), "--prefix", "soak", "--start-id", "1");
         Path staging = Files.createDirectories(platform.var.resolve("staging/tenant1"));
         for (Path f : Platform.files(gen)) {
             Files.move(f, staging.resolve(f.getFileName()), StandardCopyOption.ATOMIC_MOVE);
