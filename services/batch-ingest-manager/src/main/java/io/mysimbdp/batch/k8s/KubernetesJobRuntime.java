@@ -1,5 +1,6 @@
 package io.mysimbdp.batch.k8s;
 
+import io.mysimbdp.common.contract.AppEnv;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -94,7 +95,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         }
         String name = wanted.getMetadata().getName();
         String attempt = wanted.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL);
-        checkOutputWritable(spec.env().get("MYSIMBDP_OUTPUT_DIR"));
+        checkOutputWritable(spec.env().get(AppEnv.OUTPUT_DIR));
         ensureInformer();
         try {
             Job existing = job(name).get();

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.common.contract.AppEnv;
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
@@ -29,7 +30,7 @@ import java.util.concurrent.TimeUnit;
  * it asks for more than the store) and builds the sinks' lanes.
  */
 final class SinkSetup {
-    static final String SINKS = "MYSIMBDP_SINKS";
+    static final String SINKS = AppEnv.SINKS;
     /** The DLQ record of a message a sink could not take names the sink. */
     static final String SINK_HEADER = "mysimbdp-sink";
     static final Duration LANE_FIRST_RETRY = Duration.ofMillis(500);
