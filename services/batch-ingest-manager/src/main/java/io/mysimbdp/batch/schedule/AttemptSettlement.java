@@ -1,5 +1,6 @@
 package io.mysimbdp.batch.schedule;
 
+import io.mysimbdp.common.contract.ResultFile;
 import io.mysimbdp.batch.ledger.IngestionLedger;
 import io.mysimbdp.batch.ledger.LedgerEntry;
 import io.mysimbdp.batch.metrics.BatchMetrics;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 final class AttemptSettlement {
     private static final Logger LOG = Logger.getLogger(AttemptSettlement.class);
-    static final String RESULT_FILE = "result.json";
+    static final String RESULT_FILE = ResultFile.FILE_NAME;
 
     private final StagingLayout layout;
     private final JobStore store;
