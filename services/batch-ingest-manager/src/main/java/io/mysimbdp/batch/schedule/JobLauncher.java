@@ -1,7 +1,7 @@
 package io.mysimbdp.batch.schedule;
 
-import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.batch.staging.StagingLayout;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.Quality;
