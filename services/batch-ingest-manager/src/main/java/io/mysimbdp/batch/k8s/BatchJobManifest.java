@@ -1,6 +1,5 @@
 package io.mysimbdp.batch.k8s;
 
-import io.mysimbdp.common.contract.AppEnv;
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Volume;
@@ -8,6 +7,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;

@@ -1,6 +1,5 @@
 package io.mysimbdp.batch.k8s;
 
-import io.mysimbdp.common.contract.AppEnv;
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
@@ -11,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;

@@ -1,7 +1,7 @@
 package io.mysimbdp.streammanager.k8s;
 
-import io.mysimbdp.common.contract.AppEnv;
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;

@@ -43,22 +43,26 @@ final class SettlingRebalance implements ConsumerRebalanceListener {
 
     @Override
     public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
+        if (leaving(partitions)) {
+            LOG.infof("revoked %s", partitions);
         }
-        settleInHand.run();
-        sink.revoked(partitions);
-        LOG.infof("revoked %s", partitions);
     }
 
     @Override
     public void onPartitionsLost(Collection<TopicPartition> partitions) {
-        if (partitions.isEmpty()) {
-            return;
-        }
         // Their commits will be refused (the group moved on); settling still stores what is in hand.
+        if (leaving(partitions)) {
+            LOG.warnf("lost %s (the group moved on without this instance)", partitions);
+        }
+    }
+
+    /** Settles what is in hand and tells the sink; false when no partition leaves. */
+    private boolean leaving(Collection<TopicPartition> partitions) {
+        if (partitions.isEmpty()) {
+            return false;
+        }
         settleInHand.run();
         sink.revoked(partitions);
-        LOG.warnf("lost %s (the group moved on without this instance)", partitions);
+        return true;
     }
 }
