@@ -1,11 +1,15 @@
 package io.mysimbdp.batch.ledger;
 
 import io.mysimbdp.batch.model.AppResult;
+import io.mysimbdp.common.contract.LedgerRow;
+import org.bson.Document;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
+import java.util.HashSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,6 +32,18 @@ class LedgerEntryTest {
         assertNull(a.ingestionId());
         assertEquals(DETECTED, a.finishedAt());
         assertEquals(0, a.attempt());
+    }
+
+    @Test
+    void theLedgerWriterWritesOnlyTheContractsFieldsAndLeavesOutWhatHasNoValue() {
+        LedgerEntry full = new LedgerEntry("job-1/1/a.csv", "acme", "job-1", "a.csv", 100, "9f86", LedgerEntry.Status.DONE,
+                "app", 1, DETECTED, STARTED, FINISHED, 5L, 4L, 1L, 0L, "rule", "reason", "local", 0.8, false);
+        assertEquals(new HashSet<>(LedgerRow.FIELDS), IngestionLedger.toDocument(full).keySet(), "a row with every value");
+        Document refused = IngestionLedger.toDocument(LedgerEntry.refused("acme", "x.bin", 10, "file-type", "not a CSV",
+                DETECTED, "local"));
+        assertTrue(LedgerRow.FIELDS.containsAll(refused.keySet()));
+        assertFalse(refused.containsKey(LedgerRow.ROWS_OK), "no figures for a file that never ran");
+        assertEquals("INVALID", refused.get(LedgerRow.STATUS));
     }
 
     @Test
