@@ -1,5 +1,6 @@
 package io.mysimbdp.common.crypto;
 
+import io.mysimbdp.common.contract.AppEnv;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +22,7 @@ import java.util.Set;
 public final class KeyDirectory implements KeyLookup {
     public static final String KEY_FILE_SUFFIX = ".key";
     /** The batch app contract's variable naming the tenant's key directory (docs/tenant-app-contract.md). */
-    public static final String KEYS_DIR_ENV = "MYSIMBDP_KEYS_DIR";
+    public static final String KEYS_DIR_ENV = AppEnv.KEYS_DIR;
     /** On Kubernetes each tenant's keys are the Secret {@code mysimbdp-keys-<tenant>}. */
     public static final String SECRET_PREFIX = "mysimbdp-keys-";
 

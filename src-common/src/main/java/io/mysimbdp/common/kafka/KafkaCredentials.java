@@ -1,5 +1,6 @@
 package io.mysimbdp.common.kafka;
 
+import io.mysimbdp.common.contract.AppEnv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.StringWriter;
@@ -23,9 +24,9 @@ import java.util.regex.Pattern;
  */
 public record KafkaCredentials(String username, String password) {
     /** Contract environment: the app's Kafka user name (a tenant app: {@code tenant-<tenant>}). */
-    public static final String ENV_USERNAME = "MYSIMBDP_KAFKA_USERNAME";
+    public static final String ENV_USERNAME = AppEnv.KAFKA_USERNAME;
     /** Contract environment: its password. */
-    public static final String ENV_PASSWORD = "MYSIMBDP_KAFKA_PASSWORD";
+    public static final String ENV_PASSWORD = AppEnv.KAFKA_PASSWORD;
     /** Keys in the credentials file and in the tenant's Secret. */
     public static final String USERNAME_KEY = "kafka.username";
     public static final String PASSWORD_KEY = "kafka.password";

@@ -1,5 +1,6 @@
 package io.mysimbdp.common.runtime;
 
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.naming.TenantNames;
 
 import java.util.ArrayList;
@@ -9,16 +10,16 @@ import java.util.regex.Pattern;
 
 /**
  * Reads the tenant app contract's environment (docs/tenant-app-contract.md) for an app: the
- * variables every app gets, validated the same way, with every problem collected so one message
+ * variables every app gets (named in {@link AppEnv}), validated the same way, with every problem collected so one message
  * names them all. Each app reads its own variables through {@link #required}/{@link #optional}.
  */
 public final class ContractEnvironment {
-    public static final String TENANT = "MYSIMBDP_TENANT";
-    public static final String MONGODB_URI = "MYSIMBDP_MONGODB_URI";
-    public static final String DATABASE = "MYSIMBDP_DATABASE";
-    public static final String APP_CONFIG = "MYSIMBDP_APP_CONFIG";
+    public static final String TENANT = AppEnv.TENANT;
+    public static final String MONGODB_URI = AppEnv.MONGODB_URI;
+    public static final String DATABASE = AppEnv.DATABASE;
+    public static final String APP_CONFIG = AppEnv.APP_CONFIG;
     /** The profile's {@code quality} section as JSON; unset when the tenant has none (quality off). */
-    public static final String QUALITY_RULES = "MYSIMBDP_QUALITY_RULES";
+    public static final String QUALITY_RULES = AppEnv.QUALITY_RULES;
     /** MongoDB database names: at most 63 bytes, none of these characters. */
     private static final Pattern DATABASE_NAME = Pattern.compile("[^/\\\\. \"$\\x00]{1,63}");
 

@@ -1,6 +1,6 @@
 package io.mysimbdp.common.security;
 
-import io.mysimbdp.common.security.ApiKeys;
+import io.mysimbdp.common.contract.ServiceConfigEnv;
 import java.util.Map;
 import java.util.Optional;
 
@@ -14,9 +14,10 @@ public final class AccessPolicy {
     static final String UNKNOWN_KEY = "the API key is not valid";
     static final String OTHER_TENANT = "this API key may read only its own tenant's endpoints";
     static final String TENANT_ON_OPERATOR_ENDPOINT = "this endpoint needs the operator key; a tenant key reads /api/tenants/<its tenant>/…";
-    static final String NO_OPERATOR_KEY = "no operator key is configured on this daas: set MYSIMBDP_DAAS_OPERATOR_KEY_SHA256"
-            + " (config mysimbdp.daas.operator-key-sha256) to the SHA-256 of a secret key, e.g. "
-            + "MYSIMBDP_DAAS_OPERATOR_KEY_SHA256=$(" + ApiKeys.HOW_TO_HASH + " | cut -d' ' -f1), restart daas, "
+    private static final String DAAS_HASH_ENV = ServiceConfigEnv.of(OperatorKeySource.DAAS_HASH_KEY);
+    static final String NO_OPERATOR_KEY = "no operator key is configured on this daas: set " + DAAS_HASH_ENV
+            + " (config " + OperatorKeySource.DAAS_HASH_KEY + ") to the SHA-256 of a secret key, e.g. "
+            + DAAS_HASH_ENV + "=$(" + ApiKeys.HOW_TO_HASH + " | cut -d' ' -f1), restart daas, "
             + "and send the key itself as 'Authorization: Bearer secret'";
 
     private AccessPolicy() {

@@ -7,6 +7,7 @@ import io.fabric8.kubernetes.api.model.VolumeBuilder;
 import io.fabric8.kubernetes.api.model.VolumeMountBuilder;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
 import io.fabric8.kubernetes.api.model.batch.v1.JobBuilder;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;
@@ -55,8 +56,8 @@ public final class BatchJobManifest {
             throw new IllegalArgumentException("app '" + spec.app() + "' of tenant '" + spec.tenant() + "' has no image for the kubernetes runtime");
         }
         String name = jobName(spec.id());
-        String inSub = subPath(settings.var(), spec.env().get("MYSIMBDP_INPUT_DIR"), "MYSIMBDP_INPUT_DIR");
-        String outSub = subPath(settings.var(), spec.env().get("MYSIMBDP_OUTPUT_DIR"), "MYSIMBDP_OUTPUT_DIR");
+        String inSub = subPath(settings.var(), spec.env().get(AppEnv.INPUT_DIR), AppEnv.INPUT_DIR);
+        String outSub = subPath(settings.var(), spec.env().get(AppEnv.OUTPUT_DIR), AppEnv.OUTPUT_DIR);
 
         Map<String, String> labels = new LinkedHashMap<>();
         if (spec.labels() != null) {
@@ -65,17 +66,17 @@ public final class BatchJobManifest {
         labels.put(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE);
         labels.put(COMPONENT_LABEL, COMPONENT_VALUE);
         labels.put(TenantNames.TENANT_LABEL, labelValue(spec.tenant()));
-        labels.putIfAbsent(INGESTION_ID_LABEL, labelValue(spec.env().getOrDefault("MYSIMBDP_INGESTION_ID", spec.id())));
+        labels.putIfAbsent(INGESTION_ID_LABEL, labelValue(spec.env().getOrDefault(AppEnv.INGESTION_ID, spec.id())));
         labels.put(APP_LABEL, labelValue(spec.app()));
-        String attempt = spec.env().get("MYSIMBDP_ATTEMPT");
+        String attempt = spec.env().get(AppEnv.ATTEMPT);
         if (attempt != null) {
             labels.put(ATTEMPT_LABEL, labelValue(attempt));
         }
 
         List<EnvVar> env = new ArrayList<>();
         spec.env().forEach((k, v) -> env.add(new EnvVar(k, switch (k) {
-            case "MYSIMBDP_INPUT_DIR" -> POD_INPUT_DIR;
-            case "MYSIMBDP_OUTPUT_DIR" -> POD_OUTPUT_DIR;
+            case AppEnv.INPUT_DIR -> POD_INPUT_DIR;
+            case AppEnv.OUTPUT_DIR -> POD_OUTPUT_DIR;
             case KeyDirectory.KEYS_DIR_ENV -> POD_KEYS_DIR;
             default -> v;
         }, null)));

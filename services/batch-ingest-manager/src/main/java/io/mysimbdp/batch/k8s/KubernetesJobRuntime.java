@@ -10,6 +10,7 @@ import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
 import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
 import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
@@ -94,7 +95,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         }
         String name = wanted.getMetadata().getName();
         String attempt = wanted.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL);
-        checkOutputWritable(spec.env().get("MYSIMBDP_OUTPUT_DIR"));
+        checkOutputWritable(spec.env().get(AppEnv.OUTPUT_DIR));
         ensureInformer();
         try {
             Job existing = job(name).get();

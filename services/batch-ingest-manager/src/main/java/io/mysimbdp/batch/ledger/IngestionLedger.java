@@ -5,6 +5,7 @@ import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.ReplaceOptions;
+import io.mysimbdp.common.contract.LedgerRow;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.quality.QualityLog;
 import org.bson.Document;
@@ -110,28 +111,28 @@ public final class IngestionLedger implements AutoCloseable {
     }
 
     static Document toDocument(LedgerEntry e) {
-        Document d = new Document("_id", e.id())
-                .append("tenant", e.tenant())
-                .append("ingestion_id", e.ingestionId())
-                .append("file", e.file())
-                .append("bytes", e.bytes())
-                .append("status", e.status().name())
-                .append("app", e.app())
-                .append("attempt", e.attempt())
-                .append("runtime", e.runtime());
-        putIfNotNull(d, "sha256", e.sha256());
-        putIfNotNull(d, "detected_at", e.detectedAt() == null ? null : Date.from(e.detectedAt()));
-        putIfNotNull(d, "started_at", e.startedAt() == null ? null : Date.from(e.startedAt()));
-        putIfNotNull(d, "finished_at", e.finishedAt() == null ? null : Date.from(e.finishedAt()));
-        putIfNotNull(d, "duration_s", e.durationSeconds());
-        putIfNotNull(d, "rows", e.rows());
-        putIfNotNull(d, "rows_ok", e.rowsOk());
-        putIfNotNull(d, "rows_failed", e.rowsFailed());
-        putIfNotNull(d, "rows_duplicate", e.rowsDuplicate());
-        putIfNotNull(d, "rule", e.rule());
-        putIfNotNull(d, "reason", e.reason());
-        putIfNotNull(d, "good_share", e.goodShare());
-        putIfNotNull(d, "quality_flagged", e.qualityFlagged());
+        Document d = new Document(LedgerRow.ID, e.id())
+                .append(LedgerRow.TENANT, e.tenant())
+                .append(LedgerRow.INGESTION_ID, e.ingestionId())
+                .append(LedgerRow.FILE, e.file())
+                .append(LedgerRow.BYTES, e.bytes())
+                .append(LedgerRow.STATUS, e.status().name())
+                .append(LedgerRow.APP, e.app())
+                .append(LedgerRow.ATTEMPT, e.attempt())
+                .append(LedgerRow.RUNTIME, e.runtime());
+        putIfNotNull(d, LedgerRow.SHA256, e.sha256());
+        putIfNotNull(d, LedgerRow.DETECTED_AT, e.detectedAt() == null ? null : Date.from(e.detectedAt()));
+        putIfNotNull(d, LedgerRow.STARTED_AT, e.startedAt() == null ? null : Date.from(e.startedAt()));
+        putIfNotNull(d, LedgerRow.FINISHED_AT, e.finishedAt() == null ? null : Date.from(e.finishedAt()));
+        putIfNotNull(d, LedgerRow.DURATION_S, e.durationSeconds());
+        putIfNotNull(d, LedgerRow.ROWS, e.rows());
+        putIfNotNull(d, LedgerRow.ROWS_OK, e.rowsOk());
+        putIfNotNull(d, LedgerRow.ROWS_FAILED, e.rowsFailed());
+        putIfNotNull(d, LedgerRow.ROWS_DUPLICATE, e.rowsDuplicate());
+        putIfNotNull(d, LedgerRow.RULE, e.rule());
+        putIfNotNull(d, LedgerRow.REASON, e.reason());
+        putIfNotNull(d, LedgerRow.GOOD_SHARE, e.goodShare());
+        putIfNotNull(d, LedgerRow.QUALITY_FLAGGED, e.qualityFlagged());
         return d;
     }
 

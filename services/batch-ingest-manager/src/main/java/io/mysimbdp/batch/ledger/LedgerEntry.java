@@ -1,6 +1,9 @@
 package io.mysimbdp.batch.ledger;
 
+import io.mysimbdp.batch.model.AppResult;
+
 import java.time.Instant;
+import java.util.UUID;
 
 /**
  * One row of the ingestion ledger ({@code mysimbdp_platform.ingestions}): one file attempt, or one
@@ -28,6 +31,36 @@ public record LedgerEntry(String id, String tenant, String ingestionId, String f
                 detectedAt, startedAt, finishedAt, rows, rowsOk, rowsFailed, rowsDuplicate, rule, reason, runtime,
                 quality.goodShare(), quality.flagged());
     }
+    /** The row of a file refused at admission: never run, with the rule and the reason. */
+    public static LedgerEntry refused(String tenant, String file, long bytes, String rule, String reason, Instant at,
+                                      String runtime) {
+        return new LedgerEntry("invalid/" + UUID.randomUUID(), tenant, null, file, bytes, null, Status.INVALID, null, 0,
+                at, null, at, null, null, null, null, rule, reason, runtime);
+    }
+
+    /** The row of a file's attempt that has just started. */
+    public static LedgerEntry running(String ingestionId, int attempt, String tenant, String app, String file, long bytes,
+                                      Instant detectedAt, Instant startedAt, String runtime) {
+        return new LedgerEntry(attemptId(ingestionId, attempt, file), tenant, ingestionId, file, bytes, null, Status.RUNNING,
+                app, attempt, detectedAt, startedAt, null, null, null, null, null, null, null, runtime);
+    }
+
+    /**
+     * The row of a file's attempt that ended: its figures and quality as the app reported them, or none
+     * (null: no usable result).
+     */
+    public static LedgerEntry settled(String ingestionId, int attempt, String tenant, String app, String file, long bytes,
+                                      Instant detectedAt, Instant startedAt, Instant finishedAt, Status status, String reason,
+                                      String runtime, AppResult.FileResult figures) {
+        if (figures == null) {
+            return new LedgerEntry(attemptId(ingestionId, attempt, file), tenant, ingestionId, file, bytes, null, status, app,
+                    attempt, detectedAt, startedAt, finishedAt, null, null, null, null, null, reason, runtime);
+        }
+        return new LedgerEntry(attemptId(ingestionId, attempt, file), tenant, ingestionId, file, bytes, figures.sha256(), status,
+                app, attempt, detectedAt, startedAt, finishedAt, figures.rows(), figures.successfulRows(), figures.failedRows(),
+                figures.duplicateRows(), null, reason, runtime).withQuality(figures.quality());
+    }
+
     public enum Status {
         /** Refused at admission; never run. */
         INVALID,

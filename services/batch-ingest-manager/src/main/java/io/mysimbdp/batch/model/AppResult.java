@@ -1,6 +1,7 @@
 package io.mysimbdp.batch.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.ResultFile;
 import io.mysimbdp.common.quality.FileQualityEntry;
 
 import java.util.LinkedHashMap;
@@ -9,8 +10,8 @@ import java.util.Optional;
 
 /**
  * The part of an app's {@code result.json} the manager relies on: per file, its status and
- * figures. Read leniently (apps may add fields), but a result without a {@code files} array is
- * malformed.
+ * figures. Read leniently as {@link ResultFile} says (apps may add fields, a missing figure is 0), but a
+ * result without a {@code files} array is malformed.
  */
 public record AppResult(Map<String, FileResult> files) {
 
@@ -19,7 +20,7 @@ public record AppResult(Map<String, FileResult> files) {
                              /* the file's quality ({@code quality} of its entry), null without quality rules */
                              FileQualityEntry quality, String collection) {
         public boolean ok() {
-            return "ok".equals(status);
+            return ResultFile.STATUS_OK.equals(status);
         }
     }
 
@@ -34,25 +35,26 @@ public record AppResult(Map<String, FileResult> files) {
     /** As {@link #parse(JsonNode)}, with every file's reason cut to {@code maxReasonChars} characters. */
     public static Parsed parse(JsonNode root, int maxReasonChars) {
         if (root == null || !root.isObject()) {
-            return new Parsed(Optional.empty(), "result.json is not a JSON object");
+            return new Parsed(Optional.empty(), ResultFile.FILE_NAME + " is not a JSON object");
         }
-        JsonNode files = root.get("files");
+        JsonNode files = root.get(ResultFile.FILES);
         if (files == null || !files.isArray()) {
-            return new Parsed(Optional.empty(), "result.json has no 'files' array");
+            return new Parsed(Optional.empty(), ResultFile.FILE_NAME + " has no '" + ResultFile.FILES + "' array");
         }
         Map<String, FileResult> out = new LinkedHashMap<>();
         for (JsonNode f : files) {
-            String name = f.path("file").asText(null);
-            String status = f.path("status").asText(null);
+            String name = f.path(ResultFile.FILE).asText(null);
+            String status = f.path(ResultFile.STATUS).asText(null);
             if (name == null || status == null) {
-                return new Parsed(Optional.empty(), "result.json has a file entry without 'file' or 'status'");
+                return new Parsed(Optional.empty(), ResultFile.FILE_NAME + " has a file entry without '" + ResultFile.FILE
+                        + "' or '" + ResultFile.STATUS + "'");
             }
-            out.put(name, new FileResult(name, status, f.path("reason").isNull() ? null
-                            : OutputPolicy.truncate(f.path("reason").asText(null), maxReasonChars),
-                    f.path("sha256").asText(null), f.path("data_size").asLong(), f.path("rows").asLong(),
-                    f.path("successful_rows").asLong(), f.path("failed_rows").asLong(), f.path("duplicate_rows").asLong(),
-                    f.path("ingestion_time").asDouble(), FileQualityEntry.read(f.get("quality")),
-                    f.path("collection").isTextual() ? f.path("collection").asText() : null));
+            out.put(name, new FileResult(name, status, f.path(ResultFile.REASON).isNull() ? null
+                            : OutputPolicy.truncate(f.path(ResultFile.REASON).asText(null), maxReasonChars),
+                    f.path(ResultFile.SHA256).asText(null), f.path(ResultFile.DATA_SIZE).asLong(), f.path(ResultFile.ROWS).asLong(),
+                    f.path(ResultFile.SUCCESSFUL_ROWS).asLong(), f.path(ResultFile.FAILED_ROWS).asLong(), f.path(ResultFile.DUPLICATE_ROWS).asLong(),
+                    f.path(ResultFile.INGESTION_TIME).asDouble(), FileQualityEntry.read(f.get(ResultFile.QUALITY)),
+                    f.path(ResultFile.COLLECTION).isTextual() ? f.path(ResultFile.COLLECTION).asText() : null));
         }
         return new Parsed(Optional.of(new AppResult(out)), null);
     }

@@ -9,6 +9,7 @@ import io.mysimbdp.batch.staging.AppOutputReader;
 import io.mysimbdp.batch.staging.FileMover;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.contract.ResultFile;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.quality.FileQualityEntry;
 import org.jboss.logging.Logger;
@@ -31,7 +32,7 @@ import java.util.Map;
  */
 final class AttemptSettlement {
     private static final Logger LOG = Logger.getLogger(AttemptSettlement.class);
-    static final String RESULT_FILE = "result.json";
+    static final String RESULT_FILE = ResultFile.FILE_NAME;
 
     private final StagingLayout layout;
     private final JobStore store;
@@ -103,12 +104,8 @@ final class AttemptSettlement {
             }
             applied.add(o);
             AppResult.FileResult fr = o.figures();
-            LedgerEntry entry = new LedgerEntry(LedgerEntry.attemptId(job.id, job.attempt, o.file()), job.tenant, job.id, o.file(),
-                    file.size(), fr == null ? null : fr.sha256(), LedgerEntry.Status.valueOf(o.status().name()), job.app,
-                    job.attempt, file.detectedAt(), job.startedAt, now,
-                    fr == null ? null : fr.rows(), fr == null ? null : fr.successfulRows(),
-                    fr == null ? null : fr.failedRows(), fr == null ? null : fr.duplicateRows(), null, o.reason(), runtime)
-                    .withQuality(fr == null ? null : fr.quality());
+            LedgerEntry entry = LedgerEntry.settled(job.id, job.attempt, job.tenant, job.app, o.file(), file.size(),
+                    file.detectedAt(), job.startedAt, now, LedgerEntry.Status.valueOf(o.status().name()), o.reason(), runtime, fr);
             ledger.record(entry, qualityRow(job, o, now), tracing.ledgerWrite(job.id, job.traceparent, o.file(), o.status().name()));
             if (o.status() == JobOutcome.Status.DONE) {
                 LOG.infof("ingested %s for tenant %s: %d rows ok, %d failed, %d already present (job %s, attempt %d)",

@@ -1,12 +1,11 @@
 package io.mysimbdp.batch.schedule;
 
 import io.mysimbdp.batch.staging.StagingLayout;
-import io.mysimbdp.common.crypto.KeyDirectory;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.Quality;
 import io.mysimbdp.common.profile.TenantProfile;
-import io.mysimbdp.common.runtime.ContractEnvironment;
 import io.mysimbdp.common.runtime.RunningWorkload;
 import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
@@ -70,21 +69,21 @@ final class JobLauncher {
     Map<String, String> contractEnv(IngestionJob job, TenantProfile.BatchApp app, Quality quality, String traceparent)
             throws IOException {
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MYSIMBDP_TENANT", job.tenant);
-        env.put("MYSIMBDP_INGESTION_ID", job.id);
-        env.put("MYSIMBDP_ATTEMPT", Integer.toString(job.attempt));
-        env.put("MYSIMBDP_INPUT_DIR", layout.jobInput(job.tenant, job.id).toAbsolutePath().toString());
-        env.put("MYSIMBDP_OUTPUT_DIR", layout.jobOutput(job.tenant, job.id).toAbsolutePath().toString());
-        env.put("MYSIMBDP_MONGODB_URI", mongodbUri.apply(job.tenant));
-        env.put("MYSIMBDP_DATABASE", TenantNames.database(job.tenant));
-        env.put("MYSIMBDP_APP_CONFIG", Json.json().writeValueAsString(app.config()));
-        env.put("TRACEPARENT", traceparent);
+        env.put(AppEnv.TENANT, job.tenant);
+        env.put(AppEnv.INGESTION_ID, job.id);
+        env.put(AppEnv.ATTEMPT, Integer.toString(job.attempt));
+        env.put(AppEnv.INPUT_DIR, layout.jobInput(job.tenant, job.id).toAbsolutePath().toString());
+        env.put(AppEnv.OUTPUT_DIR, layout.jobOutput(job.tenant, job.id).toAbsolutePath().toString());
+        env.put(AppEnv.MONGODB_URI, mongodbUri.apply(job.tenant));
+        env.put(AppEnv.DATABASE, TenantNames.database(job.tenant));
+        env.put(AppEnv.APP_CONFIG, Json.json().writeValueAsString(app.config()));
+        env.put(AppEnv.TRACEPARENT, traceparent);
         Path keys = keysDir.apply(job.tenant);
         if (keys != null) {
-            env.put(KeyDirectory.KEYS_DIR_ENV, keys.toAbsolutePath().toString());
+            env.put(AppEnv.KEYS_DIR, keys.toAbsolutePath().toString());
         }
         if (quality != null) {
-            env.put(ContractEnvironment.QUALITY_RULES, Json.json().writeValueAsString(quality));
+            env.put(AppEnv.QUALITY_RULES, Json.json().writeValueAsString(quality));
         }
         return env;
     }

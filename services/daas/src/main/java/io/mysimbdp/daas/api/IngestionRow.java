@@ -1,11 +1,12 @@
 package io.mysimbdp.daas.api;
 
+import io.mysimbdp.common.contract.LedgerRow;
 import org.bson.Document;
 
 import java.time.Instant;
 import java.util.Date;
 
-/** One ledger row as the API shows it: the ledger's fields, {@code _id} as {@code id}, times as ISO-8601. */
+/** One ledger row ({@link LedgerRow}, read leniently) as the API shows it: the ledger's fields, {@code _id} as {@code id}, times as ISO-8601. */
 public record IngestionRow(String id, String tenant, String ingestionId, String file, Long bytes, String sha256,
                            String status, String app, Integer attempt, String runtime, Instant detectedAt,
                            Instant startedAt, Instant finishedAt, Double durationS, Long rows, Long rowsOk,
@@ -14,15 +15,15 @@ public record IngestionRow(String id, String tenant, String ingestionId, String 
                            Double goodShare, Boolean qualityFlagged) {
 
     static IngestionRow of(Document d) {
-        return new IngestionRow(str(d.get("_id")), str(d.get("tenant")), str(d.get("ingestion_id")), str(d.get("file")),
-                lng(d.get("bytes")), str(d.get("sha256")), str(d.get("status")), str(d.get("app")),
-                d.get("attempt") instanceof Number n ? n.intValue() : null, str(d.get("runtime")),
-                time(d.get("detected_at")), time(d.get("started_at")), time(d.get("finished_at")),
-                d.get("duration_s") instanceof Number n ? n.doubleValue() : null,
-                lng(d.get("rows")), lng(d.get("rows_ok")), lng(d.get("rows_failed")), lng(d.get("rows_duplicate")),
-                str(d.get("rule")), str(d.get("reason")),
-                d.get("good_share") instanceof Number n ? n.doubleValue() : null,
-                d.get("quality_flagged") instanceof Boolean b ? b : null);
+        return new IngestionRow(str(d.get(LedgerRow.ID)), str(d.get(LedgerRow.TENANT)), str(d.get(LedgerRow.INGESTION_ID)), str(d.get(LedgerRow.FILE)),
+                lng(d.get(LedgerRow.BYTES)), str(d.get(LedgerRow.SHA256)), str(d.get(LedgerRow.STATUS)), str(d.get(LedgerRow.APP)),
+                d.get(LedgerRow.ATTEMPT) instanceof Number n ? n.intValue() : null, str(d.get(LedgerRow.RUNTIME)),
+                time(d.get(LedgerRow.DETECTED_AT)), time(d.get(LedgerRow.STARTED_AT)), time(d.get(LedgerRow.FINISHED_AT)),
+                d.get(LedgerRow.DURATION_S) instanceof Number n ? n.doubleValue() : null,
+                lng(d.get(LedgerRow.ROWS)), lng(d.get(LedgerRow.ROWS_OK)), lng(d.get(LedgerRow.ROWS_FAILED)), lng(d.get(LedgerRow.ROWS_DUPLICATE)),
+                str(d.get(LedgerRow.RULE)), str(d.get(LedgerRow.REASON)),
+                d.get(LedgerRow.GOOD_SHARE) instanceof Number n ? n.doubleValue() : null,
+                d.get(LedgerRow.QUALITY_FLAGGED) instanceof Boolean b ? b : null);
     }
 
     private static String str(Object v) {

@@ -1,5 +1,6 @@
 package io.mysimbdp.daas.security;
 
+import io.mysimbdp.common.contract.ServiceConfigEnv;
 import io.mysimbdp.common.security.ApiKeys;
 import io.mysimbdp.common.security.OperatorKeySource;
 import io.mysimbdp.daas.config.DaasConfig;
@@ -26,7 +27,7 @@ public class OperatorKey {
         }
         if (hash == null) {
             LOG.warn("no operator key configured: /api/stats and other tenants' data answer 401 until "
-                    + "MYSIMBDP_DAAS_OPERATOR_KEY_SHA256 is set (" + ApiKeys.HOW_TO_HASH + ")");
+                    + ServiceConfigEnv.of(OperatorKeySource.DAAS_HASH_KEY) + " is set (" + ApiKeys.HOW_TO_HASH + ")");
         }
     }
 

@@ -11,6 +11,7 @@ import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
 import io.mysimbdp.common.store.TenantStoreAccess;
 import io.mysimbdp.streammanager.instances.HostCpu;
+import io.mysimbdp.streammanager.contract.StreamAppContract;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
 import io.mysimbdp.streammanager.instances.InstanceStore;
 import io.mysimbdp.streammanager.instances.InstanceSupervisor;
@@ -93,13 +94,13 @@ public class StreamService {
      * Local instances get the tenant's credentials in their environment (read from its owner-only file);
      * on Kubernetes the Deployment references the Secret instead, so nothing is added here.
      */
-    private InstanceLauncher.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
+    private StreamAppContract.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
         if (credentials instanceof CredentialFiles files) {
             // no file (the tenant is being offboarded): no credentials, the app cannot connect
             return tenant -> java.nio.file.Files.exists(files.file(tenant))
                     ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
         }
-        return InstanceLauncher.CredentialsEnv.NONE;
+        return StreamAppContract.CredentialsEnv.NONE;
     }
 
     private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
@@ -110,7 +111,7 @@ public class StreamService {
         return new KubernetesStreamWorkloads(kubernetes.get(),
                 new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions,
                         config.stream().kafkaAccess()),
-                launcher, settings.decisionsKept(), new ReleaseOwner(kubernetes.get(), namespace, k.ownerConfigMap().orElse(null)));
+                launcher.contract(), settings.decisionsKept(), new ReleaseOwner(kubernetes.get(), namespace, k.ownerConfigMap().orElse(null)));
     }
 
     /** Holds local scale-outs while the host's CPUs are busy (ScaleOutGuard); 1 turns the rule off. */

@@ -9,7 +9,7 @@ import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.streammanager.instances.DeploymentState;
-import io.mysimbdp.streammanager.instances.InstanceLauncher;
+import io.mysimbdp.streammanager.contract.StreamAppContract;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.model.TopicKey;
@@ -34,7 +34,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
     private final DeploymentSettings settings;
     /** Each tenant's pods run under its own ServiceAccount, created before its first Deployment. */
     private final TenantServiceAccounts accounts;
-    private final InstanceLauncher launcher;
+    private final StreamAppContract contract;
     private final int decisionsKept;
     /** Names already reported as taken by another topic (reported once, not every loop). */
     private final Set<String> conflicts = new HashSet<>();
@@ -42,18 +42,18 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
     /** The release's object the Deployments are owned by, so uninstalling the release removes them. */
     private final ReleaseOwner owner;
 
-    public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, InstanceLauncher launcher,
+    public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, StreamAppContract contract,
                                      int decisionsKept) {
-        this(client, settings, launcher, decisionsKept, ReleaseOwner.none());
+        this(client, settings, contract, decisionsKept, ReleaseOwner.none());
     }
 
-    public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, InstanceLauncher launcher,
+    public KubernetesStreamWorkloads(KubernetesClient client, DeploymentSettings settings, StreamAppContract contract,
                                      int decisionsKept, ReleaseOwner owner) {
         this.client = client;
         this.settings = settings;
         this.owner = owner;
         this.accounts = new TenantServiceAccounts(client, settings.namespace(), owner);
-        this.launcher = launcher;
+        this.contract = contract;
         this.decisionsKept = decisionsKept;
     }
 
@@ -81,7 +81,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
             TopicKey key = StreamDeploymentManifest.topicOf(d);
             if (key == null) {
                 LOG.warnf("Deployment %s has the stream app labels but no valid %s/%s labels: left alone",
-                        d.getMetadata().getName(), TenantNames.TENANT_LABEL, InstanceLauncher.TOPIC_LABEL);
+                        d.getMetadata().getName(), TenantNames.TENANT_LABEL, StreamAppContract.TOPIC_LABEL);
                 continue;
             }
             TopicInstances g = new TopicInstances(key, decisionsKept);
@@ -102,7 +102,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
         Deployment desired;
         try {
             desired = g.removing() ? null : owner.own(StreamDeploymentManifest.build(g.key(), g.plan().app(),
-                    launcher.contractEnv(g.key(), 1, g.plan().app(), g.plan().sinks(), g.plan().quality()), g.wantedRecord(), settings));
+                    contract.env(g.key(), 1, g.plan().app(), g.plan().sinks(), g.plan().quality()), g.wantedRecord(), settings));
         } catch (IllegalArgumentException e) {
             LOG.errorf("tenant %s topic %s: %s", g.key().tenant(), g.key().topic(), e.getMessage());
             return;
@@ -166,7 +166,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
                 if (conflicts.add(name)) {
                     LOG.errorf("tenant %s topic %s: Deployment %s belongs to tenant %s topic %s; not touched — rename the topic",
                             key.tenant(), key.topic(), name, current.getMetadata().getLabels().get(TenantNames.TENANT_LABEL),
-                            current.getMetadata().getLabels().get(InstanceLauncher.TOPIC_LABEL));
+                            current.getMetadata().getLabels().get(StreamAppContract.TOPIC_LABEL));
                 }
                 return null;
         }

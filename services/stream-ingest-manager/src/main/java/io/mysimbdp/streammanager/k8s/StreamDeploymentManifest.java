@@ -1,6 +1,7 @@
 package io.mysimbdp.streammanager.k8s;
 
 import io.fabric8.kubernetes.api.model.EnvVar;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.fabric8.kubernetes.api.model.EnvVarBuilder;
 import io.fabric8.kubernetes.api.model.OwnerReference;
@@ -12,7 +13,7 @@ import io.fabric8.kubernetes.client.utils.Serialization;
 import io.mysimbdp.common.kubernetes.TenantPods;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.TenantProfile;
-import io.mysimbdp.streammanager.instances.InstanceLauncher;
+import io.mysimbdp.streammanager.contract.StreamAppContract;
 import io.mysimbdp.streammanager.instances.WantedRecord;
 import io.mysimbdp.streammanager.model.TopicKey;
 
@@ -50,19 +51,19 @@ public final class StreamDeploymentManifest {
         Map<String, String> labels = new LinkedHashMap<>();
         labels.put(TenantNames.PART_OF_LABEL, TenantNames.PART_OF_VALUE);
         labels.put(TenantPods.COMPONENT_LABEL, TenantPods.COMPONENT_VALUE);
-        labels.put(APP_LABEL, InstanceLauncher.APP_NAME);
+        labels.put(APP_LABEL, StreamAppContract.APP_NAME);
         return labels;
     }
 
     static Map<String, String> labels(TopicKey key) {
         Map<String, String> labels = selector();
         labels.put(TenantNames.TENANT_LABEL, key.tenant());
-        labels.put(InstanceLauncher.TOPIC_LABEL, key.topic());
+        labels.put(StreamAppContract.TOPIC_LABEL, key.topic());
         return labels;
     }
 
     /**
-     * @param contractEnv the stream app contract's environment ({@link InstanceLauncher#contractEnv});
+     * @param contractEnv the stream app contract's environment ({@link StreamAppContract#env});
      *                    the instance id comes from each pod's name instead
      * @param wanted      the topic's scaling state; replicas are 0 when it is stopped
      */
@@ -100,7 +101,7 @@ public final class StreamDeploymentManifest {
                                             Map<String, String> contractEnv, String serviceAccount, DeploymentSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
-            if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
+            if (!AppEnv.INSTANCE_ID.equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
                 env.add(new EnvVar(k, v, null));
             }
         });
@@ -110,7 +111,7 @@ public final class StreamDeploymentManifest {
         }
         // unique per pod, stable for its life: the app's consumer client id and static group membership
         env.addAll(TenantPods.tracingEnv(System.getenv()));
-        env.add(new EnvVarBuilder().withName("MYSIMBDP_INSTANCE_ID")
+        env.add(new EnvVarBuilder().withName(AppEnv.INSTANCE_ID)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
         return new PodTemplateSpecBuilder()
                 .withNewMetadata().withLabels(labels).endMetadata()
@@ -155,7 +156,7 @@ public final class StreamDeploymentManifest {
             return null;
         }
         String tenant = labels.get(TenantNames.TENANT_LABEL);
-        String topic = labels.get(InstanceLauncher.TOPIC_LABEL);
+        String topic = labels.get(StreamAppContract.TOPIC_LABEL);
         if (!TenantNames.isValidTenantId(tenant) || TenantNames.topicNameProblem(topic) != null) {
             return null;
         }

@@ -10,6 +10,7 @@ import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.UpdateOptions;
 import com.mongodb.client.model.Updates;
 import io.mysimbdp.common.naming.TenantNames;
+import io.mysimbdp.common.store.StoreProbe;
 import io.mysimbdp.streammanager.model.TopicKey;
 import org.bson.Document;
 import org.jboss.logging.Logger;
@@ -108,13 +109,7 @@ public final class MongoInstanceRuns implements InstanceRuns, AutoCloseable {
      * the error in one line.
      */
     public String ping() {
-        try {
-            client.getDatabase("admin").runCommand(new Document("ping", 1));
-            return null;
-        } catch (RuntimeException e) {
-            String text = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
-            return text.length() <= 200 ? text : text.substring(0, 200) + "...";
-        }
+        return StoreProbe.ping(client);
     }
 
     @Override

@@ -195,7 +195,7 @@ class KubernetesStreamRuntimeTest {
         StreamMetrics metrics = new StreamMetrics(new SimpleMeterRegistry());
         var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(KubernetesRuntimeProfile.NAMESPACE),
                 new InstanceLauncher(settings.logs(), settings.mongodbUri(),
-                settings.kafkaBootstrapServers()), settings.decisionsKept());
+                settings.kafkaBootstrapServers()).contract(), settings.decisionsKept());
         TopicOperator topics = new TopicOperator() {
             @Override
             public List<String> apply(TenantStreamPlan plan) {

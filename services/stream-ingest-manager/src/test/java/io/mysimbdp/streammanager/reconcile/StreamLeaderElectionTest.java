@@ -92,7 +92,7 @@ class StreamLeaderElectionTest {
             }
         });
         var workloads = new KubernetesStreamWorkloads(client, new DeploymentSettings(NS),
-                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()), settings.decisionsKept());
+                new InstanceLauncher(settings.logs(), settings.mongodbUri(), settings.kafkaBootstrapServers()).contract(), settings.decisionsKept());
         StreamIngestManager m = new StreamIngestManager(settings,
                 ProfileSource.Factory.directory(settings.tenantsDir(), settings.profileRescanInterval()), workloads, kafka,
                 new StreamMetrics(new SimpleMeterRegistry()), clock, lease);

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.batch;
 
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.runtime.ContractEnvironment;
@@ -18,14 +19,14 @@ import java.util.Map;
 record AppEnvironment(String tenant, String ingestionId, int attempt, Path inputDir, Path outputDir, String mongoUri,
                       String database, String appConfig, String traceparent, Path keysDir, QualityRules quality) {
     static final String TENANT = ContractEnvironment.TENANT;
-    static final String INGESTION_ID = "MYSIMBDP_INGESTION_ID";
-    static final String ATTEMPT = "MYSIMBDP_ATTEMPT";
-    static final String INPUT_DIR = "MYSIMBDP_INPUT_DIR";
-    static final String OUTPUT_DIR = "MYSIMBDP_OUTPUT_DIR";
+    static final String INGESTION_ID = AppEnv.INGESTION_ID;
+    static final String ATTEMPT = AppEnv.ATTEMPT;
+    static final String INPUT_DIR = AppEnv.INPUT_DIR;
+    static final String OUTPUT_DIR = AppEnv.OUTPUT_DIR;
     static final String MONGODB_URI = ContractEnvironment.MONGODB_URI;
     static final String DATABASE = ContractEnvironment.DATABASE;
     static final String APP_CONFIG = ContractEnvironment.APP_CONFIG;
-    static final String TRACEPARENT = "TRACEPARENT";
+    static final String TRACEPARENT = AppEnv.TRACEPARENT;
 
     static AppEnvironment from(Map<String, String> variables) throws ContractEnvironment.EnvironmentException {
         ContractEnvironment env = new ContractEnvironment(variables);

@@ -2,6 +2,7 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mysimbdp.common.contract.ResultFile;
 import io.mysimbdp.common.json.Json;
 
 import java.io.IOException;
@@ -15,31 +16,31 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 
 /**
- * {@code result.json}, exactly the fields of docs/tenant-app-contract.md: per file, and summed over
+ * {@code result.json}, exactly the fields of docs/tenant-app-contract.md ({@link ResultFile}, written strictly): per file, and summed over
  * the files at the top level. The manager trusts it per file, so it is written last and atomically.
  */
 public record IngestionResult(
-        @JsonProperty("tenant_name") String tenantName,
-        @JsonProperty("ingestion_id") String ingestionId,
-        @JsonProperty("ingestion_type") String ingestionType,
-        @JsonProperty("app") String app,
-        @JsonProperty("timestamp") String timestamp,
-        @JsonProperty("started_at") String startedAt,
-        @JsonProperty("finished_at") String finishedAt,
-        @JsonProperty("files") List<FileResult> files,
-        @JsonProperty("data_size") long dataSize,
-        @JsonProperty("rows") long rows,
-        @JsonProperty("successful_rows") long successfulRows,
-        @JsonProperty("failed_rows") long failedRows,
-        @JsonProperty("duplicate_rows") long duplicateRows,
-        @JsonProperty("ingestion_time") double ingestionTime,
-        @JsonProperty("ingestion_rate") double ingestionRate) {
+        @JsonProperty(ResultFile.TENANT_NAME) String tenantName,
+        @JsonProperty(ResultFile.INGESTION_ID) String ingestionId,
+        @JsonProperty(ResultFile.INGESTION_TYPE) String ingestionType,
+        @JsonProperty(ResultFile.APP) String app,
+        @JsonProperty(ResultFile.TIMESTAMP) String timestamp,
+        @JsonProperty(ResultFile.STARTED_AT) String startedAt,
+        @JsonProperty(ResultFile.FINISHED_AT) String finishedAt,
+        @JsonProperty(ResultFile.FILES) List<FileResult> files,
+        @JsonProperty(ResultFile.DATA_SIZE) long dataSize,
+        @JsonProperty(ResultFile.ROWS) long rows,
+        @JsonProperty(ResultFile.SUCCESSFUL_ROWS) long successfulRows,
+        @JsonProperty(ResultFile.FAILED_ROWS) long failedRows,
+        @JsonProperty(ResultFile.DUPLICATE_ROWS) long duplicateRows,
+        @JsonProperty(ResultFile.INGESTION_TIME) double ingestionTime,
+        @JsonProperty(ResultFile.INGESTION_RATE) double ingestionRate) {
 
-    public static final String FILE_NAME = "result.json";
+    public static final String FILE_NAME = ResultFile.FILE_NAME;
     public static final String APP_NAME = "clientbatchingestapp";
     public static final String INGESTION_TYPE = "batch";
-    public static final String STATUS_OK = "ok";
-    public static final String STATUS_FAILED = "failed";
+    public static final String STATUS_OK = ResultFile.STATUS_OK;
+    public static final String STATUS_FAILED = ResultFile.STATUS_FAILED;
     /** How many reasons of refused rows a file's entry keeps (the rest are in rejects.jsonl). */
     public static final int MAX_FIRST_ERRORS = 10;
     private static final int TIME_DECIMALS = 3;
@@ -53,23 +54,23 @@ public record IngestionResult(
 
     /** One file's entry. */
     public record FileResult(
-            @JsonProperty("file") String file,
-            @JsonProperty("status") String status,
-            @JsonProperty("reason") String reason,
-            @JsonProperty("sha256") String sha256,
-            @JsonProperty("collection") String collection,
-            @JsonProperty("data_size") long dataSize,
-            @JsonProperty("rows") long rows,
-            @JsonProperty("successful_rows") long successfulRows,
-            @JsonProperty("failed_rows") long failedRows,
-            @JsonProperty("duplicate_rows") long duplicateRows,
-            @JsonProperty("first_errors") List<RowError> firstErrors,
-            @JsonProperty("ingestion_time") double ingestionTime,
-            @JsonProperty("ingestion_rate") double ingestionRate,
-            @JsonProperty("rows_per_second") double rowsPerSecond,
-            @JsonProperty("timestamp") String timestamp,
+            @JsonProperty(ResultFile.FILE) String file,
+            @JsonProperty(ResultFile.STATUS) String status,
+            @JsonProperty(ResultFile.REASON) String reason,
+            @JsonProperty(ResultFile.SHA256) String sha256,
+            @JsonProperty(ResultFile.COLLECTION) String collection,
+            @JsonProperty(ResultFile.DATA_SIZE) long dataSize,
+            @JsonProperty(ResultFile.ROWS) long rows,
+            @JsonProperty(ResultFile.SUCCESSFUL_ROWS) long successfulRows,
+            @JsonProperty(ResultFile.FAILED_ROWS) long failedRows,
+            @JsonProperty(ResultFile.DUPLICATE_ROWS) long duplicateRows,
+            @JsonProperty(ResultFile.FIRST_ERRORS) List<RowError> firstErrors,
+            @JsonProperty(ResultFile.INGESTION_TIME) double ingestionTime,
+            @JsonProperty(ResultFile.INGESTION_RATE) double ingestionRate,
+            @JsonProperty(ResultFile.ROWS_PER_SECOND) double rowsPerSecond,
+            @JsonProperty(ResultFile.TIMESTAMP) String timestamp,
             /* With quality rules: the file's figures (failed_rows counts the quarantined records too). */
-            @JsonProperty("quality") @JsonInclude(JsonInclude.Include.NON_NULL) FileQuality.Report quality) {
+            @JsonProperty(ResultFile.QUALITY) @JsonInclude(JsonInclude.Include.NON_NULL) FileQuality.Report quality) {
 
         public FileResult {
             firstErrors = List.copyOf(firstErrors);
@@ -87,7 +88,7 @@ public record IngestionResult(
     }
 
     /** A refused row, as listed in {@code first_errors}. */
-    public record RowError(@JsonProperty("row") long row, @JsonProperty("reason") String reason) {
+    public record RowError(@JsonProperty(ResultFile.ROW) long row, @JsonProperty(ResultFile.REASON) String reason) {
     }
 
     /** Sums the files into the top-level figures. */

@@ -1,6 +1,5 @@
 package io.mysimbdp.apps.stream;
 
-import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -17,8 +16,8 @@ import java.util.concurrent.Future;
  * ({@link SinkFanOut}). The defaults are the single-sink behaviour.
  */
 interface BatchSink {
-    /** Starts the write of a batch; the future completes when the batch may be committed. */
-    Future<IdempotentBulkWriter.Outcome> submit(List<Document> documents,
+    /** Starts the write of a batch; the future completes when the batch may be settled ({@link Settlement}). */
+    Future<Written> submit(List<Document> documents,
                                                 List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers);
 
     /** Batches the loop may have in hand before it waits for the oldest. */

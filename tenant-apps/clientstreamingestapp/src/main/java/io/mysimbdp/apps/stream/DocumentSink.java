@@ -18,8 +18,8 @@ interface DocumentSink extends BatchSink {
 
     /** The write of the batch on one of the loop's writer threads. */
     @Override
-    default Future<IdempotentBulkWriter.Outcome> submit(List<Document> documents,
-                                                        List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers) {
-        return writers.submit(() -> insert(documents));
+    default Future<Written> submit(List<Document> documents,
+                                   List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers) {
+        return writers.submit(() -> new Written.Stored(insert(documents)));
     }
 }

@@ -1,6 +1,5 @@
 package io.mysimbdp.apps.stream;
 
-import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
@@ -39,14 +38,14 @@ final class SinkFanOut implements BatchSink, AutoCloseable {
     }
 
     @Override
-    public Future<IdempotentBulkWriter.Outcome> submit(List<Document> documents,
-                                                       List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers) {
+    public Future<Written> submit(List<Document> documents,
+                                  List<ConsumerRecord<byte[], byte[]>> sources, ExecutorService writers) {
         CompletableFuture<?>[] taken = new CompletableFuture<?>[lanes.size()];
         for (int i = 0; i < lanes.size(); i++) {
             taken[i] = lanes.get(i).offer(documents, sources);
         }
         // refusals went to each sink's DLQ already: for the loop every message is settled
-        return CompletableFuture.allOf(taken).thenApply(v -> new IdempotentBulkWriter.Outcome(documents.size(), 0, List.of()));
+        return CompletableFuture.allOf(taken).thenApply(v -> Written.TAKEN_BY_SINKS);
     }
 
     @Override

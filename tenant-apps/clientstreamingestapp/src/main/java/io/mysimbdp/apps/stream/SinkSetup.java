@@ -1,37 +1,32 @@
 package io.mysimbdp.apps.stream;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.profile.ProfileValidator;
 import io.mysimbdp.common.profile.StreamSink;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Reads {@code MYSIMBDP_SINKS} (the profile's {@code stream.sinks}, set by the platform only when
  * it asks for more than the store) and builds the sinks' lanes.
  */
 final class SinkSetup {
-    static final String SINKS = "MYSIMBDP_SINKS";
+    static final String SINKS = AppEnv.SINKS;
     /** The DLQ record of a message a sink could not take names the sink. */
-    static final String SINK_HEADER = "mysimbdp-sink";
+    static final String SINK_HEADER = DeadLetterProducer.SINK_HEADER;
     static final Duration LANE_FIRST_RETRY = Duration.ofMillis(500);
     /** A sink that is back is used again within this long. */
     static final Duration LANE_LONGEST_RETRY = Duration.ofSeconds(10);
@@ -104,20 +99,6 @@ final class SinkSetup {
 
     /** A sink's untakeable messages to the topic's DLQ, each with the sink's name in {@value #SINK_HEADER}. */
     static SinkLane.SinkDeadLetters deadLetters(Producer<byte[], byte[]> producer, StreamEnvironment env) {
-        return (sink, messages, reasons) -> sendDeadLetters(producer, env, sink, messages, reasons);
-    }
-
-    private static void sendDeadLetters(Producer<byte[], byte[]> producer, StreamEnvironment env, String sink,
-                                        List<ConsumerRecord<byte[], byte[]>> messages, List<String> reasons) throws Exception {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            ProducerRecord<byte[], byte[]> letter = DeadLetters.of(env.dlqTopic(), messages.get(i), reasons.get(i), env.instanceId());
-            letter.headers().add(SINK_HEADER, sink.getBytes(StandardCharsets.UTF_8));
-            sent.add(producer.send(letter));
-        }
-        producer.flush();
-        for (Future<RecordMetadata> each : sent) {
-            each.get(StreamIngestor.CLIENT_CALL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return new DeadLetterProducer(producer, env.dlqTopic(), env.instanceId(), StreamIngestor.CLIENT_CALL_TIMEOUT)::sendForSink;
     }
 }

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.common.contract.AppEnv;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.quality.QualityRules;
@@ -35,12 +36,12 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
     }
 
     static final String TENANT = ContractEnvironment.TENANT;
-    static final String TOPIC = "MYSIMBDP_TOPIC";
-    static final String INSTANCE_ID = "MYSIMBDP_INSTANCE_ID";
-    static final String BOOTSTRAP_SERVERS = "KAFKA_BOOTSTRAP_SERVERS";
+    static final String TOPIC = AppEnv.TOPIC;
+    static final String INSTANCE_ID = AppEnv.INSTANCE_ID;
+    static final String BOOTSTRAP_SERVERS = AppEnv.KAFKA_BOOTSTRAP_SERVERS;
     static final String MONGODB_URI = ContractEnvironment.MONGODB_URI;
     static final String DATABASE = ContractEnvironment.DATABASE;
-    static final String REPORT_INTERVAL = "MYSIMBDP_REPORT_INTERVAL";
+    static final String REPORT_INTERVAL = AppEnv.REPORT_INTERVAL;
     static final String APP_CONFIG = ContractEnvironment.APP_CONFIG;
     /** Kubernetes sets it to the pod name: unique per replica, a fallback for a missing instance id. */
     static final String HOSTNAME = "HOSTNAME";
