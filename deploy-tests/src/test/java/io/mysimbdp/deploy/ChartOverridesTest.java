@@ -74,7 +74,7 @@ class ChartOverridesTest {
         assertEquals("CONTROLLER", env(broker, "KAFKA_CONTROLLER_LISTENER_NAMES").orElseThrow());
         assertEquals("1", env(broker, "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").orElseThrow());
         assertEquals(22, env(broker, "CLUSTER_ID").orElseThrow().length(), "a KRaft cluster id is 16 bytes in base64url");
-        assertEquals("PLAINTEXT://$(POD_NAME).mysimbdp-kafka.mysimbdp.svc.cluster.local:9092,EXTERNAL://localhost:9094",
+        assertEquals("INTERNAL://$(POD_NAME).mysimbdp-kafka.mysimbdp.svc.cluster.local:9092,EXTERNAL://localhost:9094",
                 env(broker, "KAFKA_ADVERTISED_LISTENERS").orElseThrow());
         assertEquals("metadata.name", envVar(broker, "POD_NAME").getValueFrom().getFieldRef().getFieldPath());
         assertEquals(Boolean.FALSE, kafka.getSpec().getTemplate().getSpec().getEnableServiceLinks(),
