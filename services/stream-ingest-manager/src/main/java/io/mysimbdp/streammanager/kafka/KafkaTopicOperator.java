@@ -148,6 +148,7 @@ public final class KafkaTopicOperator implements TopicOperator {
         List<AclBinding> acls = new ArrayList<>(TenantAccess.tenantAcls(tenant, topics));
         if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
             acls.addAll(TenantAccess.monitorAcls(access.monitorPrincipal(), tenant, topics));
+            acls.add(TenantAccess.monitorGroupAcl(access.monitorPrincipal()));
         }
         admin.createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
