@@ -9,6 +9,7 @@ import io.mysimbdp.common.kubernetes.PodEnvironment;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
+import io.mysimbdp.common.kubernetes.TenantStoreSecrets;
 import io.mysimbdp.common.store.TenantStoreAccess;
 import io.mysimbdp.streammanager.instances.HostCpu;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
@@ -167,9 +168,10 @@ public class StreamService {
                 settings.replicationFactor(), settings.adminTimeout(), settings.quotas(),
                 credentials == null ? null : new KafkaTopicOperator.Access(credentials, config.stream().monitorPrincipal()));
         runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
-        // per-tenant store users on the local runtime only (Kubernetes: docs/guarantees.md, "Store isolation")
-        storeAccess = "local".equals(config.stream().runtime())
-                ? new TenantStoreAccess(settings.mongodbUri(), settings.var(), "stream-ingest-manager") : null;
+        // per-tenant store users on both runtimes: their URIs in files (local) or the tenants' Secrets (Kubernetes)
+        storeAccess = "kubernetes".equals(config.stream().runtime())
+                ? new TenantStoreAccess(settings.mongodbUri(), new TenantStoreSecrets(kubernetes.get(), namespace()), "stream-ingest-manager")
+                : new TenantStoreAccess(settings.mongodbUri(), settings.var(), "stream-ingest-manager");
         if (storeAccess != null) {
             storeAccess.detectInBackground();
         }

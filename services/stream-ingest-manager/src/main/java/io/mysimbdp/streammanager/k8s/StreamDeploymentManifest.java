@@ -100,7 +100,10 @@ public final class StreamDeploymentManifest {
                                             Map<String, String> contractEnv, String serviceAccount, DeploymentSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
-            if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
+            if (TenantPods.MONGODB_URI_ENV.equals(k)) {
+                // the tenant's store user's password comes from its Secret: never a literal in the pod spec
+                env.add(TenantPods.storeUriEnv(labels.get(TenantNames.TENANT_LABEL), v));
+            } else if (!"MYSIMBDP_INSTANCE_ID".equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
                 env.add(new EnvVar(k, v, null));
             }
         });
