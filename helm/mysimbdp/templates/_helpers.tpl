@@ -94,6 +94,11 @@ is false. Call with (dict "root" $ "component" "stream-ingest-monitor").
 {{- end }}
 {{- end }}
 
+{{/* The Secret with the demo MongoDB's platform (root) password. */}}
+{{- define "mysimbdp.mongodbRootSecret" -}}
+{{- printf "%s-mongodb-root" (include "mysimbdp.fullname" .) -}}
+{{- end }}
+
 {{/* Name of the staging PersistentVolumeClaim. */}}
 {{- define "mysimbdp.stagingClaim" -}}
 {{- printf "%s-staging" (include "mysimbdp.fullname" .) -}}
@@ -129,6 +134,15 @@ Call with (dict "root" $ "port" 8081).
     secretKeyRef:
       name: {{ .root.Values.mongodb.existingSecret }}
       key: {{ .root.Values.mongodb.existingSecretKey }}
+{{- else if and .root.Values.infra.enabled .root.Values.infra.mongodb.auth.enabled }}
+# the demo MongoDB's platform user; its password from the Secret, expanded by the kubelet (no literal here)
+- name: MONGODB_PLATFORM_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "mysimbdp.mongodbRootSecret" .root }}
+      key: password
+- name: MYSIMBDP_MONGODB_URI
+  value: {{ printf "mongodb://%s:$(MONGODB_PLATFORM_PASSWORD)@%s-mongodb.%s.svc.%s:27017/?authSource=admin" .root.Values.infra.mongodb.auth.rootUser (include "mysimbdp.fullname" .root) .root.Release.Namespace .root.Values.clusterDomain | quote }}
 {{- else }}
 - name: MYSIMBDP_MONGODB_URI
   value: {{ include "mysimbdp.mongodbUri" .root | quote }}

@@ -246,6 +246,8 @@ class ChartDefaultsTest {
                         "/pods/log", Set.of("get"),
                         // TenantServiceAccounts: only creates (409 means it exists)
                         "/serviceaccounts", Set.of("create"),
+                        // TenantStoreSecrets: the tenants' store connection strings (a store with users)
+                        "/secrets", Set.of("get", "create", "update", "delete"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,
@@ -255,7 +257,7 @@ class ChartDefaultsTest {
                         // KubernetesStreamWorkloads: get and list (adoption), create, patch (edit), delete
                         "apps/deployments", Set.of("get", "list", "create", "patch", "delete"),
                         "/serviceaccounts", Set.of("create"),
-                        // CredentialSecrets: the tenants' Kafka credentials Secrets (kafka.sasl.enabled)
+                        // CredentialSecrets and TenantStoreSecrets: the tenants' Kafka credentials and store connection strings
                         "/secrets", Set.of("get", "create", "update", "delete"),
                         "/configmaps", readOnly,
                         "/events", events,

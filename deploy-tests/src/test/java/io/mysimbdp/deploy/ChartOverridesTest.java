@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The chart with non-default values: demo infrastructure, no Prometheus Operator, two managers, shared storage. */
 class ChartOverridesTest {
     private static final String KAFKA = "mysimbdp-kafka.mysimbdp.svc.cluster.local:9092";
-    private static final String MONGODB = "mongodb://mysimbdp-mongodb.mysimbdp.svc.cluster.local:27017";
+    /** The demo store with its platform user (infra.mongodb.auth; StoreAuthChartTest checks the password reference). */
+    private static final String MONGODB = "mongodb://mysimbdp-platform:$(MONGODB_PLATFORM_PASSWORD)@mysimbdp-mongodb.mysimbdp.svc.cluster.local:27017/?authSource=admin";
 
     private static RenderedChart chart;
 
