@@ -113,12 +113,11 @@ public final class TenantStoreAccess implements AutoCloseable {
         if (!s.tenantUsers()) {
             return platformUri;
         }
-        String known = ensured.get(tenant);
-        if (known != null) {
-            return known;
-        }
         try {
             String uri = credentials.read(tenant).orElse(null);
+            if (uri != null && uri.equals(ensured.get(tenant))) {
+                return uri; // re-read each time: another manager may have rotated it
+            }
             if (uri == null) {
                 uri = credentials.createIfAbsent(tenant, TenantStoreUsers.tenantUri(platformUri, tenant, TenantStoreUsers.newPassword()));
             }
@@ -136,6 +135,29 @@ public final class TenantStoreAccess implements AutoCloseable {
         } catch (MongoException e) {
             throw new IllegalStateException("cannot set up the store user of tenant " + tenant + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rotation: the tenant's store user gets a new password and its stored connection string is replaced
+     * (apps started from now on get it; running ones keep their authenticated connections until restarted).
+     *
+     * @return what was done, in words
+     */
+    public String rotate(String tenant) {
+        TenantStoreUsers.Support s = support();
+        if (!s.tenantUsers()) {
+            return "nothing to rotate: " + describe(s);
+        }
+        String uri = TenantStoreUsers.tenantUri(platformUri, tenant, TenantStoreUsers.newPassword());
+        try {
+            users.ensure(tenant, new String(new ConnectionString(uri).getPassword()));
+            credentials.replace(tenant, uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the store user of tenant " + tenant + " has a new password but it could not be kept in "
+                    + credentials.describe(tenant) + " (rotate again): " + e.getMessage(), e);
+        }
+        ensured.put(tenant, uri);
+        return "new password for store user " + TenantStoreUsers.userName(tenant) + " (" + credentials.describe(tenant) + ")";
     }
 
     /** The tenant is gone: its user is dropped and its credentials file removed (nothing to do without users). */

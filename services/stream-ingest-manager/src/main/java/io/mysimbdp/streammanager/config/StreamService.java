@@ -62,6 +62,7 @@ public class StreamService {
     private volatile MongoInstanceRuns runs;
     /** Per-tenant store users (local runtime); null on Kubernetes. */
     private volatile TenantStoreAccess storeAccess;
+    private volatile io.mysimbdp.streammanager.credentials.CredentialRotation rotation;
     private volatile TenantLogFiles tenantLogs;
     private volatile HostCpu hostCpu;
 
@@ -91,16 +92,16 @@ public class StreamService {
     }
 
     /**
-     * Local instances get the tenant's credentials in their environment (read from its owner-only file);
-     * on Kubernetes the Deployment references the Secret instead, so nothing is added here.
+     * Local instances get the tenant's credentials in their environment (read from its owner-only file each
+     * time, so a rotation changes their spec and they are replaced); on Kubernetes the Deployment references the
+     * Secret instead and keeps only a digest of them in its pod template (StreamDeploymentManifest), which rolls
+     * the pods on a rotation. No credentials (the tenant is being offboarded): the app cannot connect.
      */
-    private InstanceLauncher.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
-        if (credentials instanceof CredentialFiles files) {
-            // no file (the tenant is being offboarded): no credentials, the app cannot connect
-            return tenant -> java.nio.file.Files.exists(files.file(tenant))
-                    ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
+    private InstanceLauncher.CredentialsEnv credentialsEnv(TenantCredentialStore credentials) {
+        if (credentials == null) {
+            return InstanceLauncher.CredentialsEnv.NONE;
         }
-        return InstanceLauncher.CredentialsEnv.NONE;
+        return tenant -> credentials.read(tenant).map(KafkaCredentials::env).orElse(java.util.Map.of());
     }
 
     private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
@@ -177,7 +178,7 @@ public class StreamService {
         }
         TopicWorkloads workloads = workloads(settings, metrics, new InstanceLauncher(settings.logs(),
                 storeAccess == null ? tenant -> settings.mongodbUri() : storeAccess::uriFor, settings.kafkaBootstrapServers(),
-                localCredentialsEnv(credentials)));
+                credentialsEnv(credentials)));
         Leadership leadership = leadership();
         ProfileSource.Factory profiles = ProfileSources.factory(config.profiles(), settings.tenantsDir(),
                 settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager");
@@ -193,6 +194,7 @@ public class StreamService {
             throw new UncheckedIOException("cannot start the stream-ingest-manager under " + settings.var(), e);
         }
         manager = m;
+        rotation = new io.mysimbdp.streammanager.credentials.CredentialRotation(operator, credentials, storeAccess, m::wakeUp);
         started.countDown();
         if (election != null) {
             election.start();
@@ -232,6 +234,11 @@ public class StreamService {
     public StreamIngestManager awaitManager(Duration timeout) throws InterruptedException {
         started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return manager;
+    }
+
+    /** Null until the manager has started. */
+    public io.mysimbdp.streammanager.credentials.CredentialRotation rotation() {
+        return rotation;
     }
 
     public TopicOperator operator() {

@@ -172,6 +172,17 @@ public final class KafkaTopicOperator implements TopicOperator {
     }
 
     @Override
+    public void rotatePrincipal(KafkaCredentials credentials) throws Exception {
+        if (access == null) {
+            throw new UnsupportedOperationException("tenant principals are off (mysimbdp.stream.kafka-access=false)");
+        }
+        if (!userExists(credentials.username())) {
+            throw new IllegalStateException("no Kafka principal " + credentials.username() + " to rotate (is the tenant onboarded?)");
+        }
+        upsertUser(credentials);
+    }
+
+    @Override
     public List<String> revoke(String tenant) throws Exception {
         List<String> done = new ArrayList<>();
         if (quotas) {

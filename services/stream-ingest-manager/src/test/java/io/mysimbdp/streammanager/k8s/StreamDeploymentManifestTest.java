@@ -62,6 +62,28 @@ class StreamDeploymentManifestTest {
     }
 
     @Test
+    void aRotationChangesThePodTemplateSoTheDeploymentRollsItsPods() {
+        TenantProfile.StreamApp app = app("img:1");
+        java.util.function.Function<String, Deployment> withPassword = password -> StreamDeploymentManifest.build(KEY, app,
+                new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092",
+                        tenant -> new io.mysimbdp.common.kafka.KafkaCredentials("tenant-acme", password).env())
+                        .contractEnv(KEY, 1, app, io.mysimbdp.common.profile.StreamSink.defaults(), null),
+                new WantedRecord(1, false, SCALED), SETTINGS);
+        Deployment before = withPassword.apply("firstPassword0123456789");
+        Deployment after = withPassword.apply("rotatedPassword987654321");
+        String digest = before.getSpec().getTemplate().getMetadata().getAnnotations().get(StreamDeploymentManifest.CREDENTIALS_DIGEST);
+        assertTrue(digest.matches("[0-9a-f]{24}"), digest);
+        assertFalse(io.fabric8.kubernetes.client.utils.Serialization.asYaml(after).contains("rotatedPassword987654321"));
+        assertTrue(!StreamDeploymentManifest.specHash(before.getSpec().getTemplate())
+                .equals(StreamDeploymentManifest.specHash(after.getSpec().getTemplate())), "a new template: the pods roll");
+        assertEquals(StreamDeploymentManifest.specHash(before.getSpec().getTemplate()),
+                StreamDeploymentManifest.specHash(withPassword.apply("firstPassword0123456789").getSpec().getTemplate()),
+                "the same credentials: no roll");
+        assertNull(build("img:1", new WantedRecord(1, false, SCALED)).getSpec().getTemplate().getMetadata().getAnnotations(),
+                "no credentials (a broker without SASL, a store without users): no digest");
+    }
+
+    @Test
     void theTenantsKafkaCredentialsComeFromItsSecretAndNoPasswordIsALiteral() {
         var secret = io.mysimbdp.common.kafka.KafkaCredentials.generate("tenant-acme");
         InstanceLauncher withCredentials = new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092",
