@@ -59,6 +59,46 @@ helm.sh/chart: {{ printf "%s-%s" .root.Chart.Name .root.Chart.Version | replace 
 {{- end -}}
 {{- end }}
 
+{{/* The Secret with the platform principals' Kafka passwords: kafka.sasl.existingSecret, else the chart's own. */}}
+{{- define "mysimbdp.kafkaPrincipalsSecret" -}}
+{{- .Values.kafka.sasl.existingSecret | default (printf "%s-kafka-principals" (include "mysimbdp.fullname" .)) -}}
+{{- end }}
+
+{{/* The Kafka principal of a platform service (as the embedded broker of make run names it). Call with the component name. */}}
+{{- define "mysimbdp.kafkaPrincipal" -}}
+{{- printf "platform-%s" . -}}
+{{- end }}
+
+{{/*
+Kafka client settings of a platform service that talks to Kafka: SASL/SCRAM-SHA-512 as its own principal,
+its password (and only its own) from the principals' Secret by secretKeyRef; PLAINTEXT when kafka.sasl.enabled
+is false. Call with (dict "root" $ "component" "stream-ingest-monitor").
+*/}}
+{{- define "mysimbdp.kafkaClientEnv" -}}
+{{- if .root.Values.kafka.sasl.enabled }}
+- name: MYSIMBDP_KAFKA_SECURITY_PROTOCOL
+  value: "SASL_PLAINTEXT"
+- name: MYSIMBDP_KAFKA_SASL_MECHANISM
+  value: "SCRAM-SHA-512"
+- name: MYSIMBDP_KAFKA_USERNAME
+  value: {{ include "mysimbdp.kafkaPrincipal" .component | quote }}
+- name: MYSIMBDP_KAFKA_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "mysimbdp.kafkaPrincipalsSecret" .root }}
+      key: {{ printf "%s.password" .component }}
+{{- else }}
+# kafka.sasl.enabled=false: a broker without SASL or ACLs (docs/guarantees.md says what that loses)
+- name: MYSIMBDP_KAFKA_SECURITY_PROTOCOL
+  value: "PLAINTEXT"
+{{- end }}
+{{- end }}
+
+{{/* The Secret with the demo MongoDB's platform (root) password. */}}
+{{- define "mysimbdp.mongodbRootSecret" -}}
+{{- printf "%s-mongodb-root" (include "mysimbdp.fullname" .) -}}
+{{- end }}
+
 {{/* Name of the staging PersistentVolumeClaim. */}}
 {{- define "mysimbdp.stagingClaim" -}}
 {{- printf "%s-staging" (include "mysimbdp.fullname" .) -}}
@@ -88,18 +128,21 @@ Call with (dict "root" $ "port" 8081).
   value: {{ .root.Values.profiles.source | quote }}
 - name: KAFKA_BOOTSTRAP_SERVERS
   value: {{ include "mysimbdp.kafkaBootstrapServers" .root | quote }}
-# the chart's Kafka has no SASL listener yet: plaintext clients, and the stream manager makes no
-# principals, ACLs or tenant credential Secrets (the embedded broker of make run does; docs/guarantees.md)
-- name: MYSIMBDP_KAFKA_SECURITY_PROTOCOL
-  value: "PLAINTEXT"
-- name: MYSIMBDP_STREAM_KAFKA_ACCESS
-  value: "false"
 {{- if and .root.Values.mongodb.existingSecret (not .root.Values.infra.enabled) }}
 - name: MYSIMBDP_MONGODB_URI
   valueFrom:
     secretKeyRef:
       name: {{ .root.Values.mongodb.existingSecret }}
       key: {{ .root.Values.mongodb.existingSecretKey }}
+{{- else if and .root.Values.infra.enabled .root.Values.infra.mongodb.auth.enabled }}
+# the demo MongoDB's platform user; its password from the Secret, expanded by the kubelet (no literal here)
+- name: MONGODB_PLATFORM_PASSWORD
+  valueFrom:
+    secretKeyRef:
+      name: {{ include "mysimbdp.mongodbRootSecret" .root }}
+      key: password
+- name: MYSIMBDP_MONGODB_URI
+  value: {{ printf "mongodb://%s:$(MONGODB_PLATFORM_PASSWORD)@%s-mongodb.%s.svc.%s:27017/?authSource=admin" .root.Values.infra.mongodb.auth.rootUser (include "mysimbdp.fullname" .root) .root.Release.Namespace .root.Values.clusterDomain | quote }}
 {{- else }}
 - name: MYSIMBDP_MONGODB_URI
   value: {{ include "mysimbdp.mongodbUri" .root | quote }}

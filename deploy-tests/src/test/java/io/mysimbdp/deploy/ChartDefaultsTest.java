@@ -61,6 +61,7 @@ class ChartDefaultsTest {
                 Map.entry("Deployment", 4L), Map.entry("Service", 4L), Map.entry("ServiceMonitor", 4L), Map.entry("PrometheusRule", 1L),
                 Map.entry("PersistentVolumeClaim", 1L), Map.entry("ServiceAccount", 4L), Map.entry("Role", 4L), // one per service: tenant accounts are made at run time
                 Map.entry("RoleBinding", 4L), Map.entry("PodDisruptionBudget", 4L),
+                Map.entry("Secret", 1L), // the platform principals' Kafka passwords (kafka.sasl.enabled)
                 // the helm test Pod is a hook: not in the release's manifest (ChartFirstInstallTest renders it)
                 // no NetworkPolicy: Kafka and MongoDB are external and their peers not given (off until configured)
                 Map.entry("ConfigMap", dashboards + 1L))), kinds, () -> "objects: " + chart.names()); // + the tenant workloads' owner
@@ -245,6 +246,8 @@ class ChartDefaultsTest {
                         "/pods/log", Set.of("get"),
                         // TenantServiceAccounts: only creates (409 means it exists)
                         "/serviceaccounts", Set.of("create"),
+                        // TenantStoreSecrets: the tenants' store connection strings (a store with users)
+                        "/secrets", Set.of("get", "create", "update", "delete"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,
@@ -254,6 +257,8 @@ class ChartDefaultsTest {
                         // KubernetesStreamWorkloads: get and list (adoption), create, patch (edit), delete
                         "apps/deployments", Set.of("get", "list", "create", "patch", "delete"),
                         "/serviceaccounts", Set.of("create"),
+                        // CredentialSecrets and TenantStoreSecrets: the tenants' Kafka credentials and store connection strings
+                        "/secrets", Set.of("get", "create", "update", "delete"),
                         "/configmaps", readOnly,
                         "/events", events,
                         "events.k8s.io/events", events,

@@ -27,7 +27,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The chart with non-default values: demo infrastructure, no Prometheus Operator, two managers, shared storage. */
 class ChartOverridesTest {
     private static final String KAFKA = "mysimbdp-kafka.mysimbdp.svc.cluster.local:9092";
-    private static final String MONGODB = "mongodb://mysimbdp-mongodb.mysimbdp.svc.cluster.local:27017";
+    /** The demo store with its platform user (infra.mongodb.auth; StoreAuthChartTest checks the password reference). */
+    private static final String MONGODB = "mongodb://mysimbdp-platform:$(MONGODB_PLATFORM_PASSWORD)@mysimbdp-mongodb.mysimbdp.svc.cluster.local:27017/?authSource=admin";
 
     private static RenderedChart chart;
 
@@ -74,7 +75,7 @@ class ChartOverridesTest {
         assertEquals("CONTROLLER", env(broker, "KAFKA_CONTROLLER_LISTENER_NAMES").orElseThrow());
         assertEquals("1", env(broker, "KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR").orElseThrow());
         assertEquals(22, env(broker, "CLUSTER_ID").orElseThrow().length(), "a KRaft cluster id is 16 bytes in base64url");
-        assertEquals("PLAINTEXT://$(POD_NAME).mysimbdp-kafka.mysimbdp.svc.cluster.local:9092,EXTERNAL://localhost:9094",
+        assertEquals("INTERNAL://$(POD_NAME).mysimbdp-kafka.mysimbdp.svc.cluster.local:9092,EXTERNAL://localhost:9094",
                 env(broker, "KAFKA_ADVERTISED_LISTENERS").orElseThrow());
         assertEquals("metadata.name", envVar(broker, "POD_NAME").getValueFrom().getFieldRef().getFieldPath());
         assertEquals(Boolean.FALSE, kafka.getSpec().getTemplate().getSpec().getEnableServiceLinks(),

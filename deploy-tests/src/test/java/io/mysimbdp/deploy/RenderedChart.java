@@ -55,6 +55,7 @@ final class RenderedChart {
 
     /** helm template output; throws when a template fails (e.g. a {@code fail} or {@code required}). */
     static String template(String releaseName, Map<String, Object> sets, Path... valuesFiles) {
+        LookupApiServer.get(); // lookup needs a cluster to ask
         TemplateCommand command = new Helm(Checkout.CHART).template().withName(releaseName).withNamespace(NAMESPACE)
                 .withKubeVersion(KUBE_VERSION);
         for (Path values : valuesFiles) {

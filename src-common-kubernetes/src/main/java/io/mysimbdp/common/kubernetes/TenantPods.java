@@ -39,6 +39,31 @@ public final class TenantPods {
                 .map(k -> new EnvVar(k, platformEnv.get(k), null)).toList();
     }
 
+    /** The contract's variable for the store's connection string. */
+    public static final String MONGODB_URI_ENV = "MYSIMBDP_MONGODB_URI";
+
+    /**
+     * The app's {@code MYSIMBDP_MONGODB_URI}: a connection string without a password as it is (a store
+     * without users); the tenant's own user's from its credentials Secret by secretKeyRef, so no password
+     * is ever a literal in a pod spec; any other user's (the platform's) is refused: a tenant app never
+     * holds the platform's keys.
+     */
+    public static EnvVar storeUriEnv(String tenant, String uri) {
+        com.mongodb.ConnectionString parsed = new com.mongodb.ConnectionString(uri);
+        if (parsed.getPassword() == null) {
+            return new EnvVar(MONGODB_URI_ENV, uri, null);
+        }
+        String own = io.mysimbdp.common.store.TenantStoreUsers.userName(tenant);
+        if (!own.equals(parsed.getUsername())) {
+            throw new IllegalStateException("tenant " + tenant + "'s apps would get the store user " + parsed.getUsername()
+                    + "'s password (not its own " + own + "): the platform's store user must be allowed to manage users "
+                    + "(docs/guarantees.md)");
+        }
+        return new io.fabric8.kubernetes.api.model.EnvVarBuilder().withName(MONGODB_URI_ENV).withNewValueFrom().withNewSecretKeyRef()
+                .withName(TenantNames.credentialsSecretName(tenant)).withKey(io.mysimbdp.common.store.TenantStoreCredentials.KEY)
+                .withOptional(false).endSecretKeyRef().endValueFrom().build();
+    }
+
     /** The app's container: image, the contract's env, requests and limits from the profile, /tmp writable. */
     public static ContainerBuilder container(String image, List<EnvVar> env, TenantProfile.Resources r) {
         return new ContainerBuilder()

@@ -30,6 +30,15 @@ public interface WorkloadRuntime {
     String name();
 
     /**
+     * Where the tenants' store connection strings are kept for their apps: owner-only files under
+     * {@code var} (local processes read them); a runtime whose workloads reference a store (Kubernetes
+     * Secrets) says so.
+     */
+    default io.mysimbdp.common.store.TenantStoreCredentials storeCredentials(java.nio.file.Path var) {
+        return new io.mysimbdp.common.store.TenantCredentialFiles(var);
+    }
+
+    /**
      * True when workloads keep running after the platform stops (Kubernetes Jobs), so a stopping
      * manager leaves them to be adopted; false when they die with it (local child processes).
      */

@@ -17,9 +17,9 @@ import java.util.Optional;
  * in the same folder; this class touches only its own file. The first writer wins: a second manager
  * that races to create the file reads the first one's instead, so both hand out the same password.
  */
-public final class TenantCredentialFiles {
+public final class TenantCredentialFiles implements TenantStoreCredentials {
     public static final String FOLDER = "credentials";
-    public static final String MONGODB_URI_FILE = "mongodb.uri";
+    public static final String MONGODB_URI_FILE = KEY;
     private static final boolean POSIX = FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
 
     private final Path root;
@@ -36,12 +36,14 @@ public final class TenantCredentialFiles {
         return root.resolve(tenant).resolve(MONGODB_URI_FILE);
     }
 
+    @Override
     public Optional<String> read(String tenant) throws IOException {
         Path f = file(tenant);
         return Files.isRegularFile(f) ? Optional.of(Files.readString(f, StandardCharsets.UTF_8).strip()) : Optional.empty();
     }
 
     /** Writes the URI unless the file exists; returns what the file holds afterwards. */
+    @Override
     public String createIfAbsent(String tenant, String uri) throws IOException {
         Path f = file(tenant);
         Path dir = f.getParent();
@@ -62,13 +64,20 @@ public final class TenantCredentialFiles {
     }
 
     /** Replaces the URI (a rotated password). */
+    @Override
     public void replace(String tenant, String uri) throws IOException {
         Files.deleteIfExists(file(tenant));
         createIfAbsent(tenant, uri);
     }
 
+    @Override
     public void delete(String tenant) throws IOException {
         Files.deleteIfExists(file(tenant));
+    }
+
+    @Override
+    public String describe(String tenant) {
+        return file(tenant).toString();
     }
 
     private static void ownerOnly(Path p, String permissions) throws IOException {

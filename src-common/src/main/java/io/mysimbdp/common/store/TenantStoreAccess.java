@@ -18,7 +18,8 @@ import java.util.logging.Logger;
  * The connection string each tenant's apps get (MYSIMBDP_MONGODB_URI). On a store with users the
  * platform may manage, that of the tenant's own user ({@link TenantStoreUsers}: {@code readWrite} on
  * {@code tenant_<id>} only), created or updated the first time a manager starts one of the tenant's
- * apps, its password kept in the tenant's credentials ({@link TenantCredentialFiles}); dropped with
+ * apps, its password kept in the tenant's credentials ({@link TenantStoreCredentials}: a file locally, the
+ * tenant's Secret on Kubernetes); dropped with
  * {@link #offboard}. On a store without users (the embedded one) every app gets the platform's URI:
  * said once, in the log and in {@link #describe()}.
  */
@@ -27,16 +28,22 @@ public final class TenantStoreAccess implements AutoCloseable {
     private static final int SERVER_SELECTION_SECONDS = 5;
 
     private final String platformUri;
-    private final TenantCredentialFiles credentials;
+    private final TenantStoreCredentials credentials;
     private final MongoClient client;
     private final TenantStoreUsers.Executor users;
     private volatile TenantStoreUsers.Support support;
     /** Tenants whose user this process has created or updated (with the password in the file). */
     private final Map<String, String> ensured = new ConcurrentHashMap<>();
 
+    /** Local runtime: the tenants' connection strings in owner-only files under {@code var}. */
     public TenantStoreAccess(String platformUri, Path var, String service) {
+        this(platformUri, new TenantCredentialFiles(var), service);
+    }
+
+    /** @param credentials where the tenants' connection strings are kept (files locally, Secrets on Kubernetes) */
+    public TenantStoreAccess(String platformUri, TenantStoreCredentials credentials, String service) {
         this.platformUri = platformUri;
-        this.credentials = new TenantCredentialFiles(var);
+        this.credentials = credentials;
         ConnectionString connection = new ConnectionString(platformUri);
         MongoClientSettings.Builder settings = MongoClientSettings.builder().applyConnectionString(connection).applicationName(service);
         if (connection.getServerSelectionTimeout() == null) {
@@ -106,29 +113,51 @@ public final class TenantStoreAccess implements AutoCloseable {
         if (!s.tenantUsers()) {
             return platformUri;
         }
-        String known = ensured.get(tenant);
-        if (known != null) {
-            return known;
-        }
         try {
             String uri = credentials.read(tenant).orElse(null);
+            if (uri != null && uri.equals(ensured.get(tenant))) {
+                return uri; // re-read each time: another manager may have rotated it
+            }
             if (uri == null) {
                 uri = credentials.createIfAbsent(tenant, TenantStoreUsers.tenantUri(platformUri, tenant, TenantStoreUsers.newPassword()));
             }
             char[] password = new ConnectionString(uri).getPassword();
             if (password == null) {
-                throw new IllegalStateException(credentials.file(tenant) + " holds a connection string without a password");
+                throw new IllegalStateException(credentials.describe(tenant) + " holds a connection string without a password");
             }
             users.ensure(tenant, new String(password));
             ensured.put(tenant, uri);
             LOG.info("store user " + TenantStoreUsers.userName(tenant) + " ready (readWrite on its own database only); credentials in "
-                    + credentials.file(tenant));
+                    + credentials.describe(tenant));
             return uri;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot keep the store credentials of tenant " + tenant + ": " + e.getMessage(), e);
         } catch (MongoException e) {
             throw new IllegalStateException("cannot set up the store user of tenant " + tenant + ": " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * Rotation: the tenant's store user gets a new password and its stored connection string is replaced
+     * (apps started from now on get it; running ones keep their authenticated connections until restarted).
+     *
+     * @return what was done, in words
+     */
+    public String rotate(String tenant) {
+        TenantStoreUsers.Support s = support();
+        if (!s.tenantUsers()) {
+            return "nothing to rotate: " + describe(s);
+        }
+        String uri = TenantStoreUsers.tenantUri(platformUri, tenant, TenantStoreUsers.newPassword());
+        try {
+            users.ensure(tenant, new String(new ConnectionString(uri).getPassword()));
+            credentials.replace(tenant, uri);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the store user of tenant " + tenant + " has a new password but it could not be kept in "
+                    + credentials.describe(tenant) + " (rotate again): " + e.getMessage(), e);
+        }
+        ensured.put(tenant, uri);
+        return "new password for store user " + TenantStoreUsers.userName(tenant) + " (" + credentials.describe(tenant) + ")";
     }
 
     /** The tenant is gone: its user is dropped and its credentials file removed (nothing to do without users). */

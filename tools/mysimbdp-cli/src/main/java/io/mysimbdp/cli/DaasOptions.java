@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
  * What the daas commands ({@code stats}, {@code usage}, {@code quality}) share: {@code --url} and
  * {@code --key}, and the call that prints the rendered answer or the failure with its exit code.
  */
-final class DaasOptions {
+public final class DaasOptions {
     @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
             description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
     String url;
@@ -28,7 +28,7 @@ final class DaasOptions {
      * The key to send: the one given, else the local operator key file ({@code MYSIMBDP_OPERATOR_KEY_FILE},
      * else {@code <MYSIMBDP_VAR or MYSIMBDP_HOME/var>/credentials/operator.key}) when it exists; else null.
      */
-    static String effectiveKey(String given, Map<String, String> env) {
+    public static String effectiveKey(String given, Map<String, String> env) {
         if (given != null && !given.isBlank()) {
             return given;
         }

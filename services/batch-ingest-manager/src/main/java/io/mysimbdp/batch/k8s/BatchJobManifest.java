@@ -74,7 +74,8 @@ public final class BatchJobManifest {
         }
 
         List<EnvVar> env = new ArrayList<>();
-        spec.env().forEach((k, v) -> env.add(new EnvVar(k, switch (k) {
+        // the tenant's store user's password comes from its Secret: never a literal in the pod spec
+        spec.env().forEach((k, v) -> env.add(TenantPods.MONGODB_URI_ENV.equals(k) ? TenantPods.storeUriEnv(spec.tenant(), v) : new EnvVar(k, switch (k) {
             case AppEnv.INPUT_DIR -> POD_INPUT_DIR;
             case AppEnv.OUTPUT_DIR -> POD_OUTPUT_DIR;
             case KeyDirectory.KEYS_DIR_ENV -> POD_KEYS_DIR;

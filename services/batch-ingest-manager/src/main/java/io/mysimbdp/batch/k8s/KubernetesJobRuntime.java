@@ -76,6 +76,12 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         return "kubernetes";
     }
 
+    /** The tenants' store connection strings in their credentials Secrets, which the Jobs reference. */
+    @Override
+    public io.mysimbdp.common.store.TenantStoreCredentials storeCredentials(java.nio.file.Path var) {
+        return new io.mysimbdp.common.kubernetes.TenantStoreSecrets(client, settings.namespace());
+    }
+
     @Override
     public boolean workloadsOutliveThePlatform() {
         return true;

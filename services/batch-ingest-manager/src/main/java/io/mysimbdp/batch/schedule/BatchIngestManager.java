@@ -75,7 +75,8 @@ public final class BatchIngestManager implements AutoCloseable {
         this.profiles = profileSource.open(this::onProfileChanges);
         this.store = new JobStore(layout);
         Path keys = config.tenantKeysDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/keys")).toAbsolutePath().normalize();
-        this.storeAccess = "local".equals(config.batch().runtime()) ? new TenantStoreAccess(config.mongodbUri(), var, "batch-ingest-manager") : null;
+        // per-tenant store users on both runtimes: their URIs in files (local) or the tenants' Secrets (Kubernetes)
+        this.storeAccess = new TenantStoreAccess(config.mongodbUri(), runtime.storeCredentials(var), "batch-ingest-manager");
         Function<String, String> storeUri = storeAccess == null ? tenant -> config.mongodbUri() : storeAccess::uriFor;
         this.launcher = new JobLauncher(layout, runtime, storeUri, tenant -> profiles.current().active(tenant)
                 .filter(p -> p.encryption() != null).map(p -> keys.resolve(tenant)).orElse(null), finished::add, this::wakeUp);

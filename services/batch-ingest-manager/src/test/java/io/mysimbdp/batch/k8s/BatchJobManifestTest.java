@@ -50,6 +50,27 @@ class BatchJobManifestTest {
     }
 
     @Test
+    void theTenantsStoreUserComesFromItsSecretAndNoPasswordIsALiteral() {
+        WorkloadSpec base = spec("alpha", "20261124103000-a1b2c3", null);
+        Map<String, String> env = new LinkedHashMap<>(base.env());
+        env.put("MYSIMBDP_MONGODB_URI", "mongodb://mysimbdp-tenant-alpha:S3cretTenantPassw0rd@mongo:27017/tenant_alpha?authSource=admin");
+        WorkloadSpec withUser = new WorkloadSpec(base.id(), base.tenant(), base.app(), base.command(), base.image(), env,
+                base.resources(), base.timeout(), base.logFile(), base.labels());
+        Job job = BatchJobManifest.build(withUser, SETTINGS);
+        assertFalse(io.fabric8.kubernetes.client.utils.Serialization.asYaml(job).contains("S3cretTenantPassw0rd"),
+                "no store password literal in the pod spec");
+        var uri = job.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(v -> v.getName().equals("MYSIMBDP_MONGODB_URI")).findFirst().orElseThrow();
+        assertEquals(null, uri.getValue());
+        assertEquals("mysimbdp-tenant-alpha-credentials", uri.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("mongodb.uri", uri.getValueFrom().getSecretKeyRef().getKey());
+        env.put("MYSIMBDP_MONGODB_URI", "mongodb://mysimbdp-tenant-beta:pw@mongo:27017");
+        WorkloadSpec othersUser = new WorkloadSpec(base.id(), base.tenant(), base.app(), base.command(), base.image(), env,
+                base.resources(), base.timeout(), base.logFile(), base.labels());
+        assertThrows(IllegalStateException.class, () -> BatchJobManifest.build(othersUser, SETTINGS), "never another user's keys");
+    }
+
+    @Test
     void buildsALockedDownJobThatSeesOnlyItsOwnDirectories() {
         Job job = BatchJobManifest.build(spec("alpha", "20261124103000-a1b2c3", Duration.ofMinutes(10)), SETTINGS);
         assertEquals("batch/v1", job.getApiVersion());

@@ -64,6 +64,28 @@ public class StreamsResource {
         return call(m -> m.stopTopic(tenant, topic));
     }
 
+    /**
+     * Rotates the tenant's credentials (operator key): a new Kafka password and, where the store has users, a
+     * new store password; its running stream apps are replaced with them (CredentialRotation).
+     */
+    @POST
+    @Path("/{tenant}/credentials/rotate")
+    public Response rotate(@PathParam("tenant") String tenant) {
+        var rotation = service.rotation();
+        if (rotation == null) {
+            return error(Response.Status.SERVICE_UNAVAILABLE, "the stream-ingest-manager is starting");
+        }
+        try {
+            return Response.ok(rotation.rotate(tenant)).build();
+        } catch (IllegalArgumentException e) {
+            return error(Response.Status.BAD_REQUEST, e.getMessage());
+        } catch (IllegalStateException e) {
+            return error(Response.Status.NOT_FOUND, e.getMessage());
+        } catch (Exception e) {
+            return error(Response.Status.INTERNAL_SERVER_ERROR, "rotation of tenant " + tenant + " failed: " + e.getMessage());
+        }
+    }
+
     private Response call(Function<StreamIngestManager, Object> operation) {
         StreamIngestManager m = service.manager();
         if (m == null) {

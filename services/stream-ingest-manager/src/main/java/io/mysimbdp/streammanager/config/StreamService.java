@@ -9,6 +9,7 @@ import io.mysimbdp.common.kubernetes.PodEnvironment;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.common.runtime.LocalProcessRuntime;
+import io.mysimbdp.common.kubernetes.TenantStoreSecrets;
 import io.mysimbdp.common.store.TenantStoreAccess;
 import io.mysimbdp.streammanager.instances.HostCpu;
 import io.mysimbdp.streammanager.contract.StreamAppContract;
@@ -62,6 +63,7 @@ public class StreamService {
     private volatile MongoInstanceRuns runs;
     /** Per-tenant store users (local runtime); null on Kubernetes. */
     private volatile TenantStoreAccess storeAccess;
+    private volatile io.mysimbdp.streammanager.credentials.CredentialRotation rotation;
     private volatile TenantLogFiles tenantLogs;
     private volatile HostCpu hostCpu;
 
@@ -91,16 +93,16 @@ public class StreamService {
     }
 
     /**
-     * Local instances get the tenant's credentials in their environment (read from its owner-only file);
-     * on Kubernetes the Deployment references the Secret instead, so nothing is added here.
+     * Local instances get the tenant's credentials in their environment (read from its owner-only file each
+     * time, so a rotation changes their spec and they are replaced); on Kubernetes the Deployment references the
+     * Secret instead and keeps only a digest of them in its pod template (StreamDeploymentManifest), which rolls
+     * the pods on a rotation. No credentials (the tenant is being offboarded): the app cannot connect.
      */
-    private StreamAppContract.CredentialsEnv localCredentialsEnv(TenantCredentialStore credentials) {
-        if (credentials instanceof CredentialFiles files) {
-            // no file (the tenant is being offboarded): no credentials, the app cannot connect
-            return tenant -> java.nio.file.Files.exists(files.file(tenant))
-                    ? KafkaCredentials.read(files.file(tenant)).env() : java.util.Map.of();
+    private StreamAppContract.CredentialsEnv credentialsEnv(TenantCredentialStore credentials) {
+        if (credentials == null) {
+            return StreamAppContract.CredentialsEnv.NONE;
         }
-        return StreamAppContract.CredentialsEnv.NONE;
+        return tenant -> credentials.read(tenant).map(KafkaCredentials::env).orElse(java.util.Map.of());
     }
 
     private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
@@ -168,15 +170,16 @@ public class StreamService {
                 settings.replicationFactor(), settings.adminTimeout(), settings.quotas(),
                 credentials == null ? null : new KafkaTopicOperator.Access(credentials, config.stream().monitorPrincipal()));
         runs = new MongoInstanceRuns(settings.mongodbUri(), config.stream().usageHeartbeat());
-        // per-tenant store users on the local runtime only (Kubernetes: docs/guarantees.md, "Store isolation")
-        storeAccess = "local".equals(config.stream().runtime())
-                ? new TenantStoreAccess(settings.mongodbUri(), settings.var(), "stream-ingest-manager") : null;
+        // per-tenant store users on both runtimes: their URIs in files (local) or the tenants' Secrets (Kubernetes)
+        storeAccess = "kubernetes".equals(config.stream().runtime())
+                ? new TenantStoreAccess(settings.mongodbUri(), new TenantStoreSecrets(kubernetes.get(), namespace()), "stream-ingest-manager")
+                : new TenantStoreAccess(settings.mongodbUri(), settings.var(), "stream-ingest-manager");
         if (storeAccess != null) {
             storeAccess.detectInBackground();
         }
         TopicWorkloads workloads = workloads(settings, metrics, new InstanceLauncher(settings.logs(),
                 storeAccess == null ? tenant -> settings.mongodbUri() : storeAccess::uriFor, settings.kafkaBootstrapServers(),
-                localCredentialsEnv(credentials)));
+                credentialsEnv(credentials)));
         Leadership leadership = leadership();
         ProfileSource.Factory profiles = ProfileSources.factory(config.profiles(), settings.tenantsDir(),
                 settings.profileRescanInterval(), kubernetes::get, "stream-ingest-manager");
@@ -192,6 +195,7 @@ public class StreamService {
             throw new UncheckedIOException("cannot start the stream-ingest-manager under " + settings.var(), e);
         }
         manager = m;
+        rotation = new io.mysimbdp.streammanager.credentials.CredentialRotation(operator, credentials, storeAccess, m::wakeUp);
         started.countDown();
         if (election != null) {
             election.start();
@@ -231,6 +235,11 @@ public class StreamService {
     public StreamIngestManager awaitManager(Duration timeout) throws InterruptedException {
         started.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         return manager;
+    }
+
+    /** Null until the manager has started. */
+    public io.mysimbdp.streammanager.credentials.CredentialRotation rotation() {
+        return rotation;
     }
 
     public TopicOperator operator() {

@@ -42,6 +42,17 @@ public final class CredentialFiles implements TenantCredentialStore {
 
 
     @Override
+    public java.util.Optional<KafkaCredentials> read(String tenant) throws IOException {
+        Path file = file(tenant);
+        return Files.exists(file) && hasKafkaKeys(file) ? java.util.Optional.of(KafkaCredentials.read(file)) : java.util.Optional.empty();
+    }
+
+    @Override
+    public void replace(String tenant, KafkaCredentials credentials) throws IOException {
+        credentials.write(file(tenant)); // atomic, owner-only, other keys kept
+    }
+
+    @Override
     public void delete(String tenant) throws IOException {
         Path file = file(tenant);
         if (!Files.exists(file)) {

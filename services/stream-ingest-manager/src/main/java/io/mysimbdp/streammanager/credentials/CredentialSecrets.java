@@ -43,6 +43,22 @@ public final class CredentialSecrets implements TenantCredentialStore {
 
 
     @Override
+    public java.util.Optional<KafkaCredentials> read(String tenant) {
+        Secret secret = get(tenant);
+        if (secret == null || secret.getData() == null) {
+            return java.util.Optional.empty();
+        }
+        String user = decode(secret.getData().get(KafkaCredentials.USERNAME_KEY));
+        String password = decode(secret.getData().get(KafkaCredentials.PASSWORD_KEY));
+        return user == null || password == null ? java.util.Optional.empty() : java.util.Optional.of(new KafkaCredentials(user, password));
+    }
+
+    @Override
+    public void replace(String tenant, KafkaCredentials credentials) {
+        put(tenant, get(tenant), credentials);
+    }
+
+    @Override
     public void delete(String tenant) {
         Secret secret = get(tenant);
         if (secret == null) {

@@ -18,6 +18,12 @@ public interface TenantCredentialStore {
     /** The tenant's credentials, generated once and stored when it has none. */
     Stored ensure(String tenant) throws IOException;
 
+    /** The stored credentials, without creating any. */
+    java.util.Optional<KafkaCredentials> read(String tenant) throws IOException;
+
+    /** Stores new credentials for the tenant's principal (rotation), keeping the store's other keys. */
+    void replace(String tenant, KafkaCredentials credentials) throws IOException;
+
     /** Removes the tenant's Kafka keys (offboarding); nothing to do when there are none. */
     void delete(String tenant) throws IOException;
 

@@ -37,6 +37,9 @@ import java.util.Objects;
  * user ({@link DeploymentSettings#runAsUser()}), with the operator's pull secrets and scheduling constraints.
  */
 public final class StreamDeploymentManifest {
+    /** Pod template annotation: which credentials the pods were started with (a digest; see credentialsDigest). */
+    public static final String CREDENTIALS_DIGEST = "mysimbdp.io/credentials-digest";
+
     public static final String APP_LABEL = "mysimbdp.io/app";
     public static final String SPEC_HASH = "mysimbdp.io/spec-hash";
     public static final String WANTED = "mysimbdp.io/wanted";
@@ -101,7 +104,10 @@ public final class StreamDeploymentManifest {
                                             Map<String, String> contractEnv, String serviceAccount, DeploymentSettings settings) {
         List<EnvVar> env = new ArrayList<>();
         contractEnv.forEach((k, v) -> {
-            if (!AppEnv.INSTANCE_ID.equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
+            if (TenantPods.MONGODB_URI_ENV.equals(k)) {
+                // the tenant's store user's password comes from its Secret: never a literal in the pod spec
+                env.add(TenantPods.storeUriEnv(labels.get(TenantNames.TENANT_LABEL), v));
+            } else if (!AppEnv.INSTANCE_ID.equals(k) && !KafkaCredentials.ENV_USERNAME.equals(k) && !KafkaCredentials.ENV_PASSWORD.equals(k)) {
                 env.add(new EnvVar(k, v, null));
             }
         });
@@ -113,8 +119,10 @@ public final class StreamDeploymentManifest {
         env.addAll(TenantPods.tracingEnv(System.getenv()));
         env.add(new EnvVarBuilder().withName(AppEnv.INSTANCE_ID)
                 .withNewValueFrom().withNewFieldRef().withFieldPath("metadata.name").endFieldRef().endValueFrom().build());
+        String credentials = credentialsDigest(contractEnv);
         return new PodTemplateSpecBuilder()
-                .withNewMetadata().withLabels(labels).endMetadata()
+                .withNewMetadata().withLabels(labels)
+                .withAnnotations(credentials == null ? null : Map.of(CREDENTIALS_DIGEST, credentials)).endMetadata()
                 .withSpec(settings.podOptions().applyTo(TenantPods.podSpec(serviceAccount,
                                 TenantPods.container(settings.podOptions().image(app.image()), env, app.resources())))
                         .editSecurityContext()
@@ -124,6 +132,28 @@ public final class StreamDeploymentManifest {
                         .endSecurityContext()
                         .build())
                 .build();
+    }
+
+    /**
+     * A digest of the credentials the pods take from the tenant's Secret (Kafka password, store connection
+     * string), or null when there are none: part of the pod template, so a rotation changes the template and
+     * the Deployment rolls its pods onto the new Secret values. A truncated SHA-256 of random passwords: it
+     * tells versions apart and reveals nothing.
+     */
+    static String credentialsDigest(Map<String, String> contractEnv) {
+        String kafka = contractEnv.get(KafkaCredentials.ENV_PASSWORD);
+        String store = contractEnv.get(TenantPods.MONGODB_URI_ENV);
+        boolean storeSecret = store != null && new com.mongodb.ConnectionString(store).getPassword() != null;
+        if (kafka == null && !storeSecret) {
+            return null;
+        }
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            sha.update(("kafka:" + (kafka == null ? "" : kafka) + "\nstore:" + (storeSecret ? store : "")).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** {@code MYSIMBDP_KAFKA_USERNAME}/{@code _PASSWORD} from the tenant's Secret through {@code secretKeyRef}. */

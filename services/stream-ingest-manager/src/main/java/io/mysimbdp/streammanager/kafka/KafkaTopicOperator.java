@@ -148,6 +148,7 @@ public final class KafkaTopicOperator implements TopicOperator {
         List<AclBinding> acls = new ArrayList<>(TenantAccess.tenantAcls(tenant, topics));
         if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
             acls.addAll(TenantAccess.monitorAcls(access.monitorPrincipal(), tenant, topics));
+            acls.add(TenantAccess.monitorGroupAcl(access.monitorPrincipal()));
         }
         admin.createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
@@ -168,6 +169,17 @@ public final class KafkaTopicOperator implements TopicOperator {
         admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(credentials.username(),
                         new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), credentials.password())))
                 .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void rotatePrincipal(KafkaCredentials credentials) throws Exception {
+        if (access == null) {
+            throw new UnsupportedOperationException("tenant principals are off (mysimbdp.stream.kafka-access=false)");
+        }
+        if (!userExists(credentials.username())) {
+            throw new IllegalStateException("no Kafka principal " + credentials.username() + " to rotate (is the tenant onboarded?)");
+        }
+        upsertUser(credentials);
     }
 
     @Override

@@ -63,6 +63,18 @@ public final class TenantAccess {
         return out;
     }
 
+    /** The consumer group the monitor reads every tenant's reports in (its {@code mp.messaging.incoming.reports.group.id}). */
+    public static final String MONITOR_GROUP = "mysimbdp-stream-ingest-monitor";
+
+    /**
+     * The monitor's use of its own consumer group. make run's embedded broker grants it at start; on a broker
+     * the chart runs nobody else does, so the manager grants it with each tenant's ACLs (idempotent, never revoked).
+     */
+    public static AclBinding monitorGroupAcl(String monitorPrincipal) {
+        return binding(ResourceType.GROUP, MONITOR_GROUP, PatternType.LITERAL, user(monitorPrincipal), AclOperation.READ,
+                AclPermissionType.ALLOW);
+    }
+
     /** Every ACL of the tenant's principal (offboarding). */
     public static AclBindingFilter allOfTenant(String tenant) {
         return new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(

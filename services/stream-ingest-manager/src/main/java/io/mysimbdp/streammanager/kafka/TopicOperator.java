@@ -36,4 +36,12 @@ public interface TopicOperator extends AutoCloseable {
 
     @Override
     void close();
+
+    /**
+     * Gives the tenant's principal a new password (rotation): from now on the broker accepts only the new one
+     * for new connections.
+     */
+    default void rotatePrincipal(io.mysimbdp.common.kafka.KafkaCredentials credentials) throws Exception {
+        throw new UnsupportedOperationException("this broker's principals are not managed by the platform");
+    }
 }

@@ -42,6 +42,48 @@ class StreamDeploymentManifestTest {
     }
 
     @Test
+    void theTenantsStoreUserComesFromItsSecretAndThePlatformsIsRefused() {
+        String tenantUri = "mongodb://mysimbdp-tenant-acme:S3cretTenantPassw0rd@store:27017/tenant_acme?authSource=admin";
+        TenantProfile.StreamApp app = app("img:1");
+        InstanceLauncher own = new InstanceLauncher(Path.of("/var/logs"), tenant -> tenantUri, "kafka:9092");
+        Deployment d = StreamDeploymentManifest.build(KEY, app, own.contractEnv(KEY, 1, app,
+                io.mysimbdp.common.profile.StreamSink.defaults(), null), new WantedRecord(1, false, SCALED), SETTINGS);
+        assertFalse(io.fabric8.kubernetes.client.utils.Serialization.asYaml(d).contains("S3cretTenantPassw0rd"),
+                "no store password literal in the pod spec");
+        EnvVar uri = d.getSpec().getTemplate().getSpec().getContainers().get(0).getEnv().stream()
+                .filter(v -> v.getName().equals("MYSIMBDP_MONGODB_URI")).findFirst().orElseThrow();
+        assertNull(uri.getValue());
+        assertEquals("mysimbdp-tenant-acme-credentials", uri.getValueFrom().getSecretKeyRef().getName());
+        assertEquals("mongodb.uri", uri.getValueFrom().getSecretKeyRef().getKey());
+        InstanceLauncher platforms = new InstanceLauncher(Path.of("/var/logs"), "mongodb://root:RootPassw0rd@store:27017", "kafka:9092");
+        var e = assertThrows(IllegalStateException.class, () -> StreamDeploymentManifest.build(KEY, app, platforms.contractEnv(KEY, 1, app,
+                io.mysimbdp.common.profile.StreamSink.defaults(), null), new WantedRecord(1, false, SCALED), SETTINGS));
+        assertTrue(e.getMessage().contains("store user root"), e.getMessage());
+    }
+
+    @Test
+    void aRotationChangesThePodTemplateSoTheDeploymentRollsItsPods() {
+        TenantProfile.StreamApp app = app("img:1");
+        java.util.function.Function<String, Deployment> withPassword = password -> StreamDeploymentManifest.build(KEY, app,
+                new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092",
+                        tenant -> new io.mysimbdp.common.kafka.KafkaCredentials("tenant-acme", password).env())
+                        .contractEnv(KEY, 1, app, io.mysimbdp.common.profile.StreamSink.defaults(), null),
+                new WantedRecord(1, false, SCALED), SETTINGS);
+        Deployment before = withPassword.apply("firstPassword0123456789");
+        Deployment after = withPassword.apply("rotatedPassword987654321");
+        String digest = before.getSpec().getTemplate().getMetadata().getAnnotations().get(StreamDeploymentManifest.CREDENTIALS_DIGEST);
+        assertTrue(digest.matches("[0-9a-f]{24}"), digest);
+        assertFalse(io.fabric8.kubernetes.client.utils.Serialization.asYaml(after).contains("rotatedPassword987654321"));
+        assertTrue(!StreamDeploymentManifest.specHash(before.getSpec().getTemplate())
+                .equals(StreamDeploymentManifest.specHash(after.getSpec().getTemplate())), "a new template: the pods roll");
+        assertEquals(StreamDeploymentManifest.specHash(before.getSpec().getTemplate()),
+                StreamDeploymentManifest.specHash(withPassword.apply("firstPassword0123456789").getSpec().getTemplate()),
+                "the same credentials: no roll");
+        assertNull(build("img:1", new WantedRecord(1, false, SCALED)).getSpec().getTemplate().getMetadata().getAnnotations(),
+                "no credentials (a broker without SASL, a store without users): no digest");
+    }
+
+    @Test
     void theTenantsKafkaCredentialsComeFromItsSecretAndNoPasswordIsALiteral() {
         var secret = io.mysimbdp.common.kafka.KafkaCredentials.generate("tenant-acme");
         InstanceLauncher withCredentials = new InstanceLauncher(Path.of("/var/logs"), "mongodb://store:27017", "kafka:9092",

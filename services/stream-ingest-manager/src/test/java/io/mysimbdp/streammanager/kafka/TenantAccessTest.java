@@ -56,4 +56,16 @@ class TenantAccessTest {
         assertTrue(!TenantAccess.allOfTenant("acme").matches(acls.get(0)), "offboarding acme's own ACLs leaves the monitor's alone");
         assertEquals(AclOperation.READ, acls.get(0).entry().operation());
     }
+
+    @Test
+    void theMonitorMayUseItsOwnConsumerGroupOnly() {
+        AclBinding group = TenantAccess.monitorGroupAcl("platform-stream-ingest-monitor");
+        assertEquals(ResourceType.GROUP, group.pattern().resourceType());
+        assertEquals(PatternType.LITERAL, group.pattern().patternType());
+        assertEquals("mysimbdp-stream-ingest-monitor", group.pattern().name());
+        assertEquals("User:platform-stream-ingest-monitor", group.entry().principal());
+        assertEquals(AclOperation.READ, group.entry().operation());
+        assertEquals(AclPermissionType.ALLOW, group.entry().permissionType());
+        assertTrue(!TenantAccess.allOfTenant("acme").matches(group), "offboarding a tenant leaves the monitor its group");
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "credentials",
         mixinStandardHelpOptions = true,
+        subcommands = CredentialsRotateCommand.class,
         description = {"Prints a tenant's Kafka client configuration (SASL/SCRAM-SHA-512 as its principal tenant-<tenant>).",
                 "The output holds the password: write it to an owner-only file (umask 077), never commit it."})
 public final class CredentialsCommand implements Callable<Integer> {
@@ -27,7 +28,8 @@ public final class CredentialsCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Option(names = "--tenant", paramLabel = "TENANT", required = true, description = "The tenant id.")
+    // required, but checked in call(): picocli would otherwise demand it before `credentials rotate --tenant T` too
+    @Option(names = "--tenant", paramLabel = "TENANT", description = "The tenant id (required).")
     String tenant;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "librdkafka",
@@ -46,6 +48,9 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (tenant == null) {
+            throw new ParameterException(spec.commandLine(), "Missing required option: '--tenant=TENANT'");
+        }
         String problem = TenantNames.tenantIdProblem(tenant);
         if (problem != null) {
             throw new ParameterException(spec.commandLine(), "--tenant " + problem);
