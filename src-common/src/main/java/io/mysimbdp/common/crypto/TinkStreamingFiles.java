@@ -66,7 +66,7 @@ public final class TinkStreamingFiles {
         if (plaintextBytes == 0 && tinkMessage != null && tinkMessage.startsWith("No matching key")) {
             return new EncryptionException(EncryptionException.Problem.WRONG_KEY, "no key of the Tink keyset " + keysetSource
                     + " decrypts the file's first segment with associated data '" + tenant + "' (the tenant id): it was encrypted with another"
-                    + " keyset or other associated data, or its start was damaged or it is truncated within its first segment ("
+                    + " keyset or other associated data, or that segment was modified, damaged or truncated after it was encrypted ("
                     + ciphertextBytes + " bytes read)");
         }
         Matcher m = tinkMessage == null ? null : SEGMENT.matcher(tinkMessage);

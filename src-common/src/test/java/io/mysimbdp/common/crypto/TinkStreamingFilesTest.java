@@ -104,7 +104,7 @@ class TinkStreamingFilesTest {
         }
         EncryptionException inFirst = failure(Arrays.copyOf(file, 1000), keyset);
         assertEquals(EncryptionException.Problem.WRONG_KEY, inFirst.problem());
-        assertTrue(inFirst.getMessage().contains("truncated within its first segment (1000 bytes read)"), inFirst.getMessage());
+        assertTrue(inFirst.getMessage().contains("or that segment was modified, damaged or truncated after it was encrypted (1000 bytes read)"), inFirst.getMessage());
     }
 
     @Test
