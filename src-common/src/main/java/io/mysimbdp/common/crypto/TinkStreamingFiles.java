@@ -71,7 +71,7 @@ public final class TinkStreamingFiles {
         }
         Matcher m = tinkMessage == null ? null : SEGMENT.matcher(tinkMessage);
         String segment = m != null && m.find() ? "segment " + m.group(1) : "a segment";
-        String where = " (after " + plaintextBytes + " authenticated plaintext bytes, " + ciphertextBytes + " ciphertext bytes read)";
+        String where = " (" + plaintextBytes + " authenticated plaintext bytes delivered, " + ciphertextBytes + " ciphertext bytes read)";
         if (ciphertextEnded) {
             return new EncryptionException(EncryptionException.Problem.TRUNCATED_CHUNK, "truncated or modified at its end: "
                     + segment + ", the last in the file, does not authenticate as the final segment" + where

@@ -89,7 +89,7 @@ class TinkStreamingFilesTest {
         file[3 * 4096 + 100] ^= 1;
         EncryptionException e = failure(file, keyset);
         assertEquals(EncryptionException.Problem.TAMPERED, e.problem());
-        assertTrue(e.getMessage().startsWith("segment 3 does not authenticate (after "), e.getMessage());
+        assertTrue(e.getMessage().startsWith("segment 3 does not authenticate ("), e.getMessage());
         assertTrue(e.getMessage().contains("modified or damaged after it was encrypted"), e.getMessage());
     }
 
