@@ -4,6 +4,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.model.Filters;
 import io.mysimbdp.common.crypto.EncryptingOutputStream;
 import io.mysimbdp.common.crypto.TenantKey;
+import io.mysimbdp.common.crypto.TinkKeysets;
+import io.mysimbdp.common.crypto.TinkStreamingFiles;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
@@ -84,6 +86,27 @@ class EncryptedStagingTest {
         assertTrue(vaultEnv.contains("MYSIMBDP_KEYS_DIR=" + home.resolve("config/keys/vault").toAbsolutePath()), vaultEnv);
         String openEnv = Files.readString(envFile("open"));
         assertFalse(openEnv.contains("MYSIMBDP_KEYS_DIR"), "no keys for a tenant without encryption: " + openEnv);
+    }
+
+    @Test
+    void aTinkFileIsAdmittedWhenTheProfileListsTinkAndTheOtherFormatIsRefused() throws Exception {
+        profile("sealed", "encryption: {required: true, formats: [tink-streaming-aead]}");
+        await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then().body("tenants.tenant", hasItem("sealed")));
+        Path dir = Files.createDirectories(var.resolve("staging").resolve("sealed"));
+        Path part = dir.resolve("prices.csv.tink.part");
+        try (OutputStream out = TinkStreamingFiles.encrypting(Files.newOutputStream(part), TinkKeysets.generate("AES256_GCM_HKDF_4KB"), "sealed")) {
+            out.write(csv(3).getBytes(StandardCharsets.UTF_8));
+        }
+        Files.move(part, dir.resolve("prices.csv.tink"));
+        stageEncrypted("sealed", "old.csv.enc", "key1");
+        BatchIngestManagerTest.stage("sealed", "text.csv.tink", csv(2));
+
+        await().atMost(WAIT).until(() -> ledger("sealed", "prices.csv.tink", "DONE") == 1
+                && ledger("sealed", "old.csv.enc", "INVALID") == 1 && ledger("sealed", "text.csv.tink", "INVALID") == 1);
+        assertEquals("encryption-format", reason(var.resolve("invalid/sealed/old.csv.enc")).getString("rule"));
+        assertEquals("content-type", reason(var.resolve("invalid/sealed/text.csv.tink")).getString("rule"));
+        String env = Files.readString(envFile("sealed"));
+        assertTrue(env.contains("MYSIMBDP_KEYS_DIR=" + BatchTestEnvironment.root.resolve("config/keys/sealed").toAbsolutePath()), env);
     }
 
     static Path envFile(String tenant) throws IOException {

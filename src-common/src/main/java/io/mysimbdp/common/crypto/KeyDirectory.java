@@ -27,13 +27,30 @@ public final class KeyDirectory implements KeyLookup {
     public static final String SECRET_PREFIX = "mysimbdp-keys-";
 
     private final Path dir;
+    private final String tenant;
 
     public KeyDirectory(Path dir) {
+        this(dir, null);
+    }
+
+    /** @param tenant whose keys these are; Tink files need it (their associated data), null when unknown */
+    public KeyDirectory(Path dir, String tenant) {
         this.dir = dir;
+        this.tenant = tenant;
     }
 
     public Path dir() {
         return dir;
+    }
+
+    /** The tenant whose keys these are, or null when not given. */
+    public String tenant() {
+        return tenant;
+    }
+
+    /** The tenant's Tink streaming AEAD keyset in this directory ({@link TinkStreamingFormat#KEYSET_FILE}). */
+    public Path tinkKeysetFile() {
+        return dir.resolve(TinkStreamingFormat.KEYSET_FILE);
     }
 
     public Path keyFile(String keyId) {

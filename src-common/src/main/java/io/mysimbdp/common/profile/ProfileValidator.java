@@ -1,6 +1,7 @@
 package io.mysimbdp.common.profile;
 
 import io.mysimbdp.common.crypto.EncryptedFileFormat;
+import io.mysimbdp.common.crypto.FileEncryption;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.wrangle.FieldSpecs;
 
@@ -44,8 +45,9 @@ public final class ProfileValidator {
             e.add("constraints.fileTypes", "must list at least one file type");
         }
         for (int i = 0; i < c.fileTypes().size(); i++) {
-            if (EncryptedFileFormat.SUFFIX.equals("." + c.fileTypes().get(i))) {
-                e.add("constraints.fileTypes[" + i + "]", "'enc' is not a data type: list the inner type (a data.csv.enc is csv)"
+            if (FileEncryption.of("x." + c.fileTypes().get(i)) != FileEncryption.PLAIN) {
+                e.add("constraints.fileTypes[" + i + "]", "'" + c.fileTypes().get(i) + "' is not a data type: list the inner type (a data.csv"
+                        + "." + c.fileTypes().get(i) + " is csv)"
                         + " and accept encrypted files with the 'encryption' section");
             } else if (!KNOWN_FILE_TYPES.contains(c.fileTypes().get(i))) {
                 e.add("constraints.fileTypes[" + i + "]", "'" + c.fileTypes().get(i) + "' is not a supported type " + KNOWN_FILE_TYPES);
@@ -234,8 +236,22 @@ public final class ProfileValidator {
     }
 
     private static void encryption(Errors e, Encryption enc) {
-        if (enc.keyIds().isEmpty()) {
-            e.add("encryption.keyIds", "must list at least one key id (the ids of the tenant's key files, e.g. [key1])");
+        Set<String> formats = new HashSet<>();
+        for (int i = 0; i < enc.formats().size(); i++) {
+            String format = enc.formats().get(i);
+            if (FileEncryption.byProfileName(format) == null) {
+                e.add("encryption.formats[" + i + "]", "'" + format + "' is not a format (" + FileEncryption.MYSIMBDP_ENC1.profileName()
+                        + " for .enc files, " + FileEncryption.TINK_STREAMING_AEAD.profileName() + " for .tink files)");
+            } else if (!formats.add(format)) {
+                e.add("encryption.formats[" + i + "]", "'" + format + "' is listed twice");
+            }
+        }
+        if (enc.formats().isEmpty()) {
+            e.add("encryption.formats", "must list at least one format, or be left out for [" + FileEncryption.MYSIMBDP_ENC1.profileName() + "]");
+        }
+        if (enc.keyIds().isEmpty() && enc.accepts(FileEncryption.MYSIMBDP_ENC1)) {
+            e.add("encryption.keyIds", "must list at least one key id (the ids of the tenant's key files, e.g. [key1]) when "
+                    + FileEncryption.MYSIMBDP_ENC1.profileName() + " files are accepted");
         }
         Set<String> ids = new HashSet<>();
         for (int i = 0; i < enc.keyIds().size(); i++) {

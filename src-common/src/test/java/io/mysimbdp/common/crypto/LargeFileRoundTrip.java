@@ -42,7 +42,7 @@ public final class LargeFileRoundTrip {
     }
 
     /** CSV-like lines, so the data does not compress to nothing and no buffer of the whole is needed. */
-    private static void generate(long bytes, OutputStream out) throws IOException {
+    static void generate(long bytes, OutputStream out) throws IOException {
         byte[] line = new byte[100];
         long written = 0;
         for (long row = 0; written < bytes; row++) {

@@ -2,6 +2,8 @@ package io.mysimbdp.common.profile;
 
 import org.junit.jupiter.api.Test;
 
+import io.mysimbdp.common.crypto.FileEncryption;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -45,6 +47,30 @@ class EncryptionProfileTest {
     }
 
     @Test
+    void formatsDefaultToThePlatformsOwnAndMayAddTink() {
+        Encryption old = valid("t.yaml", "encryption: {keyIds: [k1]}").encryption();
+        assertEquals(List.of("mysimbdp-enc1"), old.formats(), "a profile written before formats existed keeps its meaning");
+        assertTrue(old.accepts(FileEncryption.MYSIMBDP_ENC1));
+        assertFalse(old.accepts(FileEncryption.TINK_STREAMING_AEAD));
+        Encryption tinkOnly = valid("t.yaml", "encryption: {formats: [tink-streaming-aead]}").encryption();
+        assertTrue(tinkOnly.accepts(FileEncryption.TINK_STREAMING_AEAD));
+        assertFalse(tinkOnly.accepts(FileEncryption.MYSIMBDP_ENC1));
+        assertEquals(List.of(), tinkOnly.keyIds(), "Tink files name no key id: the keyset is the tenant's");
+    }
+
+    @Test
+    void formatErrorsNameTheField() {
+        ProfileError unknown = onlyError("t.yaml", "encryption: {formats: [tink-streaming-aead, age]}");
+        assertEquals("encryption.formats[1]", unknown.field());
+        assertTrue(unknown.problem().contains("mysimbdp-enc1 for .enc files, tink-streaming-aead for .tink files"), unknown.problem());
+        assertEquals("encryption.formats[1]", onlyError("t.yaml", "encryption: {formats: [tink-streaming-aead, tink-streaming-aead]}").field());
+        assertEquals("encryption.formats", onlyError("t.yaml", "encryption: {formats: []}").field());
+        assertEquals("encryption.keyIds", onlyError("t.yaml", "encryption: {formats: [mysimbdp-enc1, tink-streaming-aead]}").field(),
+                "mysimbdp-enc1 files still need key ids");
+        assertTrue(onlyError("t.yaml", "constraints: {fileTypes: [csv, tink]}").problem().contains("a data.csv.tink is csv"));
+    }
+
+    @Test
     void encIsNotADataType() {
         ProfileError e = onlyError("t.yaml", "constraints: {fileTypes: [csv, enc]}");
         assertEquals("constraints.fileTypes[1]", e.field());
@@ -57,6 +83,7 @@ class EncryptionProfileTest {
         Encryption e = valid("tenant2.yaml", Files.readString(file)).encryption();
         assertFalse(e.required());
         assertEquals(2, e.keyIds().size());
+        assertTrue(e.accepts(FileEncryption.MYSIMBDP_ENC1) && e.accepts(FileEncryption.TINK_STREAMING_AEAD));
         assertInstanceOf(ProfileResult.Valid.class, parse("tenant2.yaml", Files.readString(file)));
     }
 }

@@ -3,6 +3,7 @@ package io.mysimbdp.cli;
 import io.mysimbdp.cli.crypto.DecryptCommand;
 import io.mysimbdp.cli.crypto.EncryptCommand;
 import io.mysimbdp.cli.crypto.KeygenCommand;
+import io.mysimbdp.cli.crypto.KeysetCommand;
 import io.mysimbdp.cli.profile.ProfileCommand;
 import io.mysimbdp.cli.sample.SampleDataCommand;
 import io.mysimbdp.cli.stream.CredentialsCommand;
@@ -30,6 +31,7 @@ import picocli.CommandLine.Spec;
                 StatsCommand.class,
                 UsageCommand.class,
                 KeygenCommand.class,
+                KeysetCommand.class,
                 EncryptCommand.class,
                 DecryptCommand.class,
                 QualityCommand.class,

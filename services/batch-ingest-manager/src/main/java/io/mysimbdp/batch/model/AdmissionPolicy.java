@@ -81,7 +81,7 @@ public final class AdmissionPolicy {
             var m = app.match();
             boolean typeOk = m.fileTypes().isEmpty() || m.fileTypes().contains(ext);
             boolean nameOk = m.pattern() == null
-                    || FileSystems.getDefault().getPathMatcher("glob:" + m.pattern()).matches(Path.of(EncryptedFileFormat.plainName(fileName)));
+                    || FileSystems.getDefault().getPathMatcher("glob:" + m.pattern()).matches(Path.of(io.mysimbdp.common.crypto.FileEncryption.plainName(fileName)));
             return typeOk && nameOk;
         }).findFirst();
     }

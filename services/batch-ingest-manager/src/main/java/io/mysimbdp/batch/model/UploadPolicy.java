@@ -36,8 +36,8 @@ public final class UploadPolicy {
             return new Refusal(411, "content-length", "send the file's size as Content-Length (chunked uploads are not taken:"
                     + " the size is checked against the quota before any byte is stored)");
         }
-        // an encrypted file (<name>.<type>.enc) is typed by its plain name; admission checks the rest
-        String plainExt = extensionOf(io.mysimbdp.common.crypto.EncryptedFileFormat.plainName(name));
+        // an encrypted file (<name>.<type>.enc or .tink) is typed by its plain name; admission checks the rest
+        String plainExt = extensionOf(io.mysimbdp.common.crypto.FileEncryption.plainName(name));
         if (!c.fileTypes().contains(plainExt)) {
             return new Refusal(415, "file-type", "type '" + plainExt + "' is not accepted for tenant '" + profile.tenant()
                     + "' (accepted: " + String.join(", ", c.fileTypes()) + ")");

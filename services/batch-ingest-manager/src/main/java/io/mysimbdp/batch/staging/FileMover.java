@@ -1,7 +1,6 @@
 package io.mysimbdp.batch.staging;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.json.Json;
 
 import java.io.IOException;
@@ -45,8 +44,9 @@ public final class FileMover {
     /** {@code name}, or {@code name-2.ext}, {@code name-3.ext}… whichever is free (with its reason file). */
     static Path freeName(Path dir, String name) {
         Path candidate = dir.resolve(name);
-        // the suffix goes before the whole extension, so data.csv.enc becomes data-2.csv.enc (still csv inside)
-        String plain = EncryptedFileFormat.plainName(name);
+        // the suffix goes before the whole extension, so data.csv.enc becomes data-2.csv.enc (still csv inside; a .tink file's
+        // associated data is the tenant id, not its name, so it still decrypts)
+        String plain = io.mysimbdp.common.crypto.FileEncryption.plainName(name);
         int dot = plain.lastIndexOf('.');
         String stem = dot > 0 ? plain.substring(0, dot) : plain;
         String ext = name.substring(stem.length());

@@ -44,6 +44,8 @@ class BatchJobKeysTest {
         assertTrue(volume.getSecret().getOptional(), "a missing Secret fails files with a reason, not the pod");
         assertEquals(0444, volume.getSecret().getDefaultMode(), "read-only, readable by the non-root app user (files are root's)");
         assertEquals(1, pod.getVolumes().stream().filter(v -> v.getSecret() != null).count(), "one Secret: the tenant's");
+        assertTrue(volume.getSecret().getItems() == null || volume.getSecret().getItems().isEmpty(),
+                "the whole Secret: its <key-id>.key entries and its tink-keyset.json (docs/encrypted-files.md)");
     }
 
     @Test

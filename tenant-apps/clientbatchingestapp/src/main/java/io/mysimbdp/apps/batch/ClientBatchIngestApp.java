@@ -153,7 +153,7 @@ public final class ClientBatchIngestApp {
             Semaphore batchSlots = new Semaphore(writerCount * (1 + QUEUED_BATCHES_PER_WRITER));
             FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(),
                     new IdempotentBulkWriter<>(collection)::insert, writers, batchSlots, rejects,
-                    environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir()),
+                    environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir(), environment.tenant()),
                     fileQuality(environment, config, client, settings));
             ParallelFiles parallel = new ParallelFiles(ingestor, config.collection(), fileThreads);
             results = parallel.ingest(files, result -> JobLog.file(environment, result));

@@ -1,8 +1,10 @@
 package io.mysimbdp.apps.batch;
 
 import io.mysimbdp.common.crypto.DecryptingInputStream;
-import io.mysimbdp.common.crypto.EncryptedFileFormat;
-import io.mysimbdp.common.crypto.KeyLookup;
+import io.mysimbdp.common.crypto.FileEncryption;
+import io.mysimbdp.common.crypto.KeyDirectory;
+import io.mysimbdp.common.crypto.TinkKeysets;
+import io.mysimbdp.common.crypto.TinkStreamingFiles;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -12,37 +14,44 @@ import java.nio.file.Path;
 
 /**
  * A job file's content as the app reads it: the bytes as they are, or, for an encrypted file
- * ({@code <name>.<type>.enc}, docs/encrypted-files.md), the bytes decrypted while they stream in
- * with the tenant's keys from MYSIMBDP_KEYS_DIR.
+ * (docs/encrypted-files.md), the bytes decrypted while they stream in with the tenant's keys from
+ * MYSIMBDP_KEYS_DIR: {@code <name>.<type>.enc} with its {@code <key-id>.key}, {@code <name>.<type>.tink}
+ * with its Tink keyset {@code tink-keyset.json} and the tenant id as associated data.
  */
 final class FileContent {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path file;
-    private final KeyLookup keys;
+    private final KeyDirectory keys;
 
     /** @param keys the tenant's keys; null when the app was given none */
-    FileContent(Path file, KeyLookup keys) {
+    FileContent(Path file, KeyDirectory keys) {
         this.file = file;
         this.keys = keys;
     }
 
-    boolean encrypted() {
-        return EncryptedFileFormat.isEncryptedName(file.getFileName().toString());
+    FileEncryption encryption() {
+        return FileEncryption.of(file.getFileName().toString());
     }
 
-    /** A fresh stream of the content from its start; a wrong key or a damaged header fails here. */
+    /** A fresh stream of the content from its start; a wrong key or a damaged header fails here or on the first read. */
     InputStream open() throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
-        if (!encrypted()) {
+        FileEncryption encryption = encryption();
+        if (encryption == FileEncryption.PLAIN) {
             return raw;
         }
         try {
             if (keys == null) {
                 throw new UnreadableFileException("cannot decrypt: the file is encrypted but the app was given no keys ("
-                        + io.mysimbdp.common.crypto.KeyDirectory.KEYS_DIR_ENV + " is not set; the tenant's profile needs an encryption section)");
+                        + KeyDirectory.KEYS_DIR_ENV + " is not set; the tenant's profile needs an encryption section)");
             }
-            return DecryptingInputStream.open(raw, keys);
+            return switch (encryption) {
+                case MYSIMBDP_ENC1 -> DecryptingInputStream.open(raw, keys);
+                case TINK_STREAMING_AEAD -> TinkStreamingFiles.decrypting(raw, TinkKeysets.read(keys.tinkKeysetFile()),
+                        keys.tinkKeysetFile().toString(), keys.tenant());
+                case PLAIN -> raw;
+            };
         } catch (IOException | RuntimeException e) {
             raw.close();
             throw e;

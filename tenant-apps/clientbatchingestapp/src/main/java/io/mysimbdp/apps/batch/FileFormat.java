@@ -1,6 +1,6 @@
 package io.mysimbdp.apps.batch;
 
-import io.mysimbdp.common.crypto.EncryptedFileFormat;
+import io.mysimbdp.common.crypto.FileEncryption;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -18,9 +18,9 @@ public enum FileFormat {
     private static final Map<String, FileFormat> BY_EXTENSION = Map.of(
             "csv", CSV, "json", JSON, "jsonl", JSON, "ndjson", JSON);
 
-    /** The format of the file, or null when its extension is not one this app reads; {@code x.csv.enc} is CSV. */
+    /** The format of the file, or null when its extension is not one this app reads; {@code x.csv.enc} and {@code x.csv.tink} are CSV. */
     public static FileFormat of(Path file) {
-        String name = EncryptedFileFormat.plainName(file.getFileName().toString());
+        String name = FileEncryption.plainName(file.getFileName().toString());
         int dot = name.lastIndexOf('.');
         return dot < 0 ? null : BY_EXTENSION.get(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }

@@ -3,7 +3,7 @@ package io.mysimbdp.apps.batch;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.mysimbdp.common.crypto.EncryptionException;
-import io.mysimbdp.common.crypto.KeyLookup;
+import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import io.mysimbdp.common.wrangle.WrangleResult;
@@ -35,7 +35,7 @@ final class FileIngestor {
     private final Executor writers;
     private final Semaphore batchSlots;
     private final RejectsLog rejects;
-    private final KeyLookup keys;
+    private final KeyDirectory keys;
     private final FileQuality quality;
 
     /** The file's entry for result.json and, when the store failed, why. */
@@ -47,7 +47,7 @@ final class FileIngestor {
      * @param keys       the tenant's keys for encrypted files; null when the app was given none
      */
     FileIngestor(WrangleConfig config, String ingestionId, BatchWriter writer, Executor writers,
-                 Semaphore batchSlots, RejectsLog rejects, KeyLookup keys, FileQuality quality) {
+                 Semaphore batchSlots, RejectsLog rejects, KeyDirectory keys, FileQuality quality) {
         this.config = config;
         this.recordWrangler = new RecordWrangler(config);
         this.ingestionId = ingestionId;

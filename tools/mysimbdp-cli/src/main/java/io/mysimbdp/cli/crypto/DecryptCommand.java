@@ -1,9 +1,12 @@
 package io.mysimbdp.cli.crypto;
 
 import io.mysimbdp.common.crypto.DecryptingInputStream;
+import io.mysimbdp.common.crypto.FileEncryption;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.crypto.KeyLookup;
 import io.mysimbdp.common.crypto.TenantKey;
+import io.mysimbdp.common.crypto.TinkKeysets;
+import io.mysimbdp.common.crypto.TinkStreamingFiles;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -23,7 +26,9 @@ import java.util.concurrent.Callable;
         description = {
                 "Decrypt a file made by 'mysimbdp encrypt', with the tenant's key its header names (or --key-file).",
                 "Every chunk is authenticated; a wrong key, tampering, reordering, truncation or appended data fail",
-                "with the reason (exit 1) and leave no output."
+                "with the reason (exit 1) and leave no output.",
+                "A <name>.<type>.tink file is decrypted with the tenant's Tink keyset (or --keyset) and the tenant id as",
+                "associated data, as the platform does."
         },
         footer = {
                 "",
@@ -41,6 +46,9 @@ public final class DecryptCommand implements Callable<Integer> {
     @Option(names = "--key-file", paramLabel = "FILE", description = "Decrypt with this key file instead of the tenant's key folder.")
     Path keyFile;
 
+    @Option(names = "--keyset", paramLabel = "FILE", description = "For .tink: this JSON keyset instead of the tenant's.")
+    Path keyset;
+
     @Parameters(index = "0", paramLabel = "IN", description = "The encrypted file.")
     Path in;
 
@@ -49,7 +57,16 @@ public final class DecryptCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        KeyLookup lookup = keys.tenantKeys(spec);
+        KeyDirectory dir = keys.tenantKeys(spec);
+        if (FileEncryption.of(in.getFileName().toString()) == FileEncryption.TINK_STREAMING_AEAD) {
+            Path keysetFile = keyset != null ? keyset : dir.tinkKeysetFile();
+            var handle = TinkKeysets.read(keysetFile);
+            long bytes = StreamedFile.copy(() -> TinkStreamingFiles.decrypting(StreamedFile.input(in), handle, keysetFile.toString(), keys.tenant), out);
+            spec.commandLine().getOut().println("decrypted " + in + " -> " + out + " (" + bytes + " bytes, every segment authenticated)");
+            spec.commandLine().getOut().flush();
+            return 0;
+        }
+        KeyLookup lookup = dir;
         if (keyFile != null) {
             TenantKey key = KeyDirectory.read(keyFile);
             lookup = new KeyLookup() {
