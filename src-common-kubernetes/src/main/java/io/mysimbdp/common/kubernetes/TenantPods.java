@@ -1,6 +1,7 @@
 package io.mysimbdp.common.kubernetes;
 
 import io.fabric8.kubernetes.api.model.ContainerBuilder;
+import io.mysimbdp.common.contract.AppEnv;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Quantity;
@@ -40,7 +41,7 @@ public final class TenantPods {
     }
 
     /** The contract's variable for the store's connection string. */
-    public static final String MONGODB_URI_ENV = "MYSIMBDP_MONGODB_URI";
+    public static final String MONGODB_URI_ENV = AppEnv.MONGODB_URI;
 
     /**
      * The app's {@code MYSIMBDP_MONGODB_URI}: a connection string without a password as it is (a store
