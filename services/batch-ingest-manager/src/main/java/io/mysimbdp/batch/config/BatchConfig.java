@@ -124,6 +124,13 @@ public interface BatchConfig {
         @WithDefault("500")
         int maxFilesPerJob();
 
+        /**
+         * Most bytes of staged files grouped into one job (64 MiB); a file that would pass it starts another job,
+         * so the app's timeout bounds a known amount of work. A larger file still gets a job of its own.
+         */
+        @WithDefault("67108864")
+        long maxBytesPerJob();
+
         /** A batching window that keeps being extended by new files still closes after this long. */
         @WithDefault("30s")
         Duration maxBatchingDelay();

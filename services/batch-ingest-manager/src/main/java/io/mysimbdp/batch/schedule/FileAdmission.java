@@ -129,7 +129,7 @@ final class FileAdmission {
 
     private void admit(StagedCandidate c, TenantProfile profile, String app, Instant now) throws IOException {
         Instant seen = settle.firstSeen(c.path()).orElse(now);
-        IngestionJob job = openJobFor(profile, app, c.name(), seen, now);
+        IngestionJob job = openJobFor(profile, app, c.name(), c.size(), seen, now);
         job.files.put(c.name(), new JobRecord.JobFile(c.name(), c.size(), now, now));
         try {
             store.save(job); // the record names the file before the file moves in
@@ -158,8 +158,9 @@ final class FileAdmission {
         }
     }
 
-    private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, Instant seen, Instant now) throws IOException {
-        var open = jobs.openFor(profile.tenant(), app, fileName, config.maxFilesPerJob());
+    private IngestionJob openJobFor(TenantProfile profile, String app, String fileName, long fileBytes, Instant seen, Instant now)
+            throws IOException {
+        var open = jobs.openFor(profile.tenant(), app, fileName, fileBytes, config.maxFilesPerJob(), config.maxBytesPerJob());
         if (open.isPresent()) {
             return open.get();
         }

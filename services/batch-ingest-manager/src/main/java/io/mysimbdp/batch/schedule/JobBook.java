@@ -49,10 +49,28 @@ final class JobBook {
         return jobs.values();
     }
 
-    /** An open job of the tenant's app with room for one more file, and without a file of this name. */
-    Optional<IngestionJob> openFor(String tenant, String app, String fileName, int maxFilesPerJob) {
+    /** An open job of the tenant's app with room for this file, and without a file of this name. */
+    Optional<IngestionJob> openFor(String tenant, String app, String fileName, long fileBytes, int maxFilesPerJob, long maxBytesPerJob) {
         return jobs.values().stream().filter(j -> j.state == IngestionJob.State.OPEN && j.tenant.equals(tenant)
-                && j.app.equals(app) && j.files.size() < maxFilesPerJob && !j.files.containsKey(fileName)).findFirst();
+                && j.app.equals(app) && !j.files.containsKey(fileName)
+                && hasRoom(j.files.size(), bytesOf(j), fileBytes, maxFilesPerJob, maxBytesPerJob)).findFirst();
+    }
+
+    /**
+     * Whether a job holding {@code files} files of {@code bytes} bytes takes one more of {@code fileBytes}: under
+     * both caps, so that a drop of many large files becomes several jobs, each a bounded amount of work for the
+     * app's timeout, instead of one job that no timeout fits. A file larger than the byte cap still gets a job
+     * of its own (an empty job takes any file).
+     */
+    static boolean hasRoom(int files, long bytes, long fileBytes, int maxFilesPerJob, long maxBytesPerJob) {
+        if (files == 0) {
+            return true;
+        }
+        return files < maxFilesPerJob && bytes + fileBytes <= maxBytesPerJob;
+    }
+
+    static long bytesOf(IngestionJob job) {
+        return job.files.values().stream().mapToLong(JobRecord.JobFile::size).sum();
     }
 
     /** The queued jobs, as the scheduling policy sees them. */
