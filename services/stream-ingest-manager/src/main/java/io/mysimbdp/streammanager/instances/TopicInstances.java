@@ -116,10 +116,11 @@ public final class TopicInstances {
         wanted = r.wanted();
         stopped = r.stopped();
         lastScaleAt = r.lastScaleAt();
+        asleepSince = r.asleepSince();
     }
 
     public WantedRecord wantedRecord() {
-        return new WantedRecord(wanted, stopped, lastScaleAt);
+        return new WantedRecord(wanted, stopped, lastScaleAt, asleepSince);
     }
 
     public int wanted() {

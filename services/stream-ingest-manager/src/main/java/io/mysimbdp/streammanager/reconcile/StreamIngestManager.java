@@ -73,7 +73,7 @@ public final class StreamIngestManager implements AutoCloseable {
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
         this.supervisor = supervisor;
         this.profileGroups = new ProfileGroups(settings, supervisor);
-        this.sleep = new TopicSleep(operator, metrics, settings.var().resolve("stream-offsets"));
+        this.sleep = new TopicSleep(operator, metrics, settings.var().resolve("stream-offsets"), supervisor::saveWanted);
         supervisor.onExit(this::wakeUp);
         this.metrics = metrics;
         this.clock = clock;

@@ -36,11 +36,14 @@ final class TopicSleep {
     private final TopicOperator operator;
     private final StreamMetrics metrics;
     private final Path dir;
+    /** Persists a topic's state (sleeping or awake) so a restarted manager keeps it. */
+    private final java.util.function.Consumer<TopicInstances> save;
     private final Map<TopicKey, SleepDecision.Activity> activity = new HashMap<>();
     private final Map<TopicKey, Map<Integer, Long>> saved = new HashMap<>();
     private boolean failing;
 
-    TopicSleep(TopicOperator operator, StreamMetrics metrics, Path dir) {
+    TopicSleep(TopicOperator operator, StreamMetrics metrics, Path dir, java.util.function.Consumer<TopicInstances> save) {
+        this.save = save;
         this.operator = operator;
         this.metrics = metrics;
         this.dir = dir;
@@ -125,6 +128,7 @@ final class TopicSleep {
                 case SLEEP -> {
                     int from = g.effectiveWanted();
                     g.sleep(now);
+                    save.accept(g);
                     record(g, now, "sleep", from, 0, "idle for " + SleepDecision.idleTime(g.plan()).toSeconds()
                             + " s (no lag, no new message): scaled to zero");
                 }
@@ -179,6 +183,7 @@ final class TopicSleep {
             return; // woken meanwhile (an operator's scale or start), or gone
         }
         g.wake(now);
+        save.accept(g);
         activity.put(g.key(), SleepDecision.Activity.start(now));
         record(g, now, "wake", 0, g.effectiveWanted(), SleepDecision.idleTime(g.plan()) == null
                 ? "woken: the profile no longer lets the topic scale to zero"

@@ -196,6 +196,23 @@ class ScaleToZeroTest {
     }
 
     @Test
+    void aRestartedManagerKeepsASleepingTopicAsleep() throws Exception {
+        broker(100, 100L, 70, 70L);
+        StreamIngestManager m = open(", scaleToZeroAfter: 5m");
+        m.step();
+        stepAfter(m, Duration.ofMinutes(6));
+        Instant asleep = view(m).asleepSince();
+        assertTrue(asleep != null);
+        m.close();
+        managers.remove(m);
+        StreamIngestManager again = open(", scaleToZeroAfter: 5m");
+        stepAfter(again, Duration.ofSeconds(2));
+        assertEquals(asleep, view(again).asleepSince());
+        assertEquals(0, runtime.running("stream-acme-orders"));
+        assertEquals(1, runtime.started.size(), "nothing started again");
+    }
+
+    @Test
     void withoutAnIdleTimeMinInstancesZeroKeepsOneInstance() throws IOException {
         broker(100, 100L, 70, 70L);
         StreamIngestManager m = open("");
