@@ -144,7 +144,8 @@ class PromtoolTest {
                 "mysimbdp_stream_instances", "mysimbdp_stream_instances_wanted", "mysimbdp_stream_scaling_decisions_total",
                 "mysimbdp_stream_alerts_total", "mysimbdp_stream_instance_restarts_total", "mysimbdp_stream_topic_changes_total",
                 "mysimbdp_stream_reports_total", "mysimbdp_stream_invalid_reports_total", "mysimbdp_stream_messages_total",
-                "mysimbdp_stream_failed_messages_total", "mysimbdp_stream_bytes_total", "mysimbdp_stream_consumer_lag",
+                "mysimbdp_stream_failed_messages_total", "mysimbdp_stream_bytes_total", "mysimbdp_stream_consumer_lag", "mysimbdp_stream_reported_lag",
+                "mysimbdp_stream_asleep", "mysimbdp_stream_lag_read_failures_total",
                 "mysimbdp_stream_avg_ingestion_time_seconds", "mysimbdp_stream_qps", "mysimbdp_stream_alert_failures_total")) {
             assertTrue(catalogue.contains(metric), metric + " in docs/metrics.md");
         }

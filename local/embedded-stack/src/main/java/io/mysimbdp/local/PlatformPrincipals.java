@@ -25,7 +25,10 @@ import java.util.concurrent.TimeUnit;
  * each needs. Tenants' principals are the stream manager's work (on onboarding).
  */
 final class PlatformPrincipals {
-    /** The stream manager: manages topics, ACLs, SCRAM users and quotas; reads alerts. It never writes topics. */
+    /**
+     * The stream manager: manages topics, ACLs, SCRAM users and quotas; reads alerts and the tenant groups'
+     * offsets (lag), writes a sleeping group's offsets back. It never writes topics.
+     */
     static final String STREAM_MANAGER = "stream-ingest-manager";
     /** The monitor: its consumer group only; the stream manager grants it each tenant's report (read) and alert (write) topic. */
     static final String MONITOR = "stream-ingest-monitor";
@@ -60,6 +63,11 @@ final class PlatformPrincipals {
                     out.add(allow(user, ResourceType.TOPIC, "*", PatternType.LITERAL, op));
                 }
                 out.add(allow(user, ResourceType.GROUP, "mysimbdp-stream-ingest-manager", PatternType.LITERAL, AclOperation.READ));
+                // the broker's view of lag (describe every tenant group's offsets) and restoring the offsets of
+                // a sleeping tenant's group the broker dropped (read: offset commits for a memberless group)
+                for (AclOperation op : List.of(AclOperation.DESCRIBE, AclOperation.READ)) {
+                    out.add(allow(user, ResourceType.GROUP, "*", PatternType.LITERAL, op));
+                }
             }
             case MONITOR -> out.add(allow(user, ResourceType.GROUP, "mysimbdp-stream-ingest-monitor", PatternType.LITERAL,
                     AclOperation.READ));

@@ -139,7 +139,7 @@ class StreamIngestMonitorTest {
         String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
         String acme = "tenant=\"acme\",topic=\"orders\"";
         for (String series : List.of("mysimbdp_stream_messages_total{", "mysimbdp_stream_failed_messages_total{",
-                "mysimbdp_stream_bytes_total{", "mysimbdp_stream_consumer_lag{", "mysimbdp_stream_avg_ingestion_time_seconds{",
+                "mysimbdp_stream_bytes_total{", "mysimbdp_stream_reported_lag{", "mysimbdp_stream_avg_ingestion_time_seconds{",
                 "mysimbdp_stream_qps{", "mysimbdp_stream_instances{", "mysimbdp_stream_reports_total{",
                 "mysimbdp_stream_invalid_reports_total{")) {
             assertTrue(metrics.lines().anyMatch(l -> l.startsWith(series) && l.contains(acme)), series + " missing in\n" + metrics);

@@ -162,6 +162,12 @@ public final class ProfileValidator {
         if (app.maxInstances() < Math.max(1, app.minInstances())) {
             e.add("stream.app.maxInstances", "must be at least max(1, minInstances) (got " + app.maxInstances() + ")");
         }
+        if (app.scaleToZeroAfter() != null) {
+            if (app.minInstances() != 0) {
+                e.add("stream.app.scaleToZeroAfter", "needs stream.app.minInstances: 0 (got minInstances " + app.minInstances() + ")");
+            }
+            positiveDuration(e, "stream.app.scaleToZeroAfter", app.scaleToZeroAfter());
+        }
         resources(e, "stream.app.resources", app.resources());
         if (app.config() != null && app.config().isObject()) {
             declaredFields(e, "stream.app.config", app.config());

@@ -235,7 +235,9 @@ public record TenantProfile(
     public record StreamApp(List<String> command, String image, Integer minInstances, Integer maxInstances,
                             Resources resources,
                             @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration reportInterval,
-                            JsonNode config) {
+                            JsonNode config,
+                            /* with minInstances 0: stop every instance after this long without lag or new messages (null: never) */
+                            @JsonDeserialize(using = ProfileFieldDeserializers.Time.class) Duration scaleToZeroAfter) {
         public static final List<String> DEFAULT_COMMAND = List.of("tenant-apps/clientstreamingestapp/bin/clientstreamingestapp");
         public static final String DEFAULT_IMAGE = "mysimbdp/clientstreamingestapp";
 
@@ -249,8 +251,14 @@ public record TenantProfile(
             config = config == null ? JsonNodeFactory.instance.objectNode() : config;
         }
 
+        /** An app that never scales to zero. */
+        public StreamApp(List<String> command, String image, Integer minInstances, Integer maxInstances, Resources resources,
+                         Duration reportInterval, JsonNode config) {
+            this(command, image, minInstances, maxInstances, resources, reportInterval, config, null);
+        }
+
         public static StreamApp platformDefault() {
-            return new StreamApp(null, null, null, null, null, null, null);
+            return new StreamApp(null, null, null, null, null, null, null, null);
         }
     }
 

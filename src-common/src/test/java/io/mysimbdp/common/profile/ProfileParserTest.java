@@ -182,6 +182,18 @@ class ProfileParserTest {
     }
 
     @Test
+    void scaleToZeroNeedsMinInstancesZeroAndAPositiveIdleTime() {
+        TenantProfile idle = valid("t.yaml", "stream: {topics: [{name: a}], app: {minInstances: 0, maxInstances: 1, scaleToZeroAfter: 5m}}");
+        assertEquals(0, idle.stream().app().minInstances());
+        assertEquals(java.time.Duration.ofMinutes(5), idle.stream().app().scaleToZeroAfter());
+        assertEquals(null, valid("t.yaml", "stream: {topics: [{name: a}]}").stream().app().scaleToZeroAfter());
+        assertEquals("stream.app.scaleToZeroAfter",
+                onlyError("t.yaml", "stream: {app: {minInstances: 1, scaleToZeroAfter: 5m}}").field());
+        assertEquals("stream.app.scaleToZeroAfter",
+                onlyError("t.yaml", "stream: {app: {minInstances: 0, maxInstances: 1, scaleToZeroAfter: 0s}}").field());
+    }
+
+    @Test
     void sinksDefaultToTheStoreAndAreCheckedByField() {
         TenantProfile plain = valid("t.yaml", "stream: {topics: [{name: a}]}");
         assertEquals(StreamSink.defaults(), plain.stream().sinks());

@@ -155,7 +155,8 @@ public final class InstanceSupervisor implements TopicWorkloads {
             LOG.infof("stopping instance %s (%s) of tenant %s topic %s: %s", inst.id, inst.handle(), g.key().tenant(),
                     g.key().topic(), outdated ? "the profile changed its spec, it is replaced"
                             : g.removing() ? "the topic is no longer in the tenant's profile"
-                            : g.stopped() ? "stopped by an operator" : "scaled in to " + wanted);
+                            : g.stopped() ? "stopped by an operator"
+                            : g.asleepSince() != null ? "idle: scaled to zero" : "scaled in to " + wanted);
             inst.stopping = true;
             inst.workload.kill();
         }

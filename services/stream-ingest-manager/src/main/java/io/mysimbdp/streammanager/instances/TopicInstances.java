@@ -76,6 +76,9 @@ public final class TopicInstances {
     /** -1 until the first valid profile (or the saved state) sets it. */
     private int wanted = -1;
     private boolean stopped;
+    /** Scaled to zero for being idle (profile scaleToZeroAfter) since then; null while awake. */
+    private Instant asleepSince;
+    private Long brokerLag;
     private Instant lastScaleAt;
     private boolean removing;
     /** The kubernetes runtime's Deployment for this topic (null: none, or the local runtime's slots). */
@@ -113,25 +116,27 @@ public final class TopicInstances {
         wanted = r.wanted();
         stopped = r.stopped();
         lastScaleAt = r.lastScaleAt();
+        asleepSince = r.asleepSince();
     }
 
     public WantedRecord wantedRecord() {
-        return new WantedRecord(wanted, stopped, lastScaleAt);
+        return new WantedRecord(wanted, stopped, lastScaleAt, asleepSince);
     }
 
     public int wanted() {
         return Math.max(0, wanted);
     }
 
-    /** The count the instances are driven to: 0 when stopped or being removed. */
+    /** The count the instances are driven to: 0 when stopped, asleep or being removed. */
     public int effectiveWanted() {
-        return removing || stopped ? 0 : wanted();
+        return removing || stopped || asleepSince != null ? 0 : wanted();
     }
 
     /** Sets the wanted count (an explicit count also ends an operator's stop). */
     public void scaleTo(int count, Instant at) {
         wanted = count;
         stopped = false;
+        asleepSince = null;
         lastScaleAt = at;
     }
 
@@ -142,8 +147,35 @@ public final class TopicInstances {
     /** Starts a stopped topic again, at the bounds' initial count. */
     public void start(Instant at) {
         stopped = false;
+        asleepSince = null;
         wanted = plan.bounds().initial();
         lastScaleAt = at;
+    }
+
+    /** Idle: every instance stops until {@link #wake}. */
+    public void sleep(Instant at) {
+        asleepSince = at;
+    }
+
+    /** Work arrived: back to the bounds' initial count (one instance for minInstances 0), then scaling as usual. */
+    public void wake(Instant at) {
+        asleepSince = null;
+        wanted = plan.bounds().initial();
+        lastScaleAt = at;
+    }
+
+    /** Null while awake. */
+    public Instant asleepSince() {
+        return asleepSince;
+    }
+
+    /** The broker's latest view of the group's lag (null: not read yet). */
+    public Long brokerLag() {
+        return brokerLag;
+    }
+
+    public void brokerLag(long messages) {
+        brokerLag = messages;
     }
 
     public boolean stopped() {

@@ -44,6 +44,8 @@ public final class StreamDeploymentManifest {
     public static final String SPEC_HASH = "mysimbdp.io/spec-hash";
     public static final String WANTED = "mysimbdp.io/wanted";
     public static final String STOPPED = "mysimbdp.io/stopped";
+    /** Scaled to zero for being idle since (ISO instant); absent while awake. */
+    public static final String ASLEEP_SINCE = "mysimbdp.io/asleep-since";
     public static final String LAST_SCALE_AT = "mysimbdp.io/last-scale-at";
 
     private StreamDeploymentManifest() {
@@ -85,6 +87,9 @@ public final class StreamDeploymentManifest {
         if (wanted.lastScaleAt() != null) {
             annotations.put(LAST_SCALE_AT, wanted.lastScaleAt().toString());
         }
+        if (wanted.asleepSince() != null) {
+            annotations.put(ASLEEP_SINCE, wanted.asleepSince().toString());
+        }
         return new DeploymentBuilder()
                 .withNewMetadata()
                 .withName(TenantNames.streamDeploymentName(key.tenant(), key.topic()))
@@ -93,7 +98,7 @@ public final class StreamDeploymentManifest {
                 .withAnnotations(annotations)
                 .endMetadata()
                 .withNewSpec()
-                .withReplicas(wanted.stopped() ? 0 : Math.max(0, wanted.wanted()))
+                .withReplicas(wanted.stopped() || wanted.asleepSince() != null ? 0 : Math.max(0, wanted.wanted()))
                 .withNewSelector().withMatchLabels(labels).endSelector()
                 .withTemplate(template)
                 .endSpec()
@@ -209,7 +214,13 @@ public final class StreamDeploymentManifest {
         } catch (DateTimeParseException e) {
             lastScaleAt = null;
         }
-        return new WantedRecord(wanted, Boolean.parseBoolean(a.get(STOPPED)), lastScaleAt);
+        Instant asleepSince;
+        try {
+            asleepSince = a.containsKey(ASLEEP_SINCE) ? Instant.parse(a.get(ASLEEP_SINCE)) : null;
+        } catch (DateTimeParseException e) {
+            asleepSince = null;
+        }
+        return new WantedRecord(wanted, Boolean.parseBoolean(a.get(STOPPED)), lastScaleAt, asleepSince);
     }
 
     /** The current owner references plus the desired ones it lacks (by uid): a Deployment created before an upgrade gets its owner. */

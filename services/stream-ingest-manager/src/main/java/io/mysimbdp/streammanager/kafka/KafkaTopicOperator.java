@@ -62,6 +62,7 @@ public final class KafkaTopicOperator implements TopicOperator {
     private final Duration timeout;
     private final boolean quotas;
     private final Access access;
+    private final KafkaGroupOffsets groups;
 
     /** @param security the manager's own SASL settings (security.protocol, sasl.*); empty for a plaintext broker */
     public KafkaTopicOperator(String bootstrapServers, Map<String, Object> security, short replicationFactor, Duration timeout,
@@ -76,6 +77,18 @@ public final class KafkaTopicOperator implements TopicOperator {
         this.timeout = timeout;
         this.quotas = quotas;
         this.access = access;
+        this.groups = new KafkaGroupOffsets(admin, timeout);
+    }
+
+    @Override
+    public Map<io.mysimbdp.streammanager.model.TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> groupOffsets(
+            java.util.Collection<io.mysimbdp.streammanager.model.TopicKey> keys) throws Exception {
+        return groups.read(keys);
+    }
+
+    @Override
+    public void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, Map<Integer, Long> offsets) throws Exception {
+        groups.restore(key, offsets);
     }
 
     @Override

@@ -31,6 +31,20 @@ public interface TopicOperator extends AutoCloseable {
     }
 
 
+    /**
+     * The broker's view of each topic's consumer group (committed, start and end offsets); topics that do
+     * not exist are left out. An operator without a broker sees nothing (empty).
+     */
+    default java.util.Map<io.mysimbdp.streammanager.model.TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> groupOffsets(
+            java.util.Collection<io.mysimbdp.streammanager.model.TopicKey> keys) throws Exception {
+        return java.util.Map.of();
+    }
+
+    /** Writes committed offsets back into a topic's (memberless) consumer group, by partition. */
+    default void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, java.util.Map<Integer, Long> offsets) throws Exception {
+        throw new UnsupportedOperationException("this topic operator cannot write consumer group offsets");
+    }
+
     /** True when the cluster answers. */
     boolean ping();
 

@@ -15,10 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class StreamMetrics {
     static final String INSTANCES = "mysimbdp_stream_instances";
     static final String INSTANCES_WANTED = "mysimbdp_stream_instances_wanted";
+    /** The broker's view of a topic's consumer lag (the monitor's app-reported figure is mysimbdp_stream_reported_lag). */
+    static final String CONSUMER_LAG = "mysimbdp_stream_consumer_lag";
+    static final String ASLEEP = "mysimbdp_stream_asleep";
 
     private final MeterRegistry registry;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
     private final Map<String, Gauge> meters = new ConcurrentHashMap<>();
+    private final Map<String, java.util.concurrent.atomic.AtomicLong> lags = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -56,11 +60,34 @@ public final class StreamMetrics {
         gauge(INSTANCES_WANTED, "Stream app instances wanted (within the profile's bounds)", key).set(wanted);
     }
 
+    /** Messages the topic's consumer group has still to read, from the broker's offsets. */
+    public void lag(TopicKey key, long messages) {
+        lags.computeIfAbsent(CONSUMER_LAG + "/" + key, id -> {
+            var holder = new java.util.concurrent.atomic.AtomicLong();
+            meters.put(id, Gauge.builder(CONSUMER_LAG, holder, java.util.concurrent.atomic.AtomicLong::get)
+                    .description("Messages the topic's consumer group has still to read (broker offsets: end minus committed)")
+                    .tags(tags(key)).register(registry));
+            return holder;
+        }).set(messages);
+    }
+
+    /** 1 while the topic is scaled to zero for being idle. */
+    public void asleep(TopicKey key, boolean asleep) {
+        gauge(ASLEEP, "1 while the topic is scaled to zero for being idle (profile scaleToZeroAfter)", key).set(asleep ? 1 : 0);
+    }
+
+    /** A read of the consumer groups' offsets from the broker failed (the lag gauges keep their last values). */
+    public void lagReadFailure() {
+        Counter.builder("mysimbdp_stream_lag_read_failures").description("Failed reads of consumer group offsets from the broker")
+                .register(registry).increment();
+    }
+
     /** Drops the topic's gauges (the tenant left, or the topic left its profile). */
     public void forget(TopicKey key) {
-        for (String name : new String[] {INSTANCES, INSTANCES_WANTED}) {
+        for (String name : new String[] {INSTANCES, INSTANCES_WANTED, CONSUMER_LAG, ASLEEP}) {
             String id = name + "/" + key;
             gauges.remove(id);
+            lags.remove(id);
             Gauge g = meters.remove(id);
             if (g != null) {
                 registry.remove(g);

@@ -3,7 +3,8 @@ package io.mysimbdp.streammanager.model;
 /**
  * The profile's {@code [minInstances, maxInstances]}. Automatic scaling and the scale endpoint
  * never go below {@link #floor()} (at least one instance: with none, no report would ever ask to
- * scale out again); only an explicit stop takes a topic to zero.
+ * scale out again); only an explicit stop, or sleeping for being idle ({@code minInstances: 0} with
+ * {@code scaleToZeroAfter}, woken by the broker's lag: {@link SleepDecision}), takes a topic to zero.
  */
 public record InstanceBounds(int min, int max) {
     public InstanceBounds {

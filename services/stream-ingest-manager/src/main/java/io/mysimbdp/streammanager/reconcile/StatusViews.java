@@ -45,7 +45,7 @@ final class StatusViews {
                 p == null ? null : p.partitions(), p == null ? null : p.bounds().min(), p == null ? null : p.bounds().max(),
                 g.effectiveWanted(), g.stopped(), g.running(), g.lastScaleAt(),
                 p == null || p.cooldown() == null ? null : p.cooldown().toSeconds(), instances, g.decisions(),
-                g.deployment() == null ? null : g.deployment().name());
+                g.deployment() == null ? null : g.deployment().name(), g.asleepSince(), g.brokerLag());
     }
 
     private static Long pid(String handle) {

@@ -48,6 +48,7 @@ public final class StreamIngestManager implements AutoCloseable {
     private final Clock clock;
     private final Map<TopicKey, TopicInstances> groups = new TreeMap<>();
     private final ProfileGroups profileGroups;
+    private final TopicSleep sleep;
     private final Semaphore wake = new Semaphore(0);
     /** Tenants whose topics exist (last topic sync); instances start only for these. */
     private Set<String> topicsReady = Set.of();
@@ -72,6 +73,7 @@ public final class StreamIngestManager implements AutoCloseable {
         this.topics = new TopicSync(operator, metrics, settings.topicResyncInterval());
         this.supervisor = supervisor;
         this.profileGroups = new ProfileGroups(settings, supervisor);
+        this.sleep = new TopicSleep(operator, metrics, settings.var().resolve("stream-offsets"), supervisor::saveWanted);
         supervisor.onExit(this::wakeUp);
         this.metrics = metrics;
         this.clock = clock;
@@ -154,6 +156,7 @@ public final class StreamIngestManager implements AutoCloseable {
             plans = profileGroups.sync(snapshot, groups);
         }
         Set<String> ready = topics.sync(plans.values(), clock.instant()); // Kafka I/O outside the lock
+        sleep.step(this, groups, ready, clock); // broker lag, scale to zero and back
         synchronized (this) {
             topicsReady = ready;
             supervisor.collectExits(groups);

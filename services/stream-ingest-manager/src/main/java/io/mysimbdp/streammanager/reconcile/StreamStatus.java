@@ -19,10 +19,15 @@ public record StreamStatus(Instant at, String runtime, boolean leader, List<Tena
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    /** @param deployment the kubernetes runtime's Deployment running the instances (null for local processes) */
+    /**
+     * @param deployment  the kubernetes runtime's Deployment running the instances (null for local processes)
+     * @param asleepSince scaled to zero for being idle since then (null: awake)
+     * @param lag         messages the consumer group has still to read, from the broker's offsets (null: not read yet)
+     */
     public record TopicView(String topic, String dataTopic, Integer partitions, Integer minInstances, Integer maxInstances,
                             int wanted, boolean stopped, int running, Instant lastScaleAt, Long cooldownSeconds,
-                            List<InstanceView> instances, List<DecisionRecord> decisions, String deployment) {
+                            List<InstanceView> instances, List<DecisionRecord> decisions, String deployment,
+                            Instant asleepSince, Long lag) {
     }
 
     /**

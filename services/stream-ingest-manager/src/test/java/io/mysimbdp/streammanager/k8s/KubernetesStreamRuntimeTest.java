@@ -104,6 +104,38 @@ class KubernetesStreamRuntimeTest {
         return d == null ? -1 : d.getSpec().getReplicas();
     }
 
+    /**
+     * Scale to zero on Kubernetes: an idle topic's Deployment goes to replicas 0 (kept, not deleted) and
+     * back to 1 when the broker shows messages waiting. No pod ever consumes here, so the lag stays.
+     */
+    @Test
+    void anIdleTopicsDeploymentGoesToZeroReplicasAndBackWhenMessagesWait() throws Exception {
+        Files.writeString(StreamTestEnvironment.tenants.resolve(".idle.tmp"), """
+                stream:
+                  topics: [{name: orders}]
+                  app: {image: %s, minInstances: 0, maxInstances: 1, scaleToZeroAfter: 2s, config: {collection: orders}}
+                """.formatted(IMAGE));
+        Files.move(StreamTestEnvironment.tenants.resolve(".idle.tmp"), StreamTestEnvironment.tenants.resolve("idle.yaml"),
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        String name = "stream-idle-orders";
+        await().atMost(WAIT).until(() -> replicas(name) == 1);
+        await().atMost(WAIT).until(() -> replicas(name) == 0);
+        assertNotNull(given().get("/api/streams/idle").then().statusCode(200).extract().jsonPath().get("topics[0].asleepSince"));
+        assertEquals(0, given().get("/api/streams/idle").then().extract().jsonPath().getInt("topics[0].wanted"));
+
+        if (producer == null) {
+            producer = new KafkaProducer<>(StreamTestEnvironment.superUser, new StringSerializer(), new StringSerializer());
+        }
+        producer.send(new ProducerRecord<>("idle.orders", "k", "{\"id\": 1}")).get(10, TimeUnit.SECONDS);
+        await().atMost(WAIT).until(() -> replicas(name) == 1);
+        var topic = given().get("/api/streams/idle").then().statusCode(200).extract().jsonPath();
+        assertTrue(topic.get("topics[0].asleepSince") == null, "awake again");
+        assertEquals(1, topic.getInt("topics[0].lag"));
+        assertEquals("wake", topic.getString("topics[0].decisions[0].action"));
+        Files.delete(StreamTestEnvironment.tenants.resolve("idle.yaml"));
+        await().atMost(WAIT).until(() -> deployment(name) == null);
+    }
+
     @Test
     void aStreamTopicRunsAsADeploymentScaledByAlertsAdoptedOnRestartAndDeletedOnOffboarding() throws Exception {
         profile("acme", 1, 2);

@@ -145,6 +145,16 @@ class StreamDeploymentManifestTest {
     }
 
     @Test
+    void aSleepingTopicHasNoReplicasAndItsDeploymentSaysSinceWhen() {
+        WantedRecord asleep = new WantedRecord(1, false, SCALED, SCALED.plusSeconds(300));
+        Deployment d = build("img:1", asleep);
+        assertEquals(0, d.getSpec().getReplicas());
+        assertEquals(SCALED.plusSeconds(300).toString(), d.getMetadata().getAnnotations().get(StreamDeploymentManifest.ASLEEP_SINCE));
+        assertEquals(asleep, StreamDeploymentManifest.wantedOf(d), "a new manager adopts it asleep");
+        assertEquals(1, build("img:1", new WantedRecord(1, false, SCALED)).getSpec().getReplicas());
+    }
+
+    @Test
     void aStoppedTopicHasNoReplicasButKeepsItsWantedCount() {
         Deployment d = build("img:1", new WantedRecord(2, true, null));
         assertEquals(0, d.getSpec().getReplicas());

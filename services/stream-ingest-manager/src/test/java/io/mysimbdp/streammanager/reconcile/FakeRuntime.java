@@ -14,7 +14,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** A workload runtime in memory: workloads run until killed or crashed by the test; handles survive "manager restarts". */
-final class FakeRuntime implements WorkloadRuntime {
+class FakeRuntime implements WorkloadRuntime {
     final class Workload implements RunningWorkload {
         final String id;
         final String handle;

@@ -55,6 +55,40 @@ final class FakeTopicOperator implements TopicOperator {
     }
 
 
+    /** The broker's view of each topic's group; tests set it. */
+    final Map<io.mysimbdp.streammanager.model.TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> groups = new ConcurrentHashMap<>();
+    /** Every offsets write, as "tenant.topic {partition=offset}", in order with {@link #events}. */
+    final List<String> events;
+
+    FakeTopicOperator() {
+        this(new java.util.concurrent.CopyOnWriteArrayList<>());
+    }
+
+    FakeTopicOperator(List<String> events) {
+        this.events = events;
+    }
+
+    @Override
+    public Map<io.mysimbdp.streammanager.model.TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> groupOffsets(
+            java.util.Collection<io.mysimbdp.streammanager.model.TopicKey> keys) {
+        if (down) {
+            throw new org.apache.kafka.common.errors.TimeoutException("cluster down");
+        }
+        Map<io.mysimbdp.streammanager.model.TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> out = new java.util.HashMap<>();
+        keys.stream().filter(groups::containsKey).forEach(k -> out.put(k, groups.get(k)));
+        return out;
+    }
+
+    @Override
+    public void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, Map<Integer, Long> offsets) {
+        events.add("restored " + key + " " + new java.util.TreeMap<>(offsets));
+        var g = groups.get(key);
+        groups.put(key, new io.mysimbdp.streammanager.model.GroupOffsets(key, g.partitions().stream()
+                .map(p -> offsets.containsKey(p.partition())
+                        ? new io.mysimbdp.streammanager.model.GroupOffsets.Partition(p.partition(), p.start(), p.end(), offsets.get(p.partition()))
+                        : p).toList()));
+    }
+
     @Override
     public boolean ping() {
         return !down;

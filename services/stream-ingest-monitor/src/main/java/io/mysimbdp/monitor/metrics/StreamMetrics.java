@@ -144,7 +144,8 @@ public class StreamMetrics {
 
     private IntervalGauges registerGauges(ReportTopic t) {
         IntervalGauges g = new IntervalGauges();
-        Gauge.builder(PREFIX + "consumer_lag", g, x -> x.lag).description("Messages waiting, all instances, latest interval")
+        // what the apps say about themselves; the broker's view (scaling, alerts) is the manager's mysimbdp_stream_consumer_lag
+        Gauge.builder(PREFIX + "reported_lag", g, x -> x.lag).description("Messages waiting as the instances reported it, latest interval")
                 .tags(tags(t)).strongReference(true).register(registry);
         Gauge.builder(PREFIX + "avg_ingestion_time", g, x -> x.avgIngestionSeconds).baseUnit("seconds")
                 .description("Processing time per message, latest interval").tags(tags(t)).strongReference(true).register(registry);

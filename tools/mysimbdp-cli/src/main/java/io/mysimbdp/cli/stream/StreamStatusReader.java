@@ -67,6 +67,9 @@ final class StreamStatusReader {
     /** Lists of things that are not streams (the monitor's report topics it ignores). */
     private static final Set<String> NOT_STREAMS = Set.of("ignored");
     private static final String[] STOPPED = {"stopped"};
+    private static final String[] ASLEEP_SINCE = {"asleepSince"};
+    /** The manager's lag, from the broker's offsets (the apps' reports say theirs under LAG). */
+    private static final String[] BROKER_LAG = {"lag"};
     private static final String[] ALERT_TYPE = {"type", "kind", "alertType"};
     private static final String[] STORE_UNREACHABLE = {"storeUnreachableSince"};
     private static final String[] INSTANCE_ID = {"instanceId", "instance", "id", "name"};
@@ -115,12 +118,12 @@ final class StreamStatusReader {
         return new StreamRow(
                 tenant,
                 topic,
-                wanted(manager),
+                wanted(manager, now),
                 running(manager),
                 age(own(report, TIMESTAMP), now),
                 integer(own(report, MESSAGES)),
                 decimal(own(report, QPS)),
-                integer(own(report, LAG)),
+                lag(manager, report),
                 avgMillis(report),
                 integer(own(report, FAILED)),
                 lastAlert(monitor, now),
@@ -233,10 +236,20 @@ final class StreamStatusReader {
 
     // ---- the manager's instances
 
-    private static String wanted(JsonNode manager) {
+    /** The broker's view when the manager gives it (right also when no instance reports), else the apps' latest report. */
+    private static String lag(JsonNode manager, JsonNode report) {
+        JsonNode broker = own(manager, BROKER_LAG);
+        return broker != null && broker.isNumber() ? integer(broker) : integer(own(report, LAG));
+    }
+
+    private static String wanted(JsonNode manager, Instant now) {
         JsonNode stopped = own(manager, STOPPED);
         if (stopped != null && stopped.asBoolean(false)) {
             return "stopped";
+        }
+        JsonNode asleep = own(manager, ASLEEP_SINCE);
+        if (asleep != null && !asleep.isNull()) {
+            return "asleep since " + shown(asleep) + " (" + age(asleep, now) + ")";
         }
         String wanted = integer(findInGroups(manager, WANTED, MANAGER_GROUPS));
         JsonNode min = findInGroups(manager, MIN, MANAGER_GROUPS);

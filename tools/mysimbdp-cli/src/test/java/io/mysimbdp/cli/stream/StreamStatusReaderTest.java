@@ -54,6 +54,28 @@ class StreamStatusReaderTest {
         assertTrue(StreamTable.render(rows).contains("tenant1.listings inst-1: store unreachable since 2025-11-24T09:57:30Z (2m ago)"));
     }
 
+    /** A topic scaled to zero says since when; the LAG column is the broker's (the manager's) when it gives one. */
+    @Test
+    void aSleepingTopicSaysSinceWhenAndTheBrokersLagWins() {
+        String manager = """
+                {"tenants": [{"tenant": "tenant2", "state": "active", "topics": [
+                  {"topic": "prices", "minInstances": 0, "maxInstances": 2, "wanted": 0, "stopped": false, "running": 0,
+                   "asleepSince": "2025-11-24T09:55:00Z", "lag": 0, "instances": []},
+                  {"topic": "quotes", "minInstances": 1, "maxInstances": 2, "wanted": 1, "stopped": false, "running": 1,
+                   "lag": 5000, "instances": []}]}]}
+                """;
+        String monitor = """
+                {"streams": [{"tenant": "tenant2", "topic": "quotes",
+                  "lastReport": {"timestamp": "2025-11-24T09:59:00Z", "messages": 0, "consumer_lag": 0}}]}
+                """;
+
+        List<StreamRow> rows = StreamStatusReader.rows(json(manager), json(monitor), null, NOW);
+
+        assertEquals("asleep since 2025-11-24T09:55:00Z (5m ago)", rows.get(0).wanted());
+        assertEquals("0", rows.get(0).lag());
+        assertEquals("5000", rows.get(1).lag(), "a frozen app reports 0; the broker knows better");
+    }
+
     /** The shapes the two services answer with as of this writing (manager camelCase, monitor snake_case). */
     @Test
     void theServicesCurrentAnswers() {
