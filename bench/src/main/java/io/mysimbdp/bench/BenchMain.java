@@ -108,6 +108,21 @@ public final class BenchMain {
                     latency.maxMillis(), latency.probes(), latency.rate(), StreamBench.TRANSIENT_SECONDS, latency.p99AfterFirstSecondsMillis())));
 
             details.put("peak_rss_mib_per_service", stack.peakRss());
+
+            BenchPlan.FleetPlan fleetPlan = plan.fleet();
+            log("many tenants: " + fleetPlan.tenants() + " tenants, each " + fleetPlan.messagesPerSecondPerTenant() + " msgs/s for "
+                    + fleetPlan.loadSeconds() + " s and " + fleetPlan.filesPerTenant() + " files");
+            FleetBench.Outcome fleet = new FleetBench(stack, samples, work.resolve("fleet"), fleetPlan).run();
+            details.put("fleet_baseline", fleet.baseline());
+            details.put("fleet_steps", fleet.steps());
+            for (FleetCost.PerTenant t : fleet.perTenant()) {
+                List<String> keys = FleetCost.keys(t.tenants());
+                List<Double> values = FleetCost.values(t);
+                for (int i = 0; i < keys.size(); i++) {
+                    figures.put(keys.get(i), round(values.get(i)));
+                }
+                table.add(row("many tenants: " + t.tenants(), t.idleRssMib(), "MiB/t", t.detail()));
+            }
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         List<Targets.Verdict> verdicts = Targets.evaluate(figures);
@@ -126,10 +141,11 @@ public final class BenchMain {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
         ResultsChart.write(png, String.format(Locale.ROOT, "plan %s, %d cores, %,d MB, store %s, %.1f min, load %s",
                 plan.name(), Runtime.getRuntime().availableProcessors(), memoryMb(),
-                externalStore.isPresent() ? "MONGODB_URI" : "embedded memory backend", minutes, loadBefore), panels(figures), verdicts);
+                externalStore.isPresent() ? "MONGODB_URI" : "embedded memory backend", minutes, loadBefore), panels(figures, plan.fleet().tenants()), verdicts);
         print(table, verdicts, json, png, minutes);
         if (plan.smokeRun()) {
             List<String> problems = new ArrayList<>(SanityCheck.problems(figures, externalStore.isEmpty()));
+            problems.addAll(SanityCheck.fleetProblems(figures, plan.fleet().tenants()));
             problems.addAll(SanityCheck.fileProblems(json, png));
             if (!problems.isEmpty()) {
                 System.err.println("bench-smoke FAILED:\n  " + String.join("\n  ", problems));
@@ -139,8 +155,14 @@ public final class BenchMain {
         }
     }
 
-    private static List<ResultsChart.Panel> panels(Map<String, Double> f) {
+    private static List<ResultsChart.Panel> panels(Map<String, Double> f, List<Integer> fleetSizes) {
+        List<Map.Entry<String, Double>> perTenant = new ArrayList<>();
+        for (int n : fleetSizes) {
+            perTenant.add(Map.entry(n + " tenants: idle, per tenant", f.getOrDefault("fleet_" + n + "_idle_rss_mib_per_tenant", 0.0)));
+            perTenant.add(Map.entry(n + " tenants: under load, per tenant", f.getOrDefault("fleet_" + n + "_load_rss_mib_per_tenant", 0.0)));
+        }
         return List.of(
+                new ResultsChart.Panel("Platform memory per tenant", "MiB", perTenant),
                 new ResultsChart.Panel("Batch", "rows/s", List.of(
                         Map.entry("large files (end to end)", f.get("batch_rows_per_s")),
                         Map.entry("many small files (end to end)", f.get("batch_small_files_rows_per_s")),

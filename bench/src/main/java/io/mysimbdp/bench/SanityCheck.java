@@ -54,6 +54,28 @@ final class SanityCheck {
         return problems;
     }
 
+    /**
+     * The many-tenants case, per fleet size: every per-tenant figure present and finite; a tenant's idle memory, its
+     * CPU under load and its throughputs positive (its idle CPU is a difference of two small readings and may come
+     * out at or just below zero).
+     */
+    static List<String> fleetProblems(Map<String, Double> figures, List<Integer> sizes) {
+        List<String> problems = new ArrayList<>();
+        for (int size : sizes) {
+            for (String key : FleetCost.keys(size)) {
+                Double value = figures.get(key);
+                if (value == null) {
+                    problems.add(key + " is missing");
+                } else if (!Double.isFinite(value)) {
+                    problems.add(key + " is " + value + ", expected a number");
+                } else if (!key.contains("idle_cpu") && value <= 0) {
+                    problems.add(key + " is " + value + ", expected a positive number");
+                }
+            }
+        }
+        return problems;
+    }
+
     static List<String> fileProblems(Path... files) throws IOException {
         List<String> problems = new ArrayList<>();
         for (Path f : files) {

@@ -82,7 +82,7 @@ final class StreamRace {
         return new Outcome(n, meanBytes, ceiling, connect, sameWork, fullProfile);
     }
 
-    private static void awaitNoInstances(long managerPid, String tenant) {
+    static void awaitNoInstances(long managerPid, String tenant) {
         long deadline = System.nanoTime() + STOPPED_TIMEOUT.toNanos();
         while (!PlatformContestant.instances(managerPid, tenant).isEmpty()) {
             if (System.nanoTime() > deadline) {

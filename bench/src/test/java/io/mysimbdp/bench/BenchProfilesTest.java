@@ -63,4 +63,16 @@ class BenchProfilesTest {
         }
         assertEquals(BenchProfiles.sameWork(), BenchProfiles.all(examples).get(StreamRace.SAME_WORK_TENANT));
     }
+
+    @Test
+    void theFleetTenantsProfileIsValidWithOneStreamInstanceAndOneBatchApp() {
+        ProfileResult result = ProfileParser.parse(FleetBench.tenant(7) + ".yaml", FleetBench.profile().getBytes(StandardCharsets.UTF_8));
+        ProfileResult.Valid valid = assertInstanceOf(ProfileResult.Valid.class, result, result.toString());
+        assertEquals("fleet07", FleetBench.tenant(7));
+        TenantProfile.Stream stream = valid.profile().stream();
+        assertEquals(FleetBench.TOPIC, stream.topics().get(0).name());
+        assertEquals(1, stream.app().maxInstances());
+        assertEquals(1, valid.profile().batch().apps().size());
+        assertNull(valid.profile().quality());
+    }
 }
