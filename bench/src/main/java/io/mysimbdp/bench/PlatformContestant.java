@@ -45,10 +45,18 @@ final class PlatformContestant implements StoreDrain.Contestant {
         return instances(managerPid, tenant);
     }
 
-    /** The live stream app instances of {@code tenant} the manager runs. */
+    /**
+     * The live stream app instances of {@code tenant} the manager runs: their JVMs (the launcher execs java; its
+     * short-lived subshells before that carry the same command line and are not instances).
+     */
     static List<Long> instances(long managerPid, String tenant) {
         return ProcessStats.descendants(managerPid, StreamBench.APP_MARKER).stream()
+                .filter(PlatformContestant::isJvm)
                 .filter(pid -> tenantOf(pid).equals(tenant)).toList();
+    }
+
+    private static boolean isJvm(long pid) {
+        return ProcessHandle.of(pid).flatMap(h -> h.info().command()).map(c -> c.endsWith("/java")).orElse(false);
     }
 
     private static String tenantOf(long pid) {

@@ -60,6 +60,8 @@ final class StreamRace {
                     SAME_WORK.collection(), threads, n, plan.pollBatch())) {
                 ceiling.add(clock.drain("stream ceiling, " + threads + " consumer" + (threads == 1 ? "" : "s"), c, n));
             }
+            // the memory backend holds ~4 GB per million documents: only the contestant running keeps its documents
+            stack.mongo.getDatabase(StreamCeiling.DATABASE).drop();
         }
         List<RaceResult> connect = new ArrayList<>();
         int run = 0;
@@ -69,6 +71,7 @@ final class StreamRace {
                     SAME_WORK.collection())) {
                 connect.add(clock.drain("Kafka Connect MongoDB sink, " + s, peer, n));
             }
+            stack.mongo.getDatabase(ConnectPeer.DATABASE).drop();
         }
         RaceResult sameWork = clock.drain("platform, same work (" + SAME_WORK_TENANT + ")",
                 new PlatformContestant(stack, api, SAME_WORK.tenant(), SAME_WORK.topic(), SAME_WORK.database(),
@@ -76,6 +79,7 @@ final class StreamRace {
         // its instances would idle beside the next contestant
         api.stop(SAME_WORK.tenant(), SAME_WORK.topic());
         awaitNoInstances(managerPid, SAME_WORK.tenant());
+        stack.mongo.getDatabase(SAME_WORK.database()).drop();
         RaceResult fullProfile = clock.drain("platform, tenant1's shipped profile", new PlatformContestant(stack, api,
                 FULL_PROFILE.tenant(), FULL_PROFILE.topic(), FULL_PROFILE.database(),
                 List.of(FULL_PROFILE.collection(), FULL_PROFILE.collection() + "_quarantine")), n);
