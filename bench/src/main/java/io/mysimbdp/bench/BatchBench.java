@@ -70,15 +70,18 @@ final class BatchBench {
                 Files.move(file, stack.staging(TENANTS.get(t)).resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
         }
-        List<Document> done = awaitDone(caseName, files);
+        List<Document> done = awaitDone(stack, caseName, files);
         long rows = done.stream().mapToLong(d -> d.get("rows_ok", Number.class).longValue()).sum();
         long bytes = done.stream().mapToLong(d -> d.get("bytes", Number.class).longValue()).sum();
         Instant last = done.stream().map(d -> d.getDate("finished_at").toInstant()).max(Instant::compareTo).orElseThrow();
         return new BatchRun(files, rows, bytes, Duration.between(dropped, last).toMillis() / 1000.0);
     }
 
-    /** Waits for a DONE ledger row per file of the case; fails at once when one is refused or has failed. */
-    private List<Document> awaitDone(String caseName, int files) {
+    /**
+     * Waits for a DONE ledger row per file whose name starts with {@code caseName-}; fails at once when one is
+     * refused or has failed.
+     */
+    static List<Document> awaitDone(BenchStack stack, String caseName, int files) {
         MongoCollection<Document> ledger = stack.mongo.getDatabase("mysimbdp_platform").getCollection("ingestions");
         Bson ours = Filters.regex("file", "^" + caseName + "-");
         long deadline = System.nanoTime() + CASE_TIMEOUT.toNanos();

@@ -88,50 +88,16 @@ public final class BenchMain {
             table.add(row("batch app peak RSS, big file", rss.peakRssMib(), "MiB", String.format(Locale.ROOT,
                     "%,d MiB, %,d rows in %.1f s (%,.0f rows/s)", rss.bytes() >> 20, rss.rows(), rss.seconds(), rss.rows() / rss.seconds())));
 
+            log("stream race: one backlog of " + plan.streamMessages() + " messages per contestant, published with the platform's"
+                    + " topics stopped; every contestant timed from its first document in the store to its last");
+            StreamRace.Outcome race = new StreamRace(stack, home.resolve("bench/target"), work).run(plan, 1);
+            figures.putAll(RaceReport.figures(race));
+            details.put("stream_race_trials", RaceReport.trials(race));
+            details.put("stream_race_mean_message_bytes", round(race.meanMessageBytes()));
+            table.addAll(RaceReport.rows(race));
+
             StreamBench stream = new StreamBench(stack);
-            log("stream: " + plan.streamMessages() + " messages");
-            StreamBench.StreamRun run = stream.throughput(plan.streamMessages(), 1);
-            figures.put("stream_msgs_per_s", round(run.messagesPerSecond()));
-            figures.put("stream_cpu_s_per_million", round(run.cpuSecondsPerMillion()));
-            details.put("stream", run);
-            table.add(row("stream", run.messagesPerSecond(), "msgs/s", String.format(Locale.ROOT,
-                    "%,d msgs of %.0f B, %.1f s, up to %d app instances, %.1f CPU s per million", run.messages(),
-                    run.meanMessageBytes(), run.seconds(), run.maxInstances(), run.cpuSecondsPerMillion())));
-
-            log("stream ceiling: bare consumers");
-            StreamCeiling streamCeiling = new StreamCeiling(stack, plan.pollBatch());
-            Map<String, Object> ceilingTrials = new LinkedHashMap<>();
-            StreamCeiling.Trial bestStream = null;
-            for (int threads : plan.streamCeilingThreads()) {
-                StreamCeiling.Trial t = streamCeiling.run(threads, plan.streamMessages());
-                ceilingTrials.put(threads + " consumers", Math.round(t.messagesPerSecond()));
-                if (bestStream == null || t.messagesPerSecond() > bestStream.messagesPerSecond()) {
-                    bestStream = t;
-                }
-            }
-            figures.put("stream_ceiling_msgs_per_s", round(bestStream.messagesPerSecond()));
-            details.put("stream_ceiling_trials_msgs_per_s", ceilingTrials);
-            table.add(row("stream ceiling", bestStream.messagesPerSecond(), "msgs/s", bestStream.threads() + " consumers (best of " + ceilingTrials.keySet() + ")"));
-
-            log("peer: Kafka Connect MongoDB sink");
-            ConnectPeer peer = new ConnectPeer(stack, home.resolve("bench/target"), work);
-            Map<String, Object> connectTrials = new LinkedHashMap<>();
-            ConnectPeer.Trial bestConnect = null;
-            for (BenchPlan.ConnectSetting s : plan.connectSettings()) {
-                ConnectPeer.Trial t = peer.run(s, plan.streamMessages());
-                connectTrials.put(s.toString(), Map.of("msgs_per_s", Math.round(t.messagesPerSecond()),
-                        "cpu_s_per_million", round(t.cpuSecondsPerMillion()), "peak_rss_mib", round(t.peakRssMib())));
-                if (bestConnect == null || t.messagesPerSecond() > bestConnect.messagesPerSecond()) {
-                    bestConnect = t;
-                }
-            }
-            figures.put("connect_sink_msgs_per_s", round(bestConnect.messagesPerSecond()));
-            figures.put("connect_cpu_s_per_million", round(bestConnect.cpuSecondsPerMillion()));
-            details.put("connect_trials", connectTrials);
-            table.add(row("Kafka Connect MongoDB sink", bestConnect.messagesPerSecond(), "msgs/s", String.format(Locale.ROOT,
-                    "%s (best), %.1f CPU s per million", bestConnect.setting(), bestConnect.cpuSecondsPerMillion())));
-
-            double halfRate = run.messagesPerSecond() / 2;
+            double halfRate = race.sameWork().messagesPerSecond() / 2;
             log(String.format(Locale.ROOT, "stream latency at %.0f msgs/s for %d s", halfRate, plan.latencySeconds()));
             StreamBench.LatencyRun latency = stream.latency(halfRate, plan.latencySeconds(), plan.streamMessages() + 1L);
             figures.put("stream_latency_p50_ms", round(latency.p50Millis()));
@@ -142,6 +108,21 @@ public final class BenchMain {
                     latency.maxMillis(), latency.probes(), latency.rate(), StreamBench.TRANSIENT_SECONDS, latency.p99AfterFirstSecondsMillis())));
 
             details.put("peak_rss_mib_per_service", stack.peakRss());
+
+            BenchPlan.FleetPlan fleetPlan = plan.fleet();
+            log("many tenants: " + fleetPlan.tenants() + " tenants, each " + fleetPlan.messagesPerSecondPerTenant() + " msgs/s for "
+                    + fleetPlan.loadSeconds() + " s and " + fleetPlan.filesPerTenant() + " files");
+            FleetBench.Outcome fleet = new FleetBench(stack, samples, work.resolve("fleet"), fleetPlan).run();
+            details.put("fleet_baseline", fleet.baseline());
+            details.put("fleet_steps", fleet.steps());
+            for (FleetCost.PerTenant t : fleet.perTenant()) {
+                List<String> keys = FleetCost.keys(t.tenants());
+                List<Double> values = FleetCost.values(t);
+                for (int i = 0; i < keys.size(); i++) {
+                    figures.put(keys.get(i), round(values.get(i)));
+                }
+                table.add(row("many tenants: " + t.tenants(), t.idleRssMib(), "MiB/t", t.detail()));
+            }
         }
         double minutes = (System.nanoTime() - started) / 60e9;
         List<Targets.Verdict> verdicts = Targets.evaluate(figures);
@@ -160,10 +141,11 @@ public final class BenchMain {
         new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
         ResultsChart.write(png, String.format(Locale.ROOT, "plan %s, %d cores, %,d MB, store %s, %.1f min, load %s",
                 plan.name(), Runtime.getRuntime().availableProcessors(), memoryMb(),
-                externalStore.isPresent() ? "MONGODB_URI" : "embedded memory backend", minutes, loadBefore), panels(figures), verdicts);
+                externalStore.isPresent() ? "MONGODB_URI" : "embedded memory backend", minutes, loadBefore), panels(figures, plan.fleet().tenants()), verdicts);
         print(table, verdicts, json, png, minutes);
         if (plan.smokeRun()) {
-            List<String> problems = new ArrayList<>(SanityCheck.problems(figures));
+            List<String> problems = new ArrayList<>(SanityCheck.problems(figures, externalStore.isEmpty()));
+            problems.addAll(SanityCheck.fleetProblems(figures, plan.fleet().tenants()));
             problems.addAll(SanityCheck.fileProblems(json, png));
             if (!problems.isEmpty()) {
                 System.err.println("bench-smoke FAILED:\n  " + String.join("\n  ", problems));
@@ -173,19 +155,28 @@ public final class BenchMain {
         }
     }
 
-    private static List<ResultsChart.Panel> panels(Map<String, Double> f) {
+    private static List<ResultsChart.Panel> panels(Map<String, Double> f, List<Integer> fleetSizes) {
+        List<Map.Entry<String, Double>> perTenant = new ArrayList<>();
+        for (int n : fleetSizes) {
+            perTenant.add(Map.entry(n + " tenants: idle, per tenant", f.getOrDefault("fleet_" + n + "_idle_rss_mib_per_tenant", 0.0)));
+            perTenant.add(Map.entry(n + " tenants: under load, per tenant", f.getOrDefault("fleet_" + n + "_load_rss_mib_per_tenant", 0.0)));
+        }
         return List.of(
+                new ResultsChart.Panel("Platform memory per tenant", "MiB", perTenant),
                 new ResultsChart.Panel("Batch", "rows/s", List.of(
                         Map.entry("large files (end to end)", f.get("batch_rows_per_s")),
                         Map.entry("many small files (end to end)", f.get("batch_small_files_rows_per_s")),
                         Map.entry("ceiling: insertMany of built documents", f.get("batch_ceiling_rows_per_s")))),
-                new ResultsChart.Panel("Stream", "msgs/s", List.of(
-                        Map.entry("platform (end to end)", f.get("stream_msgs_per_s")),
+                new ResultsChart.Panel("Stream: draining one backlog", "msgs/s", List.of(
+                        Map.entry("platform, same work", f.get("stream_msgs_per_s")),
+                        Map.entry("platform, tenant1's profile", f.get("stream_full_profile_msgs_per_s")),
                         Map.entry("ceiling: bare consumers + insertMany", f.get("stream_ceiling_msgs_per_s")),
                         Map.entry("Kafka Connect MongoDB sink", f.get("connect_sink_msgs_per_s")))),
                 new ResultsChart.Panel("CPU per million messages", "s", List.of(
-                        Map.entry("platform stream apps", f.get("stream_cpu_s_per_million")),
-                        Map.entry("Kafka Connect worker", f.get("connect_cpu_s_per_million")))),
+                        Map.entry("platform stream apps, same work", f.get("stream_cpu_s_per_million")),
+                        Map.entry("Kafka Connect worker", f.get("connect_cpu_s_per_million")),
+                        Map.entry("store, under the platform", f.getOrDefault("stream_store_cpu_s_per_million", 0.0)),
+                        Map.entry("store, under Kafka Connect", f.getOrDefault("connect_sink_store_cpu_s_per_million", 0.0)))),
                 new ResultsChart.Panel("Latency and memory", "ms / MiB", List.of(
                         Map.entry("stream p50 latency at half load (ms)", f.get("stream_latency_p50_ms")),
                         Map.entry("stream p99 latency at half load (ms)", f.get("stream_latency_p99_ms")),

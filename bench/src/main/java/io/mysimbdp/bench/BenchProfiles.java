@@ -1,5 +1,9 @@
 package io.mysimbdp.bench;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +21,8 @@ final class BenchProfiles {
             Map.entry("maxFileSize", "2GiB"),
             Map.entry("maxBytesPerHour", "1000GiB"));
 
+    static final String SAME_WORK_RESOURCE = "/bench/" + StreamRace.SAME_WORK_TENANT + ".yaml";
+
     private BenchProfiles() {
     }
 
@@ -33,9 +39,23 @@ final class BenchProfiles {
         return text;
     }
 
+    /** The examples with their limits raised, and the race's same-work tenant ({@link #sameWork()}). */
     static Map<String, String> all(Map<String, String> examples) {
         Map<String, String> raised = new LinkedHashMap<>();
         examples.forEach((tenant, text) -> raised.put(tenant, raiseLimits(tenant, text)));
+        raised.put(StreamRace.SAME_WORK_TENANT, sameWork());
         return raised;
+    }
+
+    /** The same-work tenant's profile: stream only, one mongodb sink, no quality rules (bench/benchsink.yaml). */
+    static String sameWork() {
+        try (InputStream in = BenchProfiles.class.getResourceAsStream(SAME_WORK_RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("the bench jar has no " + SAME_WORK_RESOURCE);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 }

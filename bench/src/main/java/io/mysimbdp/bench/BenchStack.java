@@ -28,7 +28,8 @@ import java.util.stream.Stream;
 final class BenchStack implements AutoCloseable {
     static final List<String> SERVICES = List.of("batch-ingest-manager", "stream-ingest-manager", "stream-ingest-monitor", "daas");
     /** Databases the cases write; dropped before each case. mysimbdp_platform (the ledger) stays. */
-    static final List<String> CASE_DATABASES = List.of("tenant_tenant1", "tenant_tenant2", "bench_ceiling", "bench_peer");
+    static final List<String> CASE_DATABASES = List.of("tenant_tenant1", "tenant_tenant2", "tenant_" + StreamRace.SAME_WORK_TENANT,
+            "bench_ceiling", "bench_peer");
     private static final long SCRIPT_TIMEOUT_MINUTES = 5;
 
     final Path home;
@@ -86,6 +87,11 @@ final class BenchStack implements AutoCloseable {
         script(home, env, "run.sh", benchDir.resolve("run.out"));
         String mongoUri = externalMongo.orElse("mongodb://127.0.0.1:" + ports[2]);
         return new BenchStack(home, var, tenants, mongoUri, "127.0.0.1:" + ports[0], externalMongo.isPresent(), env);
+    }
+
+    /** The local port a service of the stack listens on. */
+    int servicePort(String service) {
+        return Integer.parseInt(env.get("MYSIMBDP_PORT_" + service.toUpperCase().replace('-', '_')));
     }
 
     Path staging(String tenant) {

@@ -34,8 +34,17 @@ final class ProcessStats {
 
     /** The peak resident set (VmHWM) in KiB from a status file's text. */
     static OptionalLong peakRssKib(String status) {
+        return statusKib(status, "VmHWM:");
+    }
+
+    /** The resident set now (VmRSS) in KiB from a status file's text. */
+    static OptionalLong rssKib(String status) {
+        return statusKib(status, "VmRSS:");
+    }
+
+    private static OptionalLong statusKib(String status, String field) {
         for (String line : status.split("\n")) {
-            if (line.startsWith("VmHWM:")) {
+            if (line.startsWith(field)) {
                 return OptionalLong.of(Long.parseLong(line.replaceAll("[^0-9]", "")));
             }
         }
@@ -51,6 +60,14 @@ final class ProcessStats {
     static Optional<Double> peakRssMib(long pid) {
         return read(pid, "status").flatMap(s -> {
             OptionalLong kib = peakRssKib(s);
+            return kib.isPresent() ? Optional.of(kib.getAsLong() / 1024.0) : Optional.empty();
+        });
+    }
+
+    /** Resident set now in MiB of a live process; empty once it has gone. */
+    static Optional<Double> rssMib(long pid) {
+        return read(pid, "status").flatMap(s -> {
+            OptionalLong kib = rssKib(s);
             return kib.isPresent() ? Optional.of(kib.getAsLong() / 1024.0) : Optional.empty();
         });
     }

@@ -7,38 +7,24 @@ import org.bson.Document;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.locks.LockSupport;
-import java.util.function.BooleanSupplier;
 
 /**
- * The stream case: messages published to both tenants' topics while the platform's stream apps
- * (started and scaled by the stream-ingest-manager) consume them; the clock runs from the first
- * publish to the last document in the store. CPU is the apps' user + system time over the run.
+ * The stream latency case: messages published at a fixed rate to both shipped tenants' topics while the
+ * platform's stream apps consume them; probes are looked up in the store until found. (Throughput is the
+ * race's, {@link StreamRace}: every contestant drains the same backlog.)
  */
 final class StreamBench {
-    static final Duration POLL = Duration.ofMillis(100);
     static final Duration PROBE_POLL = Duration.ofMillis(10);
     static final Duration TIMEOUT = Duration.ofMinutes(10);
     /** About this many latency probes per second, whatever the rate. */
     static final int PROBES_PER_SECOND = 200;
     static final String APP_MARKER = "clientstreamingestapp";
-
-    /** Throughput run. */
-    record StreamRun(long messages, double seconds, double cpuSeconds, int maxInstances, double meanMessageBytes) {
-        double messagesPerSecond() {
-            return messages / seconds;
-        }
-
-        double cpuSecondsPerMillion() {
-            return cpuSeconds / (messages / 1e6);
-        }
-    }
 
     /**
      * Latency run at a fixed rate. {@code p99Millis} is over every probe (the target's figure); the
@@ -75,53 +61,6 @@ final class StreamBench {
 
     StreamBench(BenchStack stack) {
         this.stack = stack;
-    }
-
-    StreamRun throughput(long messages, long firstId) {
-        stack.dropCaseData();
-        long managerPid = stack.pid("stream-ingest-manager").orElseThrow();
-        Map<Long, Double> startCpu = new HashMap<>();
-        Map<Long, Double> lastCpu = new HashMap<>();
-        for (long pid : ProcessStats.descendants(managerPid, APP_MARKER)) {
-            ProcessStats.cpuSeconds(pid).ifPresent(c -> startCpu.put(pid, c));
-        }
-        int[] maxInstances = {startCpu.size()};
-        try (StreamLoad load = new StreamLoad(stack.kafka, stack.var.resolve("credentials"))) {
-            long started = System.nanoTime();
-            CompletableFuture<Void> publishing = CompletableFuture.runAsync(() -> load.publish(messages, firstId, 0, null));
-            awaitCounts(messages, () -> {
-                List<Long> pids = ProcessStats.descendants(managerPid, APP_MARKER);
-                maxInstances[0] = Math.max(maxInstances[0], pids.size());
-                for (long pid : pids) {
-                    ProcessStats.cpuSeconds(pid).ifPresent(c -> lastCpu.put(pid, c));
-                }
-                return publishing.isCompletedExceptionally();
-            });
-            double seconds = (System.nanoTime() - started) / 1e9;
-            publishing.join();
-            double cpu = lastCpu.entrySet().stream().mapToDouble(e -> e.getValue() - startCpu.getOrDefault(e.getKey(), 0.0)).sum();
-            return new StreamRun(messages, seconds, cpu, maxInstances[0], load.bytes.doubleValue() / messages);
-        }
-    }
-
-    /** Waits until both tenants' collections hold their share of {@code messages}; {@code tick} may abort. */
-    private void awaitCounts(long messages, BooleanSupplier tick) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (true) {
-            boolean all = true;
-            for (int t = 0; t < StreamLoad.TARGETS.size(); t++) {
-                StreamLoad.Target target = StreamLoad.TARGETS.get(t);
-                long stored = stack.mongo.getDatabase(target.database()).getCollection(target.collection()).estimatedDocumentCount();
-                all &= stored >= StreamLoad.perTarget(messages, t);
-            }
-            if (all) {
-                return;
-            }
-            if (tick.getAsBoolean() || System.nanoTime() > deadline) {
-                throw new IllegalStateException("stream: the documents did not all arrive within " + TIMEOUT);
-            }
-            LockSupport.parkNanos(POLL.toNanos());
-        }
     }
 
     /**

@@ -18,8 +18,9 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * Publishes listing messages (the CLI's generator: one listing as JSON, keyed by its id) to the two
- * tenants' data topics, alternating, one producer per tenant (client.id = tenant, as {@code mysimbdp produce}).
+ * Publishes listing messages (the CLI's generator: one listing as JSON, keyed by its id) to tenants' data topics,
+ * alternating, one producer per tenant (client.id = tenant, as {@code mysimbdp produce}). Every target gets the
+ * same sequence of messages (one generator each, same seed and first id).
  */
 final class StreamLoad implements AutoCloseable {
     /** A stream tenant's data topic and where its documents land. */
@@ -29,6 +30,7 @@ final class StreamLoad implements AutoCloseable {
         }
     }
 
+    /** The latency case's targets: the two shipped stream tenants. */
     static final List<Target> TARGETS = List.of(
             new Target("tenant1", "listings", "tenant_tenant1", "listings_stream", true),
             new Target("tenant2", "prices", "tenant_tenant2", "prices_stream", false));
@@ -39,13 +41,19 @@ final class StreamLoad implements AutoCloseable {
         Callback sent(Target target, ListingMessage message, long sentNanos);
     }
 
+    private final List<Target> targets;
     private final List<KafkaProducer<String, byte[]>> producers;
     private final AtomicReference<Exception> failure = new AtomicReference<>();
     final LongAdder bytes = new LongAdder();
 
     /** @param credentials the folder of the tenants' credentials ({@code <var>/credentials}): each producer is its tenant */
     StreamLoad(String bootstrap, java.nio.file.Path credentials) {
-        producers = TARGETS.stream().map(t -> new KafkaProducer<>(props(bootstrap, t.tenant(), credentials), new StringSerializer(),
+        this(bootstrap, credentials, TARGETS);
+    }
+
+    StreamLoad(String bootstrap, java.nio.file.Path credentials, List<Target> targets) {
+        this.targets = List.copyOf(targets);
+        producers = this.targets.stream().map(t -> new KafkaProducer<>(props(bootstrap, t.tenant(), credentials), new StringSerializer(),
                 new ByteArraySerializer())).toList();
     }
 
@@ -72,7 +80,7 @@ final class StreamLoad implements AutoCloseable {
      * per second, or as fast as possible when 0. Returns once all are acknowledged.
      */
     void publish(long count, long firstId, double rate, Observer observer) {
-        List<ListingMessageGenerator> generators = TARGETS.stream()
+        List<ListingMessageGenerator> generators = targets.stream()
                 .map(t -> new ListingMessageGenerator(42, firstId, 0, ListingColumn.ID)).toList();
         long started = System.nanoTime();
         for (long n = 0; n < count; n++) {
@@ -82,12 +90,12 @@ final class StreamLoad implements AutoCloseable {
                     LockSupport.parkNanos(due - System.nanoTime());
                 }
             }
-            int t = (int) (n % TARGETS.size());
+            int t = (int) (n % targets.size());
             ListingMessage message = generators.get(t).next();
             long now = System.nanoTime();
-            Callback ack = observer == null ? null : observer.sent(TARGETS.get(t), message, now);
+            Callback ack = observer == null ? null : observer.sent(targets.get(t), message, now);
             bytes.add(message.value().length);
-            producers.get(t).send(new ProducerRecord<>(TARGETS.get(t).dataTopic(), message.key(), message.value()), (meta, error) -> {
+            producers.get(t).send(new ProducerRecord<>(targets.get(t).dataTopic(), message.key(), message.value()), (meta, error) -> {
                 if (error != null) {
                     failure.compareAndSet(null, error);
                 }
@@ -102,9 +110,9 @@ final class StreamLoad implements AutoCloseable {
         }
     }
 
-    /** Messages per target when {@code count} are sent alternating. */
-    static long perTarget(long count, int target) {
-        return count / TARGETS.size() + (target < count % TARGETS.size() ? 1 : 0);
+    /** Messages target number {@code target} of {@code targets} gets when {@code count} are sent alternating. */
+    static long perTarget(long count, int target, int targets) {
+        return count / targets + (target < count % targets ? 1 : 0);
     }
 
     @Override

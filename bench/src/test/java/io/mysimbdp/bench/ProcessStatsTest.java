@@ -23,6 +23,13 @@ class ProcessStatsTest {
     }
 
     @Test
+    void currentRssIsVmRss() {
+        String status = "Name:\tjava\nVmHWM:\t  163840 kB\nVmRSS:\t  150000 kB\n";
+        assertEquals(OptionalLong.of(150000), ProcessStats.rssKib(status));
+        assertTrue(ProcessStats.rssKib("Name:\tkthreadd\n").isEmpty());
+    }
+
+    @Test
     void readsItsOwnProcess() {
         long self = ProcessHandle.current().pid();
         assertTrue(ProcessStats.cpuSeconds(self).orElseThrow() > 0);

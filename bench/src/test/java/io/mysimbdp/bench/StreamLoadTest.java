@@ -12,10 +12,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class StreamLoadTest {
     @Test
     void alternatingSendsShareOutEveryMessage() {
-        assertEquals(500_000, StreamLoad.perTarget(1_000_000, 0));
-        assertEquals(500_000, StreamLoad.perTarget(1_000_000, 1));
-        assertEquals(2, StreamLoad.perTarget(3, 0));
-        assertEquals(1, StreamLoad.perTarget(3, 1));
+        assertEquals(500_000, StreamLoad.perTarget(1_000_000, 0, 2));
+        assertEquals(500_000, StreamLoad.perTarget(1_000_000, 1, 2));
+        assertEquals(2, StreamLoad.perTarget(3, 0, 2));
+        assertEquals(1, StreamLoad.perTarget(3, 1, 2));
     }
 
     @Test
