@@ -20,12 +20,20 @@ public final class StreamMetrics {
     static final String ASLEEP = "mysimbdp_stream_asleep";
 
     private final MeterRegistry registry;
+    private final Counter lagReadFailures;
     private final Map<String, AtomicInteger> gauges = new ConcurrentHashMap<>();
     private final Map<String, Gauge> meters = new ConcurrentHashMap<>();
     private final Map<String, java.util.concurrent.atomic.AtomicLong> lags = new ConcurrentHashMap<>();
 
     public StreamMetrics(MeterRegistry registry) {
         this.registry = registry;
+        // exported from the start at 0, so a rate() over it and the metrics catalogue see it before any failure
+        lagReadFailures = lagReadFailuresCounter(registry);
+    }
+
+    private static Counter lagReadFailuresCounter(MeterRegistry registry) {
+        return Counter.builder("mysimbdp_stream_lag_read_failures").description("Failed reads of consumer group offsets from the broker")
+                .register(registry);
     }
 
     public void decision(TopicKey key, ScalingDecision.Action action) {
@@ -78,8 +86,7 @@ public final class StreamMetrics {
 
     /** A read of the consumer groups' offsets from the broker failed (the lag gauges keep their last values). */
     public void lagReadFailure() {
-        Counter.builder("mysimbdp_stream_lag_read_failures").description("Failed reads of consumer group offsets from the broker")
-                .register(registry).increment();
+        lagReadFailures.increment();
     }
 
     /** Drops the topic's gauges (the tenant left, or the topic left its profile). */
