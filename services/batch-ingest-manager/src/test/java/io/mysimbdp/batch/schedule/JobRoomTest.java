@@ -31,36 +31,28 @@ class JobRoomTest {
     /** The soak's drop: 75 files of ~5.7 MB (3 million rows) were one job that its 10-minute timeout killed, attempt after attempt. */
     @Test
     void seventyFiveMediumFilesBecomeSeveralJobs() {
-        long file = 5_700_000;
-        int jobs = 0;
-        int filesInJob = 0;
-        long bytesInJob = 0;
-        for (int i = 0; i < 75; i++) {
-            if (jobs == 0 || !JobBook.hasRoom(filesInJob, bytesInJob, file, 500, 64 * MIB)) {
-                jobs++;
-                filesInJob = 0;
-                bytesInJob = 0;
-            }
-            filesInJob++;
-            bytesInJob += file;
-        }
-        assertEquals(7, jobs, "11 files of 5.7 MB fit in 64 MiB");
+        assertEquals(7, jobsFor(75, 5_700_000), "11 files of 5.7 MB fit in 64 MiB");
     }
 
     @Test
     void twoThousandSmallFilesStillShareFourJobs() {
+        assertEquals(4, jobsFor(2000, 4096));
+    }
+
+    /** How many jobs a drop of {@code files} files of {@code size} bytes each becomes, with the defaults. */
+    private static int jobsFor(int files, long size) {
         int jobs = 0;
         int filesInJob = 0;
         long bytesInJob = 0;
-        for (int i = 0; i < 2000; i++) {
-            if (jobs == 0 || !JobBook.hasRoom(filesInJob, bytesInJob, 4096, 500, 64 * MIB)) {
+        for (int i = 0; i < files; i++) {
+            if (jobs == 0 || !JobBook.hasRoom(filesInJob, bytesInJob, size, 500, 64 * MIB)) {
                 jobs++;
                 filesInJob = 0;
                 bytesInJob = 0;
             }
             filesInJob++;
-            bytesInJob += 4096;
+            bytesInJob += size;
         }
-        assertEquals(4, jobs);
+        return jobs;
     }
 }
