@@ -66,6 +66,11 @@ public final class CoredmsH2Backend extends H2Backend {
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
         if (!changesData(command)) {
+            var counted = CountShortcut.wholeCollectionCount(command, query);
+            if (counted.isPresent()) {
+                Document size = super.handleCommand(channel, databaseName, "count", new Document("count", counted.get()));
+                return CountShortcut.answer(databaseName, counted.get(), ((Number) size.get("n")).longValue());
+            }
             return super.handleCommand(channel, databaseName, command, query);
         }
         try {
