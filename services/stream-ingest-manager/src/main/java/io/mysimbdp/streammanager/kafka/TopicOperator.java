@@ -41,9 +41,7 @@ public interface TopicOperator extends AutoCloseable {
     }
 
     /** Writes committed offsets back into a topic's (memberless) consumer group, by partition. */
-    default void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, java.util.Map<Integer, Long> offsets) throws Exception {
-        throw new UnsupportedOperationException("this topic operator cannot write consumer group offsets");
-    }
+    void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, java.util.Map<Integer, Long> offsets) throws Exception;
 
     /** True when the cluster answers. */
     boolean ping();
@@ -55,7 +53,5 @@ public interface TopicOperator extends AutoCloseable {
      * Gives the tenant's principal a new password (rotation): from now on the broker accepts only the new one
      * for new connections.
      */
-    default void rotatePrincipal(io.mysimbdp.common.kafka.KafkaCredentials credentials) throws Exception {
-        throw new UnsupportedOperationException("this broker's principals are not managed by the platform");
-    }
+    void rotatePrincipal(io.mysimbdp.common.kafka.KafkaCredentials credentials) throws Exception;
 }

@@ -240,6 +240,16 @@ class KubernetesStreamRuntimeTest {
             }
 
             @Override
+            public void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, java.util.Map<Integer, Long> offsets) {
+                throw new AssertionError("this test has no sleeping topic whose offsets could be restored");
+            }
+
+            @Override
+            public void rotatePrincipal(io.mysimbdp.common.kafka.KafkaCredentials credentials) {
+                throw new AssertionError("this test rotates no credentials");
+            }
+
+            @Override
             public void close() {
             }
         };

@@ -80,6 +80,11 @@ final class FakeTopicOperator implements TopicOperator {
     }
 
     @Override
+    public void rotatePrincipal(io.mysimbdp.common.kafka.KafkaCredentials credentials) {
+        events.add("rotated " + credentials.username());
+    }
+
+    @Override
     public void restoreOffsets(io.mysimbdp.streammanager.model.TopicKey key, Map<Integer, Long> offsets) {
         events.add("restored " + key + " " + new java.util.TreeMap<>(offsets));
         var g = groups.get(key);
