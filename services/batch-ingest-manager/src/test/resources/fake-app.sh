@@ -3,12 +3,14 @@
 # writes result.json. Names steer it: *fail* fails, *hang* hangs, *noresult* writes no result,
 # *malformed* writes a truncated result.json, *badshape* valid JSON without a files array,
 # *sigkill* is killed (SIGKILL, mid-file) on its first attempt and ingests on the next,
-# *storedown* finds the store unavailable (exit 75) on its first three attempts and ingests on the fourth.
+# *storedown* finds the store unavailable (exit 75) on its first three attempts and ingests on the fourth,
+# *crowded* hangs while its input holds more than one *crowded* file (a job too big for the app's timeout).
 set -u
 out="$MYSIMBDP_OUTPUT_DIR"
 files=""
 noresult=0
 storedown=0
+[ "$(ls "$MYSIMBDP_INPUT_DIR" | grep -c crowded)" -gt 1 ] && sleep 60
 for f in "$MYSIMBDP_INPUT_DIR"/*; do
   name=$(basename "$f")
   case "$name" in *hang*) sleep 60 ;; esac

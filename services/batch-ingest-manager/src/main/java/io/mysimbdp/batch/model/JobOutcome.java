@@ -11,7 +11,9 @@ import java.util.Map;
  * What happens to each file of a finished job attempt. The app's result is trusted per file: a
  * file it reports {@code ok} is done even when the attempt as a whole failed; every other file is
  * retried until the app's attempts are used up, then failed. An attempt the app ended with
- * {@link BatchAppExit#STORE_UNAVAILABLE} (only the store failed its files) does not use one up. Pure.
+ * {@link BatchAppExit#STORE_UNAVAILABLE} (only the store failed its files) does not use one up, nor does a
+ * timed-out attempt of a job of several files ({@link #splitsOnTimeout}): the platform grouped those files,
+ * so it splits the job instead of blaming them. Pure.
  */
 public final class JobOutcome {
     public enum Status { DONE, RETRY, FAILED }
@@ -30,7 +32,8 @@ public final class JobOutcome {
      */
     public static Map<String, FileOutcome> decide(List<String> files, WorkloadExit exit, AppResult result,
                                                   String resultProblem, int attempt, int maxAttempts) {
-        boolean lastAttempt = !storeUnavailable(exit) && attempt >= maxAttempts;
+        boolean split = splitsOnTimeout(exit, files.size());
+        boolean lastAttempt = !storeUnavailable(exit) && !split && attempt >= maxAttempts;
         Status notDone = lastAttempt ? Status.FAILED : Status.RETRY;
         Map<String, FileOutcome> out = new LinkedHashMap<>();
         for (String file : files) {
@@ -38,10 +41,30 @@ public final class JobOutcome {
             if (fr != null && fr.ok() && !exit.timedOut()) {
                 out.put(file, new FileOutcome(file, Status.DONE, null, fr));
             } else {
-                out.put(file, new FileOutcome(file, notDone, reason(exit, fr, result, resultProblem), fr));
+                String reason = reason(exit, fr, result, resultProblem);
+                if (split) {
+                    reason += "; its job of " + files.size() + " files is split into jobs of " + splitPoint(files.size()) + " and "
+                            + (files.size() - splitPoint(files.size())) + " files (this attempt does not count)";
+                }
+                out.put(file, new FileOutcome(file, notDone, reason, fr));
             }
         }
         return out;
+    }
+
+    /**
+     * A job of several files ran past the app's timeout: the platform chose to group them (batching window,
+     * {@code max-files-per-job}, {@code max-bytes-per-job}), so it retries them as two smaller jobs without
+     * counting the attempt. A single file that times out counts as usual, so a hanging app ends after at most
+     * log2(files) extra attempts.
+     */
+    public static boolean splitsOnTimeout(WorkloadExit exit, int files) {
+        return exit.timedOut() && files > 1;
+    }
+
+    /** How many of a split job's {@code files} stay in it (the first half, rounded up); the rest go to a new job. */
+    public static int splitPoint(int files) {
+        return (files + 1) / 2;
     }
 
     /** The app said only the store failed its files: the attempt does not count against maxAttempts. */

@@ -28,6 +28,8 @@ final class IngestionJob {
     int attempt = 1;
     /** Attempts that ended because only the store failed ({@code BatchAppExit.STORE_UNAVAILABLE}): not counted. */
     int storeWaits;
+    /** Timed-out attempts of this job's files while they were grouped with others ({@code JobOutcome.splitsOnTimeout}): not counted. */
+    int timeoutSplits;
     Instant startedAt;
     RunningWorkload workload;
 
@@ -43,7 +45,7 @@ final class IngestionJob {
 
     /** The attempts that count against maxAttempts, this one included. */
     int countedAttempts() {
-        return attempt - storeWaits;
+        return attempt - storeWaits - timeoutSplits;
     }
 
     JobView view() {
@@ -51,6 +53,6 @@ final class IngestionJob {
     }
 
     JobRecord record() {
-        return new JobRecord(id, tenant, app, createdAt, traceparent, attempt, Map.copyOf(files), storeWaits);
+        return new JobRecord(id, tenant, app, createdAt, traceparent, attempt, Map.copyOf(files), storeWaits, timeoutSplits);
     }
 }

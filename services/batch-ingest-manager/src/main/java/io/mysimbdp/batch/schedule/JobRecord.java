@@ -8,9 +8,10 @@ import java.util.Map;
  * restarted manager knows what each job directory is.
  *
  * @param storeWaits attempts that ended because only the store failed (not counted); absent (null) in older files
+ * @param timeoutSplits timed-out attempts after which the job was split (not counted); absent (null) in older files
  */
 public record JobRecord(String id, String tenant, String app, Instant createdAt, String traceparent, int attempt,
-                        Map<String, JobFile> files, Integer storeWaits) {
+                        Map<String, JobFile> files, Integer storeWaits, Integer timeoutSplits) {
     /** A file of the job as admitted: original staging name, size, and when it was detected. */
     public record JobFile(String name, long size, Instant detectedAt, Instant admittedAt) {
     }

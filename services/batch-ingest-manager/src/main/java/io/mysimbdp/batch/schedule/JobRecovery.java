@@ -53,6 +53,7 @@ final class JobRecovery {
             IngestionJob job = new IngestionJob(r.id(), r.tenant(), r.app(), r.createdAt(), r.traceparent());
             job.attempt = r.attempt();
             job.storeWaits = r.storeWaits() == null ? 0 : r.storeWaits();
+            job.timeoutSplits = r.timeoutSplits() == null ? 0 : r.timeoutSplits();
             r.files().values().stream().sorted(java.util.Comparator.comparing(JobRecord.JobFile::name))
                     .filter(f -> Files.exists(in.resolve(f.name())))
                     .forEach(f -> job.files.put(f.name(), f));

@@ -60,6 +60,7 @@ final class JobSettlement {
                 : AdmissionPolicy.selectAppByName(profile, job.app).map(TenantProfile.BatchApp::maxAttempts).orElse(job.attempt);
         boolean archive = profile != null && profile.batch().archiveInputs();
         tracing.attemptEnded(job.id, job.traceparent, f.attempt(), f.exit().succeeded(), f.exit().exitCode(), f.exit().message(), f.at());
+        int filesInAttempt = job.files.size();
         var settled = new AttemptSettlement(layout, store, ledger, metrics, tracing, runtime, clock, output)
                 .settle(job, f, maxAttempts, archive);
         events.filesSettled(job, settled);
@@ -67,13 +68,19 @@ final class JobSettlement {
             jobs.remove(job.id);
             events.jobClosed(job, settled);
         } else {
+            boolean split = JobOutcome.splitsOnTimeout(f.exit(), filesInAttempt);
             if (JobOutcome.storeUnavailable(f.exit())) {
                 job.storeWaits++;   // the store's trouble: not counted; dispatch waits for the store
+            } else if (split) {
+                job.timeoutSplits++;   // the platform grouped too much for the app's timeout: not counted
             }
             job.attempt++;
             job.state = IngestionJob.State.QUEUED;
             job.notBefore = clock.instant().plus(Backoff.before(job.attempt, config.retryBackoff(), config.maxRetryBackoff()));
             saveQuietly(job);
+            if (split) {
+                new JobSplit(layout, store, jobs).split(job, clock.instant());
+            }
             LOG.infof("job %s of tenant %s: %d file(s) will be retried (attempt %d) after %s", job.id, job.tenant,
                     job.files.size(), job.attempt, job.notBefore);
         }

@@ -61,6 +61,38 @@ class JobOutcomeTest {
     }
 
     @Test
+    void aTimedOutJobOfSeveralFilesIsSplitAndTheAttemptDoesNotCount() {
+        WorkloadExit timedOut = new WorkloadExit(143, true, "killed after its timeout of 600 s");
+        var o = JobOutcome.decide(List.of("a.csv", "b.csv", "c.csv"), timedOut, null, "wrote no result.json", 3, 3);
+        for (String f : List.of("a.csv", "b.csv", "c.csv")) {
+            assertEquals(JobOutcome.Status.RETRY, o.get(f).status(), "the platform grouped them: not the files' last attempt");
+            assertEquals("app killed after its timeout of 600 s; its job of 3 files is split into jobs of 2 and 1 files"
+                    + " (this attempt does not count)", o.get(f).reason());
+        }
+        // one file alone that times out counts as usual: a hanging app still ends
+        var single = JobOutcome.decide(List.of("a.csv"), timedOut, null, "wrote no result.json", 3, 3);
+        assertEquals(JobOutcome.Status.FAILED, single.get("a.csv").status());
+        assertTrue(JobOutcome.splitsOnTimeout(timedOut, 2));
+        assertTrue(!JobOutcome.splitsOnTimeout(timedOut, 1));
+        assertTrue(!JobOutcome.splitsOnTimeout(FAILED, 5), "only a timeout splits");
+    }
+
+    @Test
+    void aSplitKeepsTheFirstHalfRoundedUp() {
+        assertEquals(1, JobOutcome.splitPoint(2));
+        assertEquals(2, JobOutcome.splitPoint(3));
+        assertEquals(6, JobOutcome.splitPoint(11));
+        // halving down to single files takes ceil(log2(n)) splits: 11 -> 6 -> 3 -> 2 -> 1
+        int n = 11;
+        int splits = 0;
+        while (n > 1) {
+            n = JobOutcome.splitPoint(n);
+            splits++;
+        }
+        assertEquals(4, splits);
+    }
+
+    @Test
     void malformedResultsAreRecognised() throws Exception {
         assertEquals("result.json has no 'files' array", AppResult.parse(Json.json().readTree("{\"ok\":true}")).problem());
         assertTrue(AppResult.parse(Json.json().readTree("[1]")).problem().contains("not a JSON object"));
