@@ -232,4 +232,48 @@ class ScaleToZeroTest {
         assertEquals(1, runtime.running("stream-acme-orders"));
         assertTrue(registry.find("mysimbdp_stream_lag_read_failures").counter().count() >= 1);
     }
+
+    /** The monitor's alert of this type, raised now. */
+    void alert(StreamIngestManager m, String type) {
+        m.onAlert("acme.orders.alert", "{\"alert_id\": \"a\", \"type\": \"" + type + "\", \"timestamp\": \""
+                + clock.instant() + "\"}", clock.instant());
+    }
+
+    @Test
+    void aFrozenAppWithAGrowingBacklogIsScaledOutOnTheBrokersLagAlone() throws IOException {
+        broker(0, 0L, 0, 0L);
+        StreamIngestManager m = open(""); // reportInterval 5s, windowReports 3: a 15-s window; scaleOutLag 10,000
+        m.step();
+        assertEquals(1, runtime.running("stream-acme-orders"));
+        // the instance is frozen: no report, no commit; the broker's backlog grows by 4,000 every 2 s
+        for (int i = 1; i <= 8; i++) {
+            broker(4000L * i + 10_000, 0L, 0, 0L);
+            stepAfter(m, Duration.ofSeconds(2));
+        }
+        assertEquals(1, runtime.running("stream-acme-orders"), "14 s: not a full window yet");
+        broker(50_000, 0L, 0, 0L);
+        stepAfter(m, Duration.ofSeconds(2));
+        assertEquals(2, runtime.running("stream-acme-orders"), "16 s above scaleOutLag: one more instance");
+        assertEquals("broker-lag", view(m).decisions().get(0).source());
+        assertTrue(view(m).decisions().get(0).reason().contains("scaleOutLag 10000"), view(m).decisions().get(0).reason());
+    }
+
+    @Test
+    void aScaleInAlertIsIgnoredWhileTheBrokerShowsMessagesWaiting() throws IOException {
+        broker(0, 0L, 0, 0L);
+        StreamIngestManager m = open("");
+        m.step();
+        m.scale("acme", "orders", 2);
+        stepAfter(m, Duration.ofMinutes(2)); // past the cooldown
+        broker(5000, 0L, 0, 0L); // the apps report lag 0 (frozen), the broker shows 5,000 waiting
+        stepAfter(m, Duration.ofSeconds(2));
+        alert(m, "SCALE_IN");
+        assertEquals(2, runtime.running("stream-acme-orders"));
+        assertEquals("ignored_backlog", view(m).decisions().get(0).action());
+
+        broker(5000, 5000L, 0, 0L); // caught up
+        stepAfter(m, Duration.ofSeconds(2));
+        alert(m, "SCALE_IN");
+        assertEquals(1, view(m).wanted(), "no backlog: the monitor's scale-in applies");
+    }
 }
