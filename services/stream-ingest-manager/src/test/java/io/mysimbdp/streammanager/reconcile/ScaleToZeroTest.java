@@ -152,6 +152,27 @@ class ScaleToZeroTest {
         assertEquals(5000L, view(m).lag());
         assertEquals(0.0, gauge("mysimbdp_stream_asleep"));
         assertEquals("wake", view(m).decisions().get(0).action());
+        Instant woke = clock.instant();
+        assertEquals(List.of("started " + start, "ended " + asleep, "started " + woke), runs, "a new run from the wake on");
+        stepAfter(m, Duration.ofMinutes(1));
+        assertEquals(Duration.between(start, asleep).plus(Duration.ofMinutes(1)), meteredUntil(clock.instant()),
+                "instance time: the awake spans only, none of the 6 hours asleep");
+    }
+
+    /** Instance time of the recorded runs up to {@code now} (an open run counts until now), as usage metering sums it. */
+    Duration meteredUntil(Instant now) {
+        Duration total = Duration.ZERO;
+        Instant open = null;
+        for (String r : runs) {
+            Instant at = Instant.parse(r.substring(r.indexOf(' ') + 1));
+            if (r.startsWith("started ")) {
+                open = at;
+            } else if (open != null) {
+                total = total.plus(Duration.between(open, at));
+                open = null;
+            }
+        }
+        return open == null ? total : total.plus(Duration.between(open, now));
     }
 
     @Test
