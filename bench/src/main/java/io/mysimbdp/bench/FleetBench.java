@@ -23,6 +23,9 @@ import java.util.concurrent.locks.LockSupport;
  * tenant (the baseline), then with 1, 5, 20 (the plan's sizes) tenants onboarded by dropping their profiles into the
  * stack's tenants folder: each step measures the platform's processes idle, then under a trickle of messages per
  * tenant and a few files per tenant. The shipped tenants' stream topics are stopped first, so they add nothing.
+ * Fleet tenants pay per use: their stream app has {@code minInstances: 0} and a short {@code scaleToZeroAfter}, so
+ * the idle window is measured once every fleet topic is asleep (no instance left), and after the load each one must
+ * fall asleep again.
  */
 final class FleetBench {
     static final String PROFILE_RESOURCE = "/bench/fleet-tenant.yaml";
@@ -30,6 +33,9 @@ final class FleetBench {
     static final String STREAM_COLLECTION = "listings_stream";
     private static final Duration ONBOARD_TIMEOUT = Duration.ofMinutes(3);
     private static final Duration LOAD_TIMEOUT = Duration.ofMinutes(5);
+    /** The fleet tenants' idle time before their stream topic scales to zero. */
+    static final String SCALE_TO_ZERO_AFTER = "5s";
+    private static final Duration SLEEP_TIMEOUT = Duration.ofMinutes(2);
 
     /** The baseline and every step. */
     record Outcome(FleetCost.Window baseline, List<FleetCost.Step> steps) {
@@ -76,8 +82,10 @@ final class FleetBench {
             }
             onboarded = size;
             pause(plan.settleSeconds());
+            awaitAsleep(size);
             FleetCost.Window idle = idle(sampler);
             steps.add(load(sampler, size, idle));
+            awaitAsleep(size); // and back to zero once the load is stored
         }
         return new Outcome(baseline, steps);
     }
@@ -103,6 +111,20 @@ final class FleetBench {
                         + !PlatformContestant.instances(managerPid, tenant).isEmpty() + ")");
             }
             LockSupport.parkNanos(StoreDrain.POLL.toNanos());
+        }
+    }
+
+    /** Every fleet topic asleep: no stream instance of any fleet tenant left. */
+    private void awaitAsleep(int size) {
+        long deadline = System.nanoTime() + SLEEP_TIMEOUT.toNanos();
+        for (int n = 1; n <= size; n++) {
+            while (!PlatformContestant.instances(managerPid, tenant(n)).isEmpty()) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("many tenants: " + tenant(n) + " still runs a stream instance " + SLEEP_TIMEOUT
+                            + " after its load (scaleToZeroAfter " + SCALE_TO_ZERO_AFTER + "): it did not scale to zero");
+                }
+                LockSupport.parkNanos(StoreDrain.POLL.toNanos());
+            }
         }
     }
 
@@ -214,12 +236,21 @@ final class FleetBench {
         LockSupport.parkNanos(Duration.ofSeconds(seconds).toNanos());
     }
 
+    /** The fleet profile with {@code minInstances: 0} and {@link #SCALE_TO_ZERO_AFTER} for its stream app. */
+    static String scaledToZeroWhenIdle(String yaml) {
+        String edited = yaml.replace("    minInstances: 1\n", "    minInstances: 0\n    scaleToZeroAfter: " + SCALE_TO_ZERO_AFTER + "\n");
+        if (edited.equals(yaml)) {
+            throw new IllegalStateException(PROFILE_RESOURCE + " has no stream app 'minInstances: 1' to turn into scale to zero");
+        }
+        return edited;
+    }
+
     static String profile() {
         try (InputStream in = FleetBench.class.getResourceAsStream(PROFILE_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("the bench jar has no " + PROFILE_RESOURCE);
             }
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            return scaledToZeroWhenIdle(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /**
  * The many-tenants case's arithmetic: what the platform's processes (the services and every app they run) cost
- * with no fleet tenant (the baseline) and with N, and from that the cost each tenant adds, idle and under load.
+ * with no fleet tenant (the baseline) and with N, and from that the cost each tenant adds, idle (its stream topic
+ * asleep: scaled to zero) and under load.
  */
 final class FleetCost {
     private FleetCost() {
@@ -40,7 +41,7 @@ final class FleetCost {
     record PerTenant(int tenants, double idleRssMib, double idleCpuPercent, double loadRssMib, double loadCpuPercent,
                      double messagesPerSecond, double rowsPerSecond) {
         String detail() {
-            return String.format(Locale.ROOT, "idle %.0f MiB, %.2f%% of a core; under load %.0f MiB, %.1f%% of a core; "
+            return String.format(Locale.ROOT, "idle (asleep: no instance) %.0f MiB, %.2f%% of a core; under load %.0f MiB, %.1f%% of a core; "
                     + "%.1f msgs/s and %.0f rows/s per tenant", idleRssMib, idleCpuPercent, loadRssMib, loadCpuPercent, messagesPerSecond,
                     rowsPerSecond);
         }

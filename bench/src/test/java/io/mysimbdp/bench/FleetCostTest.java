@@ -48,7 +48,7 @@ class FleetCostTest {
     @Test
     void theDetailNamesEveryFigure() {
         String detail = FleetCost.perTenant(BASELINE, fiveTenants()).detail();
-        assertEquals("idle 200 MiB, 2.00% of a core; under load 300 MiB, 18.0% of a core; 19.4 msgs/s and 300 rows/s per tenant", detail);
+        assertEquals("idle (asleep: no instance) 200 MiB, 2.00% of a core; under load 300 MiB, 18.0% of a core; 19.4 msgs/s and 300 rows/s per tenant", detail);
     }
 
     @Test

@@ -74,6 +74,7 @@ class ScaleToZeroIT {
         p.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         List<Long> wakeMillis = new ArrayList<>();
+        List<Map<String, Long>> phases = new ArrayList<>();
         long expected = 0;
         long nextId = 5_000_000;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -86,9 +87,11 @@ class ScaleToZeroIT {
                 producer.send(new ProducerRecord<>("tenant2.prices", Long.toString(id),
                         "{\"id\": " + id + ", \"price\": 42.5, \"minimum_nights\": 1, \"availability_365\": 1}")).get(30, TimeUnit.SECONDS);
                 long sent = System.nanoTime();
+                java.time.Instant sentAt = java.time.Instant.now();
                 long target = ++expected;
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> stored() >= target);
                 wakeMillis.add((System.nanoTime() - sent) / 1_000_000);
+                phases.add(WakePhases.of(platform.var.resolve("logs"), "tenant2", "prices", sentAt, java.time.Instant.now()));
 
                 platform.cli("produce", "--tenant", "tenant2", "--topic", "prices", "--count", Integer.toString(MESSAGES),
                         "--start-id", Long.toString(nextId));
@@ -107,8 +110,14 @@ class ScaleToZeroIT {
 
         List<Long> sorted = new ArrayList<>(wakeMillis);
         sorted.sort(null);
-        String report = "scale to zero, %d wake-ups (first message after idle -> stored): p50 %d ms, p99 %d ms, max %d ms; all %s%n"
-                .formatted(sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), wakeMillis);
+        StringBuilder perPhase = new StringBuilder();
+        for (int i = 0; i < phases.size(); i++) {
+            perPhase.append("  wake ").append(i + 1).append(" (").append(wakeMillis.get(i)).append(" ms): ").append(phases.get(i)).append('\n');
+        }
+        String report = ("scale to zero, %d wake-ups (first message after idle -> stored): p50 %d ms, p99 %d ms, max %d ms; all %s%n"
+                + "phases in ms, from the logs' timestamps:%n%s")
+                .formatted(sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), wakeMillis,
+                        perPhase);
         System.out.print(report);
         Path out = StackProcess.home().resolve("e2e-tests/target/scale-to-zero-report.txt");
         Files.createDirectories(out.getParent());

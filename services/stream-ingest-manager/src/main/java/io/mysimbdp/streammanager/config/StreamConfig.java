@@ -88,6 +88,13 @@ public interface StreamConfig {
         @WithDefault("2s")
         Duration reconcileInterval();
 
+        /**
+         * While a topic is asleep (scaled to zero), its lag is also read this often between reconcile passes, so the
+         * first message after an idle period wakes it within this time; 0 turns the extra check off.
+         */
+        @WithDefault("250ms")
+        Duration sleeperCheckInterval();
+
         /** How often tenant profiles are re-read (inotify wakes it earlier). */
         @WithDefault("1s")
         Duration profileRescanInterval();

@@ -11,7 +11,21 @@ public record StreamSettings(Path home, Path var, Path tenantsDir, String mongod
                              Duration reconcileInterval, Duration profileRescanInterval, Duration topicResyncInterval,
                              short replicationFactor, int auxiliaryPartitions, Duration adminTimeout, boolean quotas,
                              Duration restartBackoff, Duration maxRestartBackoff, Duration stableAfter,
-                             Duration stopTimeout, Duration defaultCooldown, Duration alertMaxAge, int decisionsKept) {
+                             Duration stopTimeout, Duration defaultCooldown, Duration alertMaxAge, int decisionsKept,
+                             Duration sleeperCheckInterval) {
+    /** The default for the sleeping topics' lag check ({@link StreamConfig.Stream#sleeperCheckInterval()}). */
+    public static final Duration SLEEPER_CHECK = Duration.ofMillis(250);
+
+    /** Settings with the default sleeping topics' check. */
+    public StreamSettings(Path home, Path var, Path tenantsDir, String mongodbUri, String kafkaBootstrapServers,
+                          Duration reconcileInterval, Duration profileRescanInterval, Duration topicResyncInterval,
+                          short replicationFactor, int auxiliaryPartitions, Duration adminTimeout, boolean quotas,
+                          Duration restartBackoff, Duration maxRestartBackoff, Duration stableAfter,
+                          Duration stopTimeout, Duration defaultCooldown, Duration alertMaxAge, int decisionsKept) {
+        this(home, var, tenantsDir, mongodbUri, kafkaBootstrapServers, reconcileInterval, profileRescanInterval,
+                topicResyncInterval, replicationFactor, auxiliaryPartitions, adminTimeout, quotas, restartBackoff,
+                maxRestartBackoff, stableAfter, stopTimeout, defaultCooldown, alertMaxAge, decisionsKept, SLEEPER_CHECK);
+    }
 
     public static StreamSettings from(StreamConfig c) {
         Path home = Path.of(c.home()).toAbsolutePath().normalize();
@@ -21,7 +35,7 @@ public record StreamSettings(Path home, Path var, Path tenantsDir, String mongod
         return new StreamSettings(home, var, tenants, c.mongodbUri(), c.kafkaBootstrapServers(), s.reconcileInterval(),
                 s.profileRescanInterval(), s.topicResyncInterval(), s.replicationFactor(), s.auxiliaryPartitions(),
                 s.adminTimeout(), s.quotas(), s.restartBackoff(), s.maxRestartBackoff(), s.stableAfter(),
-                s.stopTimeout(), s.defaultCooldown(), s.alertMaxAge(), s.decisionsKept());
+                s.stopTimeout(), s.defaultCooldown(), s.alertMaxAge(), s.decisionsKept(), s.sleeperCheckInterval());
     }
 
     /** The documented defaults (StreamConfig), for tests. */

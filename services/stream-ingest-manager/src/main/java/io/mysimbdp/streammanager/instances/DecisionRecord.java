@@ -7,7 +7,7 @@ import java.time.Instant;
 /**
  * A scaling decision as remembered for the API.
  *
- * @param source  {@code alert} or {@code api}
+ * @param source  {@code alert}, {@code api}, {@code idle} (sleep and wake) or {@code broker-lag} (BrokerLagScaling)
  * @param alertId the alert's id when it came from one
  */
 public record DecisionRecord(Instant at, String source, String alertId, String action, int from, int to, String reason) {

@@ -2,7 +2,6 @@ package io.mysimbdp.streammanager.instances;
 
 import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.runtime.RunningWorkload;
-import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 import io.mysimbdp.streammanager.config.StreamSettings;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -36,10 +34,6 @@ import java.util.concurrent.TimeoutException;
 public final class InstanceSupervisor implements TopicWorkloads {
     private static final Logger LOG = Logger.getLogger(InstanceSupervisor.class);
 
-    /** An instance's end, handed from the runtime's thread to the manager's loop. */
-    record Exit(TopicKey key, int index, RunningWorkload workload, WorkloadExit exit, Instant at) {
-    }
-
     private final WorkloadRuntime runtime;
     private final InstanceLauncher launcher;
     private final InstanceStore store;
@@ -49,7 +43,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
     private final Clock clock;
     private final java.util.function.Supplier<java.util.Optional<String>> scaleOutHeld;
     private volatile Runnable wake = () -> { };
-    private final ConcurrentLinkedQueue<Exit> exits = new ConcurrentLinkedQueue<>();
+    private final InstanceExits exits;
 
     public InstanceSupervisor(WorkloadRuntime runtime, InstanceLauncher launcher, InstanceStore store, StreamMetrics metrics,
                               StreamSettings settings, Clock clock) {
@@ -74,6 +68,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
         this.metrics = metrics;
         this.settings = settings;
         this.clock = clock;
+        this.exits = new InstanceExits(store, metrics, settings);
     }
 
     /** What to call when an instance ends (the manager wakes its loop to settle it). */
@@ -220,7 +215,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
             if (startedAt != null) {
                 runs.ended(key, inst.id, startedAt, at, exit.message());
             }
-            exits.add(new Exit(key, index, w, exit, at));
+            exits.add(new InstanceExits.Exit(key, index, w, exit, at));
             wake.run();
         });
     }
@@ -228,39 +223,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
     /** Settles the instances that ended since the last call: planned stops are forgotten, others wait for their restart. */
     @Override
     public void collectExits(Map<TopicKey, TopicInstances> groups) {
-        Exit e;
-        while ((e = exits.poll()) != null) {
-            TopicInstances g = groups.get(e.key());
-            TopicInstances.Instance inst = g == null ? null : g.slots.get(e.index());
-            if (inst == null || inst.workload != e.workload()) {
-                continue; // an instance already settled
-            }
-            try (var t = TenantLogFiles.forTenant(g.key().tenant())) {
-                settleExit(g, inst, e);
-            }
-        }
-    }
-
-    /** Settles one ended instance: a planned stop is forgotten, any other exit waits for its restart. */
-    private void settleExit(TopicInstances g, TopicInstances.Instance inst, Exit e) {
-        deleteQuietly(g.key(), e.index());
-        if (inst.stopping || g.effectiveWanted() < e.index() || g.plan() == null) {
-            g.slots.remove(e.index());
-            LOG.infof("instance %s of tenant %s topic %s ended (%s)%s", inst.id, g.key().tenant(), g.key().topic(),
-                    e.exit().message(), inst.stopping || g.plan() != null ? ""
-                            : "; not restarted: the tenant has no valid profile since the manager started");
-            return;
-        }
-        Duration ran = inst.startedAt == null ? Duration.ZERO : Duration.between(inst.startedAt, e.at());
-        inst.failures = RestartBackoff.nextFailures(inst.failures, ran, settings.stableAfter());
-        Duration delay = RestartBackoff.delay(inst.failures, settings.restartBackoff(), settings.maxRestartBackoff());
-        inst.workload = null;
-        inst.restartAt = e.at().plus(delay);
-        inst.restarts++;
-        inst.lastExit = e.exit().message();
-        metrics.restart(g.key());
-        LOG.warnf("instance %s of tenant %s topic %s ended unexpectedly after %d s (%s); restarting it in %d ms (restart %d)",
-                inst.id, g.key().tenant(), g.key().topic(), ran.toSeconds(), e.exit().message(), delay.toMillis(), inst.restarts);
+        exits.collect(groups);
     }
 
     @Override
@@ -298,7 +261,7 @@ public final class InstanceSupervisor implements TopicWorkloads {
                     inst.workload.kill();
                     TopicKey key = g.key();
                     int index = inst.index;
-                    ends.add(inst.workload.exit().thenRun(() -> deleteQuietly(key, index)));
+                    ends.add(inst.workload.exit().thenRun(() -> exits.deleteQuietly(key, index)));
                 }
             }
         }
@@ -312,14 +275,6 @@ public final class InstanceSupervisor implements TopicWorkloads {
         LOG.infof("stopped %d stream app instance(s)%s", ends.size() - left,
                 left == 0 ? "" : "; " + left + " did not end within " + settings.stopTimeout().toSeconds() + " s and will be adopted by the next start");
         return left;
-    }
-
-    private void deleteQuietly(TopicKey key, int index) {
-        try {
-            store.deleteInstance(key, index);
-        } catch (IOException e) {
-            LOG.warnf("cannot delete the state file of instance %d of %s: %s", index, key, e.getMessage());
-        }
     }
 
     @Override

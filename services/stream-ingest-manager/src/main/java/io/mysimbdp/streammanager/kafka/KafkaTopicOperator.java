@@ -10,19 +10,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.ScramCredentialInfo;
-import org.apache.kafka.clients.admin.ScramMechanism;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.admin.UserScramCredentialDeletion;
-import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
-import org.apache.kafka.common.acl.AccessControlEntryFilter;
-import org.apache.kafka.common.acl.AclBinding;
-import org.apache.kafka.common.acl.AclBindingFilter;
-import org.apache.kafka.common.acl.AclOperation;
-import org.apache.kafka.common.acl.AclPermissionType;
-import org.apache.kafka.common.errors.ResourceNotFoundException;
-import org.apache.kafka.common.resource.PatternType;
-import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.common.KafkaFuture;
 import org.apache.kafka.common.errors.InvalidPartitionsException;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -51,7 +39,6 @@ public final class KafkaTopicOperator implements TopicOperator {
     public static final String PRODUCER_BYTE_RATE = "producer_byte_rate";
     static final String CLIENT_ID = "mysimbdp-stream-ingest-manager-admin";
     private static final Duration PING_TIMEOUT = Duration.ofSeconds(3);
-    private static final int SCRAM_ITERATIONS = 8192;
 
     /** Access control: whether the manager creates principals and ACLs (off for a broker without an authorizer). */
     public record Access(TenantCredentialStore credentials, String monitorPrincipal) {
@@ -61,7 +48,7 @@ public final class KafkaTopicOperator implements TopicOperator {
     private final short replicationFactor;
     private final Duration timeout;
     private final boolean quotas;
-    private final Access access;
+    private final KafkaPrincipals principals;
     private final KafkaGroupOffsets groups;
 
     /** @param security the manager's own SASL settings (security.protocol, sasl.*); empty for a plaintext broker */
@@ -76,7 +63,7 @@ public final class KafkaTopicOperator implements TopicOperator {
         this.replicationFactor = replicationFactor;
         this.timeout = timeout;
         this.quotas = quotas;
-        this.access = access;
+        this.principals = access == null ? null : new KafkaPrincipals(admin, access, timeout);
         this.groups = new KafkaGroupOffsets(admin, timeout);
     }
 
@@ -94,8 +81,8 @@ public final class KafkaTopicOperator implements TopicOperator {
     @Override
     public List<String> apply(TenantStreamPlan plan) throws Exception {
         List<String> done = new ArrayList<>();
-        if (access != null) {
-            grantAccess(plan, done);
+        if (principals != null) {
+            principals.grant(plan, done);
         }
         List<TopicChange> changes = plan(plan.kafkaTopics());
         List<NewTopic> create = new ArrayList<>();
@@ -148,51 +135,12 @@ public final class KafkaTopicOperator implements TopicOperator {
         return out;
     }
 
-    /** The tenant's principal (created once, then re-asserted if the broker lost it) and its ACLs; idempotent. */
-    private void grantAccess(TenantStreamPlan plan, List<String> done) throws Exception {
-        String tenant = plan.tenant();
-        TenantCredentialStore.Stored stored = access.credentials().ensure(tenant);
-        KafkaCredentials credentials = stored.credentials();
-        if (stored.created() || !userExists(credentials.username())) {
-            upsertUser(credentials);
-            done.add("created Kafka principal " + credentials.username() + " (credentials in " + access.credentials().describe(tenant) + ")");
-        }
-        List<String> topics = plan.topics().stream().map(t -> t.key().topic()).toList();
-        List<AclBinding> acls = new ArrayList<>(TenantAccess.tenantAcls(tenant, topics));
-        if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
-            acls.addAll(TenantAccess.monitorAcls(access.monitorPrincipal(), tenant, topics));
-            acls.add(TenantAccess.monitorGroupAcl(access.monitorPrincipal()));
-        }
-        admin.createAcls(acls).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
-    private boolean userExists(String user) throws Exception {
-        try {
-            return !admin.describeUserScramCredentials(List.of(user)).description(user)
-                    .get(timeout.toMillis(), TimeUnit.MILLISECONDS).credentialInfos().isEmpty();
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof ResourceNotFoundException) {
-                return false;
-            }
-            throw e;
-        }
-    }
-
-    private void upsertUser(KafkaCredentials credentials) throws Exception {
-        admin.alterUserScramCredentials(List.of(new UserScramCredentialUpsertion(credentials.username(),
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, SCRAM_ITERATIONS), credentials.password())))
-                .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     @Override
     public void rotatePrincipal(KafkaCredentials credentials) throws Exception {
-        if (access == null) {
+        if (principals == null) {
             throw new UnsupportedOperationException("tenant principals are off (mysimbdp.stream.kafka-access=false)");
         }
-        if (!userExists(credentials.username())) {
-            throw new IllegalStateException("no Kafka principal " + credentials.username() + " to rotate (is the tenant onboarded?)");
-        }
-        upsertUser(credentials);
+        principals.rotate(credentials);
     }
 
     @Override
@@ -201,53 +149,17 @@ public final class KafkaTopicOperator implements TopicOperator {
         if (quotas) {
             applyQuota(tenant, null).ifPresent(done::add);
         }
-        if (access == null) {
+        if (principals == null) {
             return done;
         }
-        String user = TenantNames.kafkaPrincipal(tenant);
-        try {
-            admin.alterUserScramCredentials(List.of(new UserScramCredentialDeletion(user, ScramMechanism.SCRAM_SHA_512)))
-                    .all().get(timeout.toMillis(), TimeUnit.MILLISECONDS);
-            done.add("deleted Kafka principal " + user);
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof ResourceNotFoundException)) {
-                throw e;
-            }
-        }
-        List<AclBindingFilter> filters = new ArrayList<>();
-        filters.add(TenantAccess.allOfTenant(tenant));
-        if (access.monitorPrincipal() != null && !access.monitorPrincipal().isBlank()) {
-            // the monitor's literal ACLs on this tenant's topics
-            String prefix = TenantNames.kafkaPrefix(tenant);
-            admin.describeAcls(new AclBindingFilter(new ResourcePatternFilter(org.apache.kafka.common.resource.ResourceType.TOPIC,
-                                    null, PatternType.LITERAL), new AccessControlEntryFilter(TenantAccess.user(access.monitorPrincipal()),
-                                    null, AclOperation.ANY, AclPermissionType.ANY)))
-                    .values().get(timeout.toMillis(), TimeUnit.MILLISECONDS).stream()
-                    .filter(b -> b.pattern().name().startsWith(prefix)).map(AclBinding::toFilter).forEach(filters::add);
-        }
-        int removed = admin.deleteAcls(filters).all().get(timeout.toMillis(), TimeUnit.MILLISECONDS).size();
-        if (removed > 0) {
-            done.add("removed " + removed + " ACL(s) of tenant " + tenant);
-        }
-        access.credentials().delete(tenant);
+        done.addAll(principals.revoke(tenant));
         return done;
     }
 
     @Override
     public java.util.Set<String> tenantsWithPrincipals() throws Exception {
-        java.util.Set<String> out = new java.util.TreeSet<>();
-        if (access == null) {
-            return out;
-        }
-        String prefix = TenantNames.KAFKA_PRINCIPAL_PREFIX;
-        for (String user : admin.describeUserScramCredentials().users().get(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-            if (user.startsWith(prefix) && TenantNames.isValidTenantId(user.substring(prefix.length()))) {
-                out.add(user.substring(prefix.length()));
-            }
-        }
-        return out;
+        return principals == null ? java.util.Set.of() : principals.tenantsWithPrincipals();
     }
-
 
     /** The tenant's producer quota, keyed by its principal: a client id is whatever a client says it is. */
     private java.util.Optional<String> applyQuota(String tenant, Long rate) throws Exception {

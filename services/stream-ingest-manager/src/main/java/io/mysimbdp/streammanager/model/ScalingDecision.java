@@ -9,6 +9,8 @@ public record ScalingDecision(Action action, int from, int to, String reason) {
         IGNORED_COOLDOWN, IGNORED_BOUND, IGNORED_STOPPED, IGNORED_STALE,
         /** A scale-out the local runtime held: the host's CPUs are busy (ScaleOutGuard). */
         IGNORED_HOST_BUSY,
+        /** A scale-in the broker's lag contradicts: messages are waiting whatever the apps report. */
+        IGNORED_BACKLOG,
         /** An alert that asks for no scaling (ERROR, quality, unknown): logged and counted. */
         RECORDED,
         /** An operator's scale, start or stop through the API. */

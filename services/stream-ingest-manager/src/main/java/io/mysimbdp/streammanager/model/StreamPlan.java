@@ -41,7 +41,7 @@ public final class StreamPlan {
                 kafka.add(new TopicSpec(TenantNames.processedTopic(tenant, t.name()), partitions));
             }
             topics.add(new TopicPlan(new TopicKey(tenant, t.name()), kafka, bounds, stream.scaling().cooldown(), app,
-                    stream.sinks(), profile.quality()));
+                    stream.sinks(), profile.quality(), stream.scaling()));
             if (t.maxBytesPerSecond() != null) {
                 // one client-id per tenant: its producers share the sum of its topics' rates
                 quota += t.maxBytesPerSecond();

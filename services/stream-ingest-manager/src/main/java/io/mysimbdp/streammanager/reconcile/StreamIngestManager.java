@@ -5,13 +5,13 @@ import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileSnapshot;
 import io.mysimbdp.common.profile.ProfileSource;
 import io.mysimbdp.streammanager.config.StreamSettings;
-import io.mysimbdp.streammanager.instances.DecisionRecord;
 import io.mysimbdp.streammanager.instances.ScaleOutGuard;
 import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.instances.TopicInstances;
 import io.mysimbdp.streammanager.kafka.TopicOperator;
 import io.mysimbdp.streammanager.metrics.StreamMetrics;
 import io.mysimbdp.streammanager.model.Alert;
+import io.mysimbdp.streammanager.model.BrokerLagScaling;
 import io.mysimbdp.streammanager.model.ScalingDecision;
 import io.mysimbdp.streammanager.model.ScalingPolicy;
 import io.mysimbdp.streammanager.model.TenantStreamPlan;
@@ -28,8 +28,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The stream path's reconciler. One loop runs a chain of steps — collect ended instances, derive
@@ -49,14 +47,14 @@ public final class StreamIngestManager implements AutoCloseable {
     private final Map<TopicKey, TopicInstances> groups = new TreeMap<>();
     private final ProfileGroups profileGroups;
     private final TopicSleep sleep;
-    private final Semaphore wake = new Semaphore(0);
+    private final ReconcileLoop loop;
+    private final DecisionApplier decisions;
+    private final LagScaling lagScaling = new LagScaling();
     /** Tenants whose topics exist (last topic sync); instances start only for these. */
     private Set<String> topicsReady = Set.of();
     /** This replica acts (it leads and has adopted what runs); a follower reads profiles and stays passive. */
     private final LeadershipGate gate;
     private volatile boolean opened;
-    private volatile boolean running;
-    private Thread loop;
 
     /** The manager with profiles from the tenants directory of {@code settings}, always acting (no leader election). */
     public StreamIngestManager(StreamSettings settings, TopicWorkloads supervisor, TopicOperator operator,
@@ -74,9 +72,20 @@ public final class StreamIngestManager implements AutoCloseable {
         this.supervisor = supervisor;
         this.profileGroups = new ProfileGroups(settings, supervisor);
         this.sleep = new TopicSleep(operator, metrics, settings.var().resolve("stream-offsets"), supervisor::saveWanted);
+        this.loop = new ReconcileLoop(settings.reconcileInterval(), settings.sleeperCheckInterval(), clock, this::step,
+                this::anyAsleep, () -> gate.acting() && sleep.sleeperHasLag(this, groups, topicsReady()));
         supervisor.onExit(this::wakeUp);
         this.metrics = metrics;
         this.clock = clock;
+        this.decisions = new DecisionApplier(supervisor, metrics, this::wakeUp);
+    }
+
+    private synchronized boolean anyAsleep() {
+        return groups.values().stream().anyMatch(g -> g.asleepSince() != null);
+    }
+
+    private synchronized Set<String> topicsReady() {
+        return topicsReady;
     }
 
     /** Recovers the previous run's instances and reads the profiles, without starting the loop (tests drive {@link #step()}). */
@@ -92,9 +101,7 @@ public final class StreamIngestManager implements AutoCloseable {
 
     public void start() throws IOException {
         open();
-        running = true;
-        loop = new Thread(this::run, "stream-ingest-manager");
-        loop.start();
+        loop.start("stream-ingest-manager");
         LOG.infof("stream-ingest-manager following %s (runtime %s, %d tenant(s) active, %d disabled, %d instance(s) adopted)%s",
                 profiles.describe(), supervisor.runtimeName(), profiles.current().activeProfiles().size(),
                 profiles.current().disabled().size(), groups.values().stream().mapToInt(TopicInstances::running).sum(),
@@ -107,7 +114,7 @@ public final class StreamIngestManager implements AutoCloseable {
     }
 
     public void wakeUp() {
-        wake.release();
+        loop.wakeUp();
     }
 
     private void onProfileChanges(List<ProfileChange> changes) {
@@ -119,22 +126,6 @@ public final class StreamIngestManager implements AutoCloseable {
             }
         }
         wakeUp();
-    }
-
-    private void run() {
-        while (running) {
-            try {
-                wake.tryAcquire(settings.reconcileInterval().toMillis(), TimeUnit.MILLISECONDS);
-                wake.drainPermits();
-                if (running) {
-                    step();
-                }
-            } catch (InterruptedException e) {
-                return;
-            } catch (RuntimeException e) {
-                LOG.error("stream reconcile step failed; continuing", e);
-            }
-        }
     }
 
     /** True while this replica acts: the leader, or the only replica. */
@@ -156,10 +147,11 @@ public final class StreamIngestManager implements AutoCloseable {
             plans = profileGroups.sync(snapshot, groups);
         }
         Set<String> ready = topics.sync(plans.values(), clock.instant()); // Kafka I/O outside the lock
-        sleep.step(this, groups, ready, clock); // broker lag, scale to zero and back
+        var offsets = sleep.step(this, groups, ready, clock); // broker lag, scale to zero and back
         synchronized (this) {
             topicsReady = ready;
             supervisor.collectExits(groups);
+            scaleOnBrokerLag(offsets);
             reconcileInstances(ready);
             publish(snapshot);
         }
@@ -180,6 +172,13 @@ public final class StreamIngestManager implements AutoCloseable {
                 LOG.infof("tenant %s topic %s: all instances stopped, state removed", g.key().tenant(), g.key().topic());
             }
         }
+    }
+
+    /** Scale-outs the broker's lag calls for (BrokerLagScaling): they hold whether the apps report or not. */
+    private void scaleOnBrokerLag(Map<TopicKey, io.mysimbdp.streammanager.model.GroupOffsets> offsets) {
+        Instant now = clock.instant();
+        lagScaling.observe(groups, offsets, settings.defaultCooldown(), now)
+                .forEach((g, d) -> apply(g, ScaleOutGuard.apply(d, supervisor.scaleOutHeld()), "broker-lag", null, now));
     }
 
     private void publish(ProfileSnapshot snapshot) {
@@ -217,32 +216,13 @@ public final class StreamIngestManager implements AutoCloseable {
             if (d.action() == ScalingDecision.Action.SCALE_OUT) {
                 d = ScaleOutGuard.apply(d, supervisor.scaleOutHeld());
             }
+            d = BrokerLagScaling.vetoScaleIn(d, g.brokerLag(), g.plan().scaling().scaleInLag());
             apply(g, d, "alert", alert.alertId(), now);
         }
     }
 
-    /** Records a decision (log, metric, API) and, when it changes the count, applies it at once. */
     private void apply(TopicInstances g, ScalingDecision d, String source, String alertId, Instant now) {
-        g.remember(DecisionRecord.of(now, source, alertId, d));
-        metrics.decision(g.key(), d.action());
-        String line = String.format("tenant %s topic %s: %s (%s%s)", g.key().tenant(), g.key().topic(), d.reason(), source,
-                alertId == null ? "" : " " + alertId);
-        if (d.action() == ScalingDecision.Action.RECORDED) {
-            LOG.warn(line);
-        } else {
-            LOG.info(line);
-        }
-        if (d.action() == ScalingDecision.Action.SCALE_OUT || d.action() == ScalingDecision.Action.SCALE_IN) {
-            g.scaleTo(d.to(), now);
-        } else if (d.action() != ScalingDecision.Action.MANUAL) {
-            return; // recorded or ignored: nothing changes
-        }
-        supervisor.saveWanted(g);
-        if (topicsReady.contains(g.key().tenant())) {
-            supervisor.reconcile(g); // at once; otherwise the loop does it once the topics exist
-        }
-        metrics.instances(g.key(), g.running(), g.effectiveWanted());
-        wakeUp();
+        decisions.apply(g, d, source, alertId, now, topicsReady.contains(g.key().tenant()));
     }
 
     /** Sets a topic's instance count (an operator's decision: no cooldown, within the bounds). */
@@ -307,14 +287,10 @@ public final class StreamIngestManager implements AutoCloseable {
     /** Stops the loop and every instance (graceful shutdown: nothing is left behind). */
     @Override
     public void close() throws InterruptedException {
-        running = false;
         opened = false;
         gate.stop();
         profiles.close();
-        if (loop != null) {
-            loop.interrupt();
-            loop.join(settings.reconcileInterval().toMillis() + 5_000);
-        }
+        loop.stop();
         List<TopicInstances> all;
         synchronized (this) {
             all = List.copyOf(groups.values());

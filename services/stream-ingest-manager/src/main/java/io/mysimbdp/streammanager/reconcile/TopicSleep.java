@@ -52,8 +52,10 @@ final class TopicSleep {
     /**
      * One pass: read the offsets (outside {@code lock}), export lag, sleep idle topics, restore a woken
      * group's offsets if the broker dropped them (outside the lock), then wake it. {@code lock} guards {@code groups}.
+     *
+     * @return the offsets read (null: the broker did not answer)
      */
-    void step(Object lock, Map<TopicKey, TopicInstances> groups, java.util.Set<String> tenantsReady, java.time.Clock clock) {
+    Map<TopicKey, GroupOffsets> step(Object lock, Map<TopicKey, TopicInstances> groups, java.util.Set<String> tenantsReady, java.time.Clock clock) {
         List<TopicKey> keys;
         synchronized (lock) {
             keys = watched(groups, tenantsReady);
@@ -72,6 +74,29 @@ final class TopicSleep {
                 }
             }
         }
+        return offsets;
+    }
+
+    /**
+     * The short check between full passes: reads the sleeping topics' offsets only (outside {@code lock}) and says
+     * whether one of them has messages waiting (the full pass then wakes it). The lag is not exported here: the
+     * full pass does that for every topic.
+     */
+    boolean sleeperHasLag(Object lock, Map<TopicKey, TopicInstances> groups, java.util.Set<String> tenantsReady) {
+        List<TopicKey> keys;
+        synchronized (lock) {
+            keys = sleeping(groups, tenantsReady);
+        }
+        if (keys.isEmpty()) {
+            return false;
+        }
+        Map<TopicKey, GroupOffsets> offsets = read(keys);
+        return offsets != null && offsets.values().stream().anyMatch(o -> o.lag() > 0);
+    }
+
+    /** The watched topics that sleep now (call under the manager's lock). */
+    static List<TopicKey> sleeping(Map<TopicKey, TopicInstances> groups, java.util.Set<String> tenantsReady) {
+        return watched(groups, tenantsReady).stream().filter(k -> groups.get(k).asleepSince() != null).toList();
     }
 
     /** The topics to read: planned and not being removed (call under the manager's lock). */

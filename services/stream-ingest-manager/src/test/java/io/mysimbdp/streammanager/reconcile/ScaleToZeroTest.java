@@ -152,6 +152,27 @@ class ScaleToZeroTest {
         assertEquals(5000L, view(m).lag());
         assertEquals(0.0, gauge("mysimbdp_stream_asleep"));
         assertEquals("wake", view(m).decisions().get(0).action());
+        Instant woke = clock.instant();
+        assertEquals(List.of("started " + start, "ended " + asleep, "started " + woke), runs, "a new run from the wake on");
+        stepAfter(m, Duration.ofMinutes(1));
+        assertEquals(Duration.between(start, asleep).plus(Duration.ofMinutes(1)), meteredUntil(clock.instant()),
+                "instance time: the awake spans only, none of the 6 hours asleep");
+    }
+
+    /** Instance time of the recorded runs up to {@code now} (an open run counts until now), as usage metering sums it. */
+    Duration meteredUntil(Instant now) {
+        Duration total = Duration.ZERO;
+        Instant open = null;
+        for (String r : runs) {
+            Instant at = Instant.parse(r.substring(r.indexOf(' ') + 1));
+            if (r.startsWith("started ")) {
+                open = at;
+            } else if (open != null) {
+                total = total.plus(Duration.between(open, at));
+                open = null;
+            }
+        }
+        return open == null ? total : total.plus(Duration.between(open, now));
     }
 
     @Test
@@ -231,5 +252,49 @@ class ScaleToZeroTest {
         stepAfter(m, Duration.ofMinutes(10));
         assertEquals(1, runtime.running("stream-acme-orders"));
         assertTrue(registry.find("mysimbdp_stream_lag_read_failures").counter().count() >= 1);
+    }
+
+    /** The monitor's alert of this type, raised now. */
+    void alert(StreamIngestManager m, String type) {
+        m.onAlert("acme.orders.alert", "{\"alert_id\": \"a\", \"type\": \"" + type + "\", \"timestamp\": \""
+                + clock.instant() + "\"}", clock.instant());
+    }
+
+    @Test
+    void aFrozenAppWithAGrowingBacklogIsScaledOutOnTheBrokersLagAlone() throws IOException {
+        broker(0, 0L, 0, 0L);
+        StreamIngestManager m = open(""); // reportInterval 5s, windowReports 3: a 15-s window; scaleOutLag 10,000
+        m.step();
+        assertEquals(1, runtime.running("stream-acme-orders"));
+        // the instance is frozen: no report, no commit; the broker's backlog grows by 4,000 every 2 s
+        for (int i = 1; i <= 8; i++) {
+            broker(4000L * i + 10_000, 0L, 0, 0L);
+            stepAfter(m, Duration.ofSeconds(2));
+        }
+        assertEquals(1, runtime.running("stream-acme-orders"), "14 s: not a full window yet");
+        broker(50_000, 0L, 0, 0L);
+        stepAfter(m, Duration.ofSeconds(2));
+        assertEquals(2, runtime.running("stream-acme-orders"), "16 s above scaleOutLag: one more instance");
+        assertEquals("broker-lag", view(m).decisions().get(0).source());
+        assertTrue(view(m).decisions().get(0).reason().contains("scaleOutLag 10000"), view(m).decisions().get(0).reason());
+    }
+
+    @Test
+    void aScaleInAlertIsIgnoredWhileTheBrokerShowsMessagesWaiting() throws IOException {
+        broker(0, 0L, 0, 0L);
+        StreamIngestManager m = open("");
+        m.step();
+        m.scale("acme", "orders", 2);
+        stepAfter(m, Duration.ofMinutes(2)); // past the cooldown
+        broker(5000, 0L, 0, 0L); // the apps report lag 0 (frozen), the broker shows 5,000 waiting
+        stepAfter(m, Duration.ofSeconds(2));
+        alert(m, "SCALE_IN");
+        assertEquals(2, runtime.running("stream-acme-orders"));
+        assertEquals("ignored_backlog", view(m).decisions().get(0).action());
+
+        broker(5000, 5000L, 0, 0L); // caught up
+        stepAfter(m, Duration.ofSeconds(2));
+        alert(m, "SCALE_IN");
+        assertEquals(1, view(m).wanted(), "no backlog: the monitor's scale-in applies");
     }
 }
