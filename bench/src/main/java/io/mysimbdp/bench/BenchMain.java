@@ -19,6 +19,8 @@ import java.util.Optional;
  * on an empty store, prints the table and writes var/bench/results.json and var/bench/results.png.
  * Environment: {@code MONGODB_URI} (use that store instead of the embedded memory backend),
  * {@code BENCH_MONGO_HEAP} (the embedded store's heap), {@code BENCH_SCALE} (0 to 1: less data, see {@link BenchPlan#scaled}).
+ * {@code --stream-race}: only the stream race (every contestant, the full plan's grids), for profiling the stream path;
+ * prints its rows and the same-work platform's ratios to Kafka Connect and writes var/bench/stream-race.json.
  */
 public final class BenchMain {
     /** The memory backend holds ~4 GB per million documents; the batch case stores 1.5 million. */
@@ -51,6 +53,12 @@ public final class BenchMain {
         String loadBefore = loadAverage();
         long started = System.nanoTime();
         log("plan " + plan.name() + "; starting the stack (store: " + externalStore.map(u -> "MONGODB_URI").orElse("embedded memory backend, heap " + heap) + ")");
+        if (List.of(args).contains("--stream-race")) {
+            try (BenchStack stack = BenchStack.start(home, benchDir, BenchProfiles.all(examples), heap, externalStore)) {
+                streamRaceOnly(stack, plan, home, work, benchDir, loadBefore, started);
+            }
+            return;
+        }
         try (BenchStack stack = BenchStack.start(home, benchDir, BenchProfiles.all(examples), heap, externalStore)) {
             SampleFiles samples = new SampleFiles(home);
             BatchBench batch = new BatchBench(stack, samples, work);
@@ -153,6 +161,28 @@ public final class BenchMain {
             }
             System.out.println("bench-smoke: every case produced a sane figure");
         }
+    }
+
+    private static void streamRaceOnly(BenchStack stack, BenchPlan plan, Path home, Path work, Path benchDir, String loadBefore,
+                                       long started) throws Exception {
+        log("stream race only: " + plan.streamMessages() + " messages per contestant");
+        StreamRace.Outcome race = new StreamRace(stack, home.resolve("bench/target"), work).run(plan, 1);
+        Map<String, Object> results = new LinkedHashMap<>(RaceReport.figures(race));
+        results.putAll(RaceReport.ratios(race));
+        results.put("trials", RaceReport.trials(race));
+        results.put("load_average_before", loadBefore);
+        results.put("load_average_after", loadAverage());
+        results.put("plan", plan);
+        results.put("finished_at", Instant.now().toString());
+        Path json = benchDir.resolve("stream-race.json");
+        new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), results);
+        System.out.println();
+        for (String[] r : RaceReport.rows(race)) {
+            System.out.printf(Locale.ROOT, "%-32s %14s %-7s %s%n", (Object[]) r);
+        }
+        RaceReport.ratios(race).forEach((k, v) -> System.out.printf(Locale.ROOT, "%s = %.2f%n", k, v));
+        System.out.printf(Locale.ROOT, "%nload before %s, after %s; written: %s (%.1f min)%n", loadBefore, loadAverage(), json,
+                (System.nanoTime() - started) / 60e9);
     }
 
     private static List<ResultsChart.Panel> panels(Map<String, Double> f, List<Integer> fleetSizes) {

@@ -44,6 +44,21 @@ final class RaceReport {
         }
     }
 
+    /**
+     * The same-work platform against the best Kafka Connect trial and the best ceiling trial, within one run:
+     * throughput ratios (higher is better) and the CPU ratio to Connect (lower is better).
+     */
+    static Map<String, Double> ratios(StreamRace.Outcome o) {
+        RaceResult platform = o.sameWork();
+        RaceResult connect = best(o.connectTrials());
+        RaceResult ceiling = best(o.ceilingTrials());
+        Map<String, Double> r = new LinkedHashMap<>();
+        r.put("stream_vs_connect_msgs_ratio", BenchMain.round(platform.messagesPerSecond() / connect.messagesPerSecond()));
+        r.put("stream_vs_connect_cpu_ratio", BenchMain.round(platform.cpuSecondsPerMillion() / connect.cpuSecondsPerMillion()));
+        r.put("stream_vs_ceiling_msgs_ratio", BenchMain.round(platform.messagesPerSecond() / ceiling.messagesPerSecond()));
+        return r;
+    }
+
     /** Table rows: case, figure, unit, detail; the two contestants with trials show their best and what they tried. */
     static List<String[]> rows(StreamRace.Outcome o) {
         List<String[]> rows = new ArrayList<>();

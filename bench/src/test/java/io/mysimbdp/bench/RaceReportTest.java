@@ -23,6 +23,15 @@ class RaceReportTest {
     }
 
     @Test
+    void theRatiosAreTheSameWorkPlatformOverTheBestTrials() {
+        Map<String, Double> r = RaceReport.ratios(outcome(1));
+        // platform 33,333 msgs/s and 28 CPU s/M; best Connect 25,000 msgs/s and 32 CPU s/M; best ceiling 50,000 msgs/s
+        assertEquals(1.33, r.get("stream_vs_connect_msgs_ratio"));
+        assertEquals(0.875, r.get("stream_vs_connect_cpu_ratio"), 0.006);
+        assertEquals(0.67, r.get("stream_vs_ceiling_msgs_ratio"));
+    }
+
+    @Test
     void theBestTrialIsTheFastest() {
         assertEquals("stream ceiling, 2 consumers", RaceReport.best(outcome(1).ceilingTrials()).label());
         assertThrows(IllegalArgumentException.class, () -> RaceReport.best(List.of()));

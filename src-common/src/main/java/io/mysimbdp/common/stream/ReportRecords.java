@@ -1,6 +1,7 @@
 package io.mysimbdp.common.stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.StreamReportFields;
 import io.mysimbdp.common.quality.BatchQuality;
 import io.mysimbdp.common.quality.QualityLog;
 import io.mysimbdp.common.quality.Quarantine;
@@ -24,18 +25,18 @@ import java.util.TreeMap;
  */
 public final class ReportRecords {
     /** When the interval began (ISO-8601); absent: {@code timestamp} less {@code predefined_time}. */
-    public static final String INTERVAL_START = "interval_start";
+    public static final String INTERVAL_START = StreamReportFields.INTERVAL_START;
     /** Messages checked by the quality rules in the interval; absent or null: the app has no rules. */
-    public static final String QUALITY_MESSAGES = "quality_messages";
-    public static final String QUALITY_GOOD_MESSAGES = "quality_good_messages";
+    public static final String QUALITY_MESSAGES = StreamReportFields.QUALITY_MESSAGES;
+    public static final String QUALITY_GOOD_MESSAGES = StreamReportFields.QUALITY_GOOD_MESSAGES;
     /** Rule name → messages of the interval that failed it. */
-    public static final String QUALITY_FAILURES = "quality_failures";
+    public static final String QUALITY_FAILURES = StreamReportFields.QUALITY_FAILURES;
     /** The tenant's minimum share of good messages (0 when absent: never flagged). */
-    public static final String QUALITY_MIN_GOOD_SHARE = "quality_min_good_share";
+    public static final String QUALITY_MIN_GOOD_SHARE = StreamReportFields.QUALITY_MIN_GOOD_SHARE;
     /** The main collection the good messages went to. */
-    public static final String QUALITY_COLLECTION = "quality_collection";
+    public static final String QUALITY_COLLECTION = StreamReportFields.QUALITY_COLLECTION;
     /** Where failing messages went: {@code quarantine} or {@code dlq}. */
-    public static final String QUALITY_FAILURES_TO = "quality_failures_to";
+    public static final String QUALITY_FAILURES_TO = StreamReportFields.QUALITY_FAILURES_TO;
     public static final String FAILURES_TO_QUARANTINE = "quarantine";
 
     private ReportRecords() {
@@ -60,21 +61,22 @@ public final class ReportRecords {
      * @throws IllegalArgumentException when the timestamp or the instance is missing or unreadable
      */
     public static Records of(String tenant, String topic, JsonNode report) {
-        String instance = text(report, "instance_id");
+        String instance = text(report, StreamReportFields.INSTANCE_ID);
         if (instance == null || instance.isEmpty()) {
             throw new IllegalArgumentException("field 'instance_id' is missing");
         }
-        Instant end = instant(report, "timestamp");
+        Instant end = instant(report, StreamReportFields.TIMESTAMP);
         if (end == null) {
             throw new IllegalArgumentException("field 'timestamp' is missing");
         }
         Instant start = instant(report, INTERVAL_START);
         if (start == null || start.isAfter(end)) {
-            start = end.minusMillis(Math.round(report.path("predefined_time").asDouble() * 1000));
+            start = end.minusMillis(Math.round(report.path(StreamReportFields.PREDEFINED_TIME).asDouble() * 1000));
         }
-        long messages = report.path("messages").asLong();
+        long messages = report.path(StreamReportFields.MESSAGES).asLong();
         StreamReportLog.Interval interval = new StreamReportLog.Interval(tenant, topic, instance, start, end, messages,
-                report.path("failed_messages").asLong(), report.path("data_size").asLong(), report.path("ingestion_time").asDouble());
+                report.path(StreamReportFields.FAILED_MESSAGES).asLong(), report.path(StreamReportFields.DATA_SIZE).asLong(),
+                report.path(StreamReportFields.INGESTION_TIME).asDouble());
         return new Records(interval, quality(interval, report));
     }
 
@@ -125,7 +127,7 @@ public final class ReportRecords {
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            if (field.equals("timestamp")) {
+            if (field.equals(StreamReportFields.TIMESTAMP)) {
                 throw new IllegalArgumentException("field 'timestamp': '" + text + "' is not an ISO-8601 date-time with an offset");
             }
             return null;

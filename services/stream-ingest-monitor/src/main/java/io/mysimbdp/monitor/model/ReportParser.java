@@ -1,6 +1,7 @@
 package io.mysimbdp.monitor.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.StreamReportFields;
 import io.mysimbdp.common.json.Json;
 
 import java.io.IOException;
@@ -12,12 +13,13 @@ import java.util.regex.Pattern;
 
 /**
  * Reads a report payload published on {@code <tenant>.<topic>.report} and checks it against the
- * contract and against the topic it came from. Pure: a payload in, a report or a reason out.
+ * contract and against the topic it came from. Pure: a payload in, a report or a reason out. Lenient, as
+ * {@link StreamReportFields} says a reader is: unknown fields are ignored, absent optional ones take their defaults.
  */
 public final class ReportParser {
     /** Instance ids are pod or process names: they end up in logs and in the API, so keep them plain. */
     private static final Pattern INSTANCE_ID = Pattern.compile("[A-Za-z0-9]([A-Za-z0-9._-]{0,252})");
-    private static final String STREAMING = "streaming";
+    private static final String STREAMING = StreamReportFields.STREAMING;
     /** Values quoted in a reason are cut to this many characters: reasons are logged and shown. */
     private static final int MAX_QUOTED = 80;
 
@@ -64,45 +66,45 @@ public final class ReportParser {
     }
 
     private static StreamReport read(ReportTopic source, JsonNode tree) {
-        String tenant = requiredText(tree, "tenant_name");
+        String tenant = requiredText(tree, StreamReportFields.TENANT_NAME);
         if (!tenant.equals(source.tenant())) {
             throw new IllegalArgumentException("field 'tenant_name': '" + tenant + "' does not own topic "
                     + source.reportTopic() + " (the topic name says tenant '" + source.tenant() + "')");
         }
-        String topic = optionalText(tree, "topic");
+        String topic = optionalText(tree, StreamReportFields.TOPIC);
         if (topic != null && !topic.equals(source.topic())) {
             throw new IllegalArgumentException("field 'topic': '" + topic + "' does not match topic "
                     + source.reportTopic() + " (the topic name says '" + source.topic() + "')");
         }
-        String instance = requiredText(tree, "instance_id");
+        String instance = requiredText(tree, StreamReportFields.INSTANCE_ID);
         if (!INSTANCE_ID.matcher(instance).matches()) {
             throw new IllegalArgumentException("field 'instance_id': '" + abbreviate(instance)
                     + "' is not a plain name (letters, digits, '.', '_', '-'; at most 253 characters)");
         }
-        String type = optionalText(tree, "ingestion_type");
+        String type = optionalText(tree, StreamReportFields.INGESTION_TYPE);
         if (type != null && !STREAMING.equals(type)) {
             throw new IllegalArgumentException("field 'ingestion_type': expected '" + STREAMING + "', got '" + abbreviate(type) + "'");
         }
-        long messages = count(tree, "messages", true);
-        long failed = count(tree, "failed_messages", false);
+        long messages = count(tree, StreamReportFields.MESSAGES, true);
+        long failed = count(tree, StreamReportFields.FAILED_MESSAGES, false);
         if (failed > messages) {
             throw new IllegalArgumentException("field 'failed_messages': " + failed + " is more than 'messages' ("
                     + messages + "); failed messages are counted among the messages processed");
         }
-        long qualityMessages = count(tree, "quality_messages", false);
-        long qualityGood = count(tree, "quality_good_messages", false);
+        long qualityMessages = count(tree, StreamReportFields.QUALITY_MESSAGES, false);
+        long qualityGood = count(tree, StreamReportFields.QUALITY_GOOD_MESSAGES, false);
         if (qualityGood > qualityMessages) {
             throw new IllegalArgumentException("field 'quality_good_messages': " + qualityGood + " is more than 'quality_messages' ("
                     + qualityMessages + ")");
         }
         return new StreamReport(tenant, source.topic(), instance, timestamp(tree),
-                amount(tree, "predefined_time"), STREAMING, messages, failed,
-                count(tree, "total_messages", false), count(tree, "total_failed_messages", false),
-                amount(tree, "ingestion_time"), amount(tree, "avg_ingestion_time"),
-                count(tree, "data_size", false), count(tree, "total_data_size", false),
-                amount(tree, "ingestion_rate"), amount(tree, "qps"),
-                count(tree, "consumer_lag", true), (int) Math.min(Integer.MAX_VALUE, count(tree, "assigned_partitions", false)),
-                qualityMessages, qualityGood, lenientInstant(tree, "store_unreachable_since"));
+                amount(tree, StreamReportFields.PREDEFINED_TIME), STREAMING, messages, failed,
+                count(tree, StreamReportFields.TOTAL_MESSAGES, false), count(tree, StreamReportFields.TOTAL_FAILED_MESSAGES, false),
+                amount(tree, StreamReportFields.INGESTION_TIME), amount(tree, StreamReportFields.AVG_INGESTION_TIME),
+                count(tree, StreamReportFields.DATA_SIZE, false), count(tree, StreamReportFields.TOTAL_DATA_SIZE, false),
+                amount(tree, StreamReportFields.INGESTION_RATE), amount(tree, StreamReportFields.QPS),
+                count(tree, StreamReportFields.CONSUMER_LAG, true), (int) Math.min(Integer.MAX_VALUE, count(tree, StreamReportFields.ASSIGNED_PARTITIONS, false)),
+                qualityMessages, qualityGood, lenientInstant(tree, StreamReportFields.STORE_UNREACHABLE_SINCE));
     }
 
     /** An optional time: absent, null or not an ISO-8601 date-time reads as null (the report is still good). */
@@ -119,7 +121,7 @@ public final class ReportParser {
     }
 
     private static Instant timestamp(JsonNode tree) {
-        String text = requiredText(tree, "timestamp");
+        String text = requiredText(tree, StreamReportFields.TIMESTAMP);
         try {
             return OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {

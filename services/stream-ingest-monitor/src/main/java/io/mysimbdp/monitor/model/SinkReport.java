@@ -1,6 +1,7 @@
 package io.mysimbdp.monitor.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.StreamReportFields;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.profile.StreamSink;
 
@@ -24,17 +25,17 @@ public record SinkReport(long delivered, long failures, long deadLettered, long 
         } catch (IOException e) {
             return sinks;
         }
-        JsonNode node = tree == null ? null : tree.get("sinks");
+        JsonNode node = tree == null ? null : tree.get(StreamReportFields.SINKS);
         if (node == null || !node.isObject()) {
             return sinks;
         }
         for (String type : StreamSink.TYPES) {
             JsonNode s = node.get(type);
             if (s != null && s.isObject()) {
-                long delivered = count(s, "delivered");
-                long failures = count(s, "failures");
-                long deadLettered = count(s, "dead_lettered");
-                long waiting = count(s, "waiting");
+                long delivered = count(s, StreamReportFields.SINK_DELIVERED);
+                long failures = count(s, StreamReportFields.SINK_FAILURES);
+                long deadLettered = count(s, StreamReportFields.SINK_DEAD_LETTERED);
+                long waiting = count(s, StreamReportFields.SINK_WAITING);
                 if (delivered >= 0 && failures >= 0 && deadLettered >= 0 && waiting >= 0) {
                     sinks.put(type, new SinkReport(delivered, failures, deadLettered, waiting));
                 }

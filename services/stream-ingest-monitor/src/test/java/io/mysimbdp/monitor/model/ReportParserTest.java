@@ -1,5 +1,8 @@
 package io.mysimbdp.monitor.model;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mysimbdp.common.contract.StreamReportFields;
+import io.mysimbdp.common.json.Json;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -25,6 +28,21 @@ class ReportParserTest {
     static String reason(String payload) {
         ReportParser.Result r = ReportParser.parse(ACME, payload, MAX);
         return assertInstanceOf(ReportParser.Refused.class, r).reason();
+    }
+
+    /** Readers are lenient and the schema (StreamReportFields) says what is required: exactly those fields refuse a report. */
+    @Test
+    void exactlyTheSchemasRequiredFieldsAreRequired() throws Exception {
+        for (String field : StreamReportFields.ALL) {
+            ObjectNode tree = (ObjectNode) Json.json().readTree(FULL);
+            tree.remove(field);
+            ReportParser.Result r = ReportParser.parse(ACME, Json.json().writeValueAsString(tree), MAX);
+            if (StreamReportFields.REQUIRED.contains(field)) {
+                assertEquals("field '" + field + "' is missing", assertInstanceOf(ReportParser.Refused.class, r).reason());
+            } else {
+                assertInstanceOf(ReportParser.Parsed.class, r, field + " is optional");
+            }
+        }
     }
 
     @Test

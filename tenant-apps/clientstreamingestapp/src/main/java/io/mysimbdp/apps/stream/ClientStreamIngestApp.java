@@ -8,7 +8,6 @@ import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.profile.StreamSink;
 import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.store.DirectDocumentCodec;
-import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import io.opentelemetry.api.OpenTelemetry;
@@ -119,7 +118,6 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MongoCollection<Document> collection = mongo.getDatabase(env.database())
                     .getCollection(config.wrangle().collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-            IdempotentBulkWriter<Document> writer = new IdempotentBulkWriter<>(collection);
             KafkaConsumer<byte[], byte[]> consumer;
             KafkaProducer<byte[], byte[]> producer;
             try {
@@ -138,7 +136,7 @@ public class ClientStreamIngestApp implements QuarkusApplication {
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
-            DocumentSink mongoSink = sink(env, config, mongo, settings, writer);
+            DocumentSink mongoSink = sink(env, config, mongo, settings, collection);
             SinkFanOut fanOut = StreamSink.isMultiSink(sinks) ? SinkSetup.fanOut(sinks, env, config, mongoSink, producer) : null;
             StreamIngestor ingestor = new StreamIngestor(env, wrangler, consumer, producer, fanOut != null ? fanOut : mongoSink,
                     new Backoff(FIRST_RETRY, LONGEST_RETRY), writers,
@@ -169,16 +167,20 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         }
     }
 
-    /** The main collection's writer; with quality rules, quarantined documents go to {@code <collection>_quarantine}. */
+    /**
+     * The main collection's writer (documents encoded to BSON by the app, {@link RawBsonSink}); with quality
+     * rules, quarantined documents go to {@code <collection>_quarantine}.
+     */
     private static DocumentSink sink(StreamEnvironment env, StreamAppConfig config, MongoClient mongo,
-                                     MongoClientSettings settings, IdempotentBulkWriter<Document> writer) {
+                                     MongoClientSettings settings, MongoCollection<Document> collection) {
+        DocumentSink main = RawBsonSink.over(collection);
         if (env.quality() == null || env.quality().toDlq()) {
-            return writer::insert;
+            return main;
         }
         MongoCollection<Document> quarantine = mongo.getDatabase(env.database())
                 .getCollection(Quarantine.collection(config.wrangle().collection()))
                 .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-        return new QuarantineRouting(writer::insert, new IdempotentBulkWriter<>(quarantine)::insert);
+        return new QuarantineRouting(main, RawBsonSink.over(quarantine));
     }
 
     /**

@@ -150,7 +150,7 @@ final class ReportWindow {
         double elapsed = Math.max(0, nowNanos - windowStartNanos) / NANOS_PER_SECOND;
         double processing = processingNanos / NANOS_PER_SECOND;
         StreamReport report = new StreamReport(tenant, topic, instanceId,
-                now.truncatedTo(ChronoUnit.MILLIS).toString(), intervalStart(now, nowNanos).toString(), predefinedSeconds, StreamReport.INGESTION_TYPE,
+                now.truncatedTo(ChronoUnit.MILLIS).toString(), intervalStart(now, nowNanos).toString(), predefinedSeconds, StreamReport.STREAMING,
                 messages, failed, totalMessages, totalFailed,
                 round(processing), messages == 0 ? 0 : processing / messages,
                 bytes, totalBytes,

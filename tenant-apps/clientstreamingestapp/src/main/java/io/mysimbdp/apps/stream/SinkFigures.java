@@ -3,8 +3,10 @@ package io.mysimbdp.apps.stream;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.mysimbdp.common.contract.StreamReportFields;
 import io.mysimbdp.common.json.Json;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,17 +18,25 @@ import java.util.Map;
  * @param deadLettered   messages sent to the DLQ for this sink (refused, or by its onFailure policy)
  * @param waiting        messages offered to the sink and not taken yet
  */
-record SinkFigures(@JsonProperty("delivered") long delivered, @JsonProperty("failures") long failures,
-                   @JsonProperty("dead_lettered") long deadLettered, @JsonProperty("waiting") long waiting) {
-    static final String FIELD = "sinks";
+record SinkFigures(@JsonProperty(StreamReportFields.SINK_DELIVERED) long delivered,
+                   @JsonProperty(StreamReportFields.SINK_FAILURES) long failures,
+                   @JsonProperty(StreamReportFields.SINK_DEAD_LETTERED) long deadLettered,
+                   @JsonProperty(StreamReportFields.SINK_WAITING) long waiting) {
+    static final String FIELD = StreamReportFields.SINKS;
 
-    /** The report as JSON, with the sinks' figures when there are any (the single-sink report is unchanged). */
+    /**
+     * The report as JSON, with the sinks' figures when there are any (the single-sink report is unchanged).
+     * Strict: a report that breaks the schema ({@link StreamReportFields#problems}) is a bug here, never published.
+     */
     static byte[] reportJson(StreamReport report, Map<String, SinkFigures> sinks) throws JsonProcessingException {
-        if (sinks == null) {
-            return Json.json().writeValueAsBytes(report);
-        }
         ObjectNode tree = Json.json().valueToTree(report);
-        tree.set(FIELD, Json.json().valueToTree(sinks));
+        if (sinks != null) {
+            tree.set(FIELD, Json.json().valueToTree(sinks));
+        }
+        List<String> problems = StreamReportFields.problems(tree);
+        if (!problems.isEmpty()) {
+            throw new IllegalStateException("the report breaks the stream report schema: " + String.join("; ", problems));
+        }
         return Json.json().writeValueAsBytes(tree);
     }
 }

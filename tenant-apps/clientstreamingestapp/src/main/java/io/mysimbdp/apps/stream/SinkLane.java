@@ -9,14 +9,15 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingDeque;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.IntStream;
 
 /**
  * One sink's own queue, thread, retries and error accounting. Batches are delivered in the order
@@ -46,8 +47,7 @@ final class SinkLane implements AutoCloseable {
     private final Backoff backoff;
     private final LinkedBlockingDeque<Pending> queue = new LinkedBlockingDeque<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    /** Source partition → first offset this sink has not taken. */
-    private final Map<TopicPartition, Long> taken = new ConcurrentHashMap<>();
+    private final TakenOffsets taken;
     private final AtomicLong delivered = new AtomicLong();
     private final AtomicLong failures = new AtomicLong();
     private final AtomicLong deadLettered = new AtomicLong();
@@ -63,7 +63,7 @@ final class SinkLane implements AutoCloseable {
     }
 
     private record Pending(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources,
-                           CompletableFuture<Void> taken, java.util.concurrent.atomic.AtomicBoolean revoked) {
+                           CompletableFuture<Void> taken, AtomicBoolean revoked) {
         boolean touches(Collection<TopicPartition> partitions) {
             return sources.stream().anyMatch(s -> partitions.contains(new TopicPartition(s.topic(), s.partition())));
         }
@@ -74,6 +74,7 @@ final class SinkLane implements AutoCloseable {
         this.settings = settings;
         this.deadLetters = deadLetters;
         this.backoff = backoff;
+        this.taken = new TakenOffsets(sink);
         this.worker = new Thread(this::run, "sink-" + sink.name());
         worker.setDaemon(true);   // never keep the JVM alive after the loop returned
         worker.start();
@@ -101,7 +102,7 @@ final class SinkLane implements AutoCloseable {
             return done;
         }
         waiting.addAndGet(documents.size());
-        queue.add(new Pending(List.copyOf(documents), List.copyOf(sources), done, new java.util.concurrent.atomic.AtomicBoolean()));
+        queue.add(new Pending(List.copyOf(documents), List.copyOf(sources), done, new AtomicBoolean()));
         return done;
     }
 
@@ -122,7 +123,7 @@ final class SinkLane implements AutoCloseable {
             waiting.addAndGet(-p.documents().size());
             p.taken().completeExceptionally(new IllegalStateException("partitions revoked before sink " + name() + " took the batch"));
         }
-        partitions.forEach(taken::remove);
+        taken.forget(partitions);
     }
 
     /** Figures since the last call, and the messages waiting now. */
@@ -139,14 +140,14 @@ final class SinkLane implements AutoCloseable {
                 return;
             }
             if (pending != null) {
-                boolean taken = false;
+                boolean took = false;
                 current = pending;
                 try {
-                    taken = deliver(pending);
+                    took = deliver(pending);
                 } finally {
                     current = null;
                     waiting.addAndGet(-pending.documents().size());   // before the loop hears of it
-                    if (taken) {
+                    if (took) {
                         pending.taken().complete(null);
                     } else {   // closing or revoked mid-batch: not taken, so never committed here
                         pending.taken().completeExceptionally(new IllegalStateException("sink " + name() + " did not take the batch"));
@@ -164,15 +165,15 @@ final class SinkLane implements AutoCloseable {
         int attempts = 0;
         while (!closed && !pending.revoked().get()) {
             try {
-                List<Integer> todo = notTaken(pending.sources());
-                List<Document> documents = pick(pending.documents(), todo);
-                List<ConsumerRecord<byte[], byte[]>> sources = pick(pending.sources(), todo);
+                List<Integer> todo = taken.notTaken(pending.sources());
+                List<Document> documents = TakenOffsets.pick(pending.documents(), todo);
+                List<ConsumerRecord<byte[], byte[]>> sources = TakenOffsets.pick(pending.sources(), todo);
                 List<RecordSink.Refusal> refused = documents.isEmpty() ? List.of() : sink.deliver(documents, sources);
                 if (!refused.isEmpty()) {
-                    deadLetterUntilSent(pick(sources, refused.stream().map(RecordSink.Refusal::index).toList()),
+                    deadLetterUntilSent(TakenOffsets.pick(sources, refused.stream().map(RecordSink.Refusal::index).toList()),
                             refused.stream().map(RecordSink.Refusal::reason).toList());
                 }
-                markTaken(sources);
+                taken.mark(sources);
                 delivered.addAndGet(documents.size() - refused.size());
                 if (attempts > 0) {
                     LOG.infof("sink %s took the batch after %d failed attempt(s)", name(), attempts);
@@ -207,18 +208,18 @@ final class SinkLane implements AutoCloseable {
     private boolean deadLetterBatch(Pending pending, String reason) {
         List<Integer> todo;
         try {
-            todo = notTaken(pending.sources());
+            todo = taken.notTaken(pending.sources());
         } catch (Exception e) {
-            todo = java.util.stream.IntStream.range(0, pending.sources().size()).boxed().toList();
+            todo = IntStream.range(0, pending.sources().size()).boxed().toList();
         }
-        List<ConsumerRecord<byte[], byte[]>> sources = pick(pending.sources(), todo);
+        List<ConsumerRecord<byte[], byte[]>> sources = TakenOffsets.pick(pending.sources(), todo);
         try {
-            deadLetters.send(name(), sources, java.util.Collections.nCopies(sources.size(), reason));
+            deadLetters.send(name(), sources, Collections.nCopies(sources.size(), reason));
         } catch (Exception e) {
             LOG.warnf("sink %s: its DLQ refused the batch too (%s); the batch waits", name(), oneLine(e));
             return false;
         }
-        markTaken(sources);
+        taken.mark(sources);
         deadLettered.addAndGet(sources.size());
         LOG.warnf("sink %s: %d message(s) sent to the DLQ by its onFailure policy: %s", name(), sources.size(), reason);
         backoff.reset();
@@ -239,39 +240,6 @@ final class SinkLane implements AutoCloseable {
             }
         }
         throw new InterruptedException("closing");
-    }
-
-    /** Indexes of the messages this sink has not taken; the sink is asked where it stands for a new partition. */
-    private List<Integer> notTaken(List<ConsumerRecord<byte[], byte[]>> sources) throws Exception {
-        List<Integer> todo = new ArrayList<>(sources.size());
-        for (int i = 0; i < sources.size(); i++) {
-            ConsumerRecord<byte[], byte[]> s = sources.get(i);
-            TopicPartition partition = new TopicPartition(s.topic(), s.partition());
-            Long from = taken.get(partition);
-            if (from == null) {
-                from = sink.resumeOffset(partition);
-                taken.put(partition, from);
-            }
-            if (s.offset() >= from) {
-                todo.add(i);
-            }
-        }
-        return todo;
-    }
-
-    private void markTaken(List<ConsumerRecord<byte[], byte[]>> sources) {
-        for (ConsumerRecord<byte[], byte[]> s : sources) {
-            taken.merge(new TopicPartition(s.topic(), s.partition()), s.offset() + 1, Math::max);
-        }
-    }
-
-    private static <T> List<T> pick(List<T> items, List<Integer> indexes) {
-        if (indexes.size() == items.size()) {
-            return items;
-        }
-        List<T> picked = new ArrayList<>(indexes.size());
-        indexes.forEach(i -> picked.add(items.get(i)));
-        return picked;
     }
 
     private boolean pause(Duration delay) {

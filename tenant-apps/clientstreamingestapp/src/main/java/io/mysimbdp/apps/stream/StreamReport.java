@@ -3,13 +3,15 @@ package io.mysimbdp.apps.stream;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
-import io.mysimbdp.common.stream.ReportRecords;
+import io.mysimbdp.common.contract.StreamReportFields;
 
 import java.util.Map;
 
+import static io.mysimbdp.common.contract.StreamReportFields.*;
+
 /**
  * One report on {@code <tenant>.<topic>.report}, exactly the contract's fields
- * (docs/tenant-app-contract.md, "Stream apps"). Figures without a suffix are for the interval.
+ * (docs/tenant-app-contract.md, "Stream apps"; names: {@link StreamReportFields}, the schema the monitor reads with). Figures without a suffix are for the interval.
  *
  * @param topic           the tenant's topic name without the tenant prefix (as in MYSIMBDP_TOPIC)
  * @param timestamp       when the report was made, ISO-8601 UTC
@@ -30,37 +32,36 @@ import java.util.Map;
  * @param storeUnreachableSince while the instance's writes fail for the store's trouble: since when
  *                        (ISO-8601 UTC); absent while the store takes them
  */
-@JsonPropertyOrder({"tenant_name", "topic", "instance_id", "timestamp", "interval_start", "predefined_time", "ingestion_type",
-        "messages", "failed_messages", "total_messages", "total_failed_messages", "ingestion_time",
-        "avg_ingestion_time", "data_size", "total_data_size", "ingestion_rate", "qps", "consumer_lag",
-        "assigned_partitions", "quality_messages", "quality_good_messages", "quality_failures", "quality_min_good_share",
-        "quality_collection", "quality_failures_to", "store_unreachable_since"})
+@JsonPropertyOrder({TENANT_NAME, TOPIC, INSTANCE_ID, TIMESTAMP, INTERVAL_START, PREDEFINED_TIME, INGESTION_TYPE, MESSAGES,
+        FAILED_MESSAGES, TOTAL_MESSAGES, TOTAL_FAILED_MESSAGES, INGESTION_TIME, AVG_INGESTION_TIME, DATA_SIZE, TOTAL_DATA_SIZE,
+        INGESTION_RATE, QPS, CONSUMER_LAG, ASSIGNED_PARTITIONS, QUALITY_MESSAGES, QUALITY_GOOD_MESSAGES, QUALITY_FAILURES,
+        QUALITY_MIN_GOOD_SHARE, QUALITY_COLLECTION, QUALITY_FAILURES_TO, STORE_UNREACHABLE_SINCE})
 record StreamReport(
-        @JsonProperty("tenant_name") String tenantName,
-        @JsonProperty("topic") String topic,
-        @JsonProperty("instance_id") String instanceId,
-        @JsonProperty("timestamp") String timestamp,
-        @JsonProperty(ReportRecords.INTERVAL_START) String intervalStart,
-        @JsonProperty("predefined_time") Number predefinedTime,
-        @JsonProperty("ingestion_type") String ingestionType,
-        @JsonProperty("messages") long messages,
-        @JsonProperty("failed_messages") long failedMessages,
-        @JsonProperty("total_messages") long totalMessages,
-        @JsonProperty("total_failed_messages") long totalFailedMessages,
-        @JsonProperty("ingestion_time") double ingestionTime,
-        @JsonProperty("avg_ingestion_time") double avgIngestionTime,
-        @JsonProperty("data_size") long dataSize,
-        @JsonProperty("total_data_size") long totalDataSize,
-        @JsonProperty("ingestion_rate") double ingestionRate,
-        @JsonProperty("qps") double qps,
-        @JsonProperty("consumer_lag") long consumerLag,
-        @JsonProperty("assigned_partitions") int assignedPartitions,
-        @JsonProperty("quality_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityMessages,
-        @JsonProperty("quality_good_messages") @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages,
-        @JsonProperty(ReportRecords.QUALITY_FAILURES) @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> qualityFailures,
-        @JsonProperty(ReportRecords.QUALITY_MIN_GOOD_SHARE) @JsonInclude(JsonInclude.Include.NON_NULL) Double qualityMinGoodShare,
-        @JsonProperty(ReportRecords.QUALITY_COLLECTION) @JsonInclude(JsonInclude.Include.NON_NULL) String qualityCollection,
-        @JsonProperty(ReportRecords.QUALITY_FAILURES_TO) @JsonInclude(JsonInclude.Include.NON_NULL) String qualityFailuresTo,
-        @JsonProperty("store_unreachable_since") @JsonInclude(JsonInclude.Include.NON_NULL) String storeUnreachableSince) {
-    static final String INGESTION_TYPE = "streaming";
+        @JsonProperty(TENANT_NAME) String tenantName,
+        @JsonProperty(TOPIC) String topic,
+        @JsonProperty(INSTANCE_ID) String instanceId,
+        @JsonProperty(TIMESTAMP) String timestamp,
+        @JsonProperty(INTERVAL_START) String intervalStart,
+        @JsonProperty(PREDEFINED_TIME) Number predefinedTime,
+        @JsonProperty(INGESTION_TYPE) String ingestionType,
+        @JsonProperty(MESSAGES) long messages,
+        @JsonProperty(FAILED_MESSAGES) long failedMessages,
+        @JsonProperty(TOTAL_MESSAGES) long totalMessages,
+        @JsonProperty(TOTAL_FAILED_MESSAGES) long totalFailedMessages,
+        @JsonProperty(INGESTION_TIME) double ingestionTime,
+        @JsonProperty(AVG_INGESTION_TIME) double avgIngestionTime,
+        @JsonProperty(DATA_SIZE) long dataSize,
+        @JsonProperty(TOTAL_DATA_SIZE) long totalDataSize,
+        @JsonProperty(INGESTION_RATE) double ingestionRate,
+        @JsonProperty(QPS) double qps,
+        @JsonProperty(CONSUMER_LAG) long consumerLag,
+        @JsonProperty(ASSIGNED_PARTITIONS) int assignedPartitions,
+        @JsonProperty(QUALITY_MESSAGES) @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityMessages,
+        @JsonProperty(QUALITY_GOOD_MESSAGES) @JsonInclude(JsonInclude.Include.NON_NULL) Long qualityGoodMessages,
+        @JsonProperty(QUALITY_FAILURES) @JsonInclude(JsonInclude.Include.NON_NULL) Map<String, Long> qualityFailures,
+        @JsonProperty(QUALITY_MIN_GOOD_SHARE) @JsonInclude(JsonInclude.Include.NON_NULL) Double qualityMinGoodShare,
+        @JsonProperty(QUALITY_COLLECTION) @JsonInclude(JsonInclude.Include.NON_NULL) String qualityCollection,
+        @JsonProperty(QUALITY_FAILURES_TO) @JsonInclude(JsonInclude.Include.NON_NULL) String qualityFailuresTo,
+        @JsonProperty(STORE_UNREACHABLE_SINCE) @JsonInclude(JsonInclude.Include.NON_NULL) String storeUnreachableSince) {
+    static final String STREAMING = StreamReportFields.STREAMING;
 }
