@@ -107,10 +107,17 @@ final class SinkLane implements AutoCloseable {
     }
 
     /**
-     * The partitions moved to another instance: their queued batches are not delivered from here
-     * (their futures fail, so their offsets are never committed by this instance), the batch being
-     * retried stops after its current attempt, and what was taken is forgotten (asked of the sink
+     * The partitions moved to another instance: no queued batch is delivered from here (their futures
+     * fail, so their offsets are never committed by this instance), the batch being retried stops after
+     * its current attempt if it touches them, and what was taken of them is forgotten (asked of the sink
      * again if they come back).
+     *
+     * <p>Every queued batch goes, not only those touching the partitions: the loop settled or rewound
+     * every batch in hand before it calls this ({@code SettlingRebalance}), so whatever is queued here is
+     * uncommitted and will be offered again from the rewound offsets. Keeping a later batch of a
+     * partition that stays while dropping an earlier one would let the later one move the partition's
+     * taken mark past the dropped messages, and their second offer would then count as taken without
+     * being delivered: found by {@code make soak} (375 of 1,000,000 messages committed, never stored).
      */
     void revoked(Collection<TopicPartition> partitions) {
         Pending inProgress = current;
@@ -118,7 +125,7 @@ final class SinkLane implements AutoCloseable {
             inProgress.revoked().set(true);
         }
         List<Pending> dropped = new ArrayList<>();
-        queue.removeIf(p -> p.touches(partitions) && dropped.add(p));
+        queue.removeIf(dropped::add);
         for (Pending p : dropped) {
             waiting.addAndGet(-p.documents().size());
             p.taken().completeExceptionally(new IllegalStateException("partitions revoked before sink " + name() + " took the batch"));

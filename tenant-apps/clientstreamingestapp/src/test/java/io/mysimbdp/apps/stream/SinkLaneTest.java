@@ -190,6 +190,30 @@ class SinkLaneTest {
         assertEquals(List.of(), sink.taken);
     }
 
+    @Test
+    void aRevocationLeavesNoGapInAPartitionThatStays() throws Exception {
+        // The soak's loss: batches D (p0+p1) and E (p0 only) queued behind a slow batch; p1 is revoked.
+        // Had E stayed queued while D went, E would move p0's taken mark past D's p0 messages, and
+        // D's p0 messages offered again after the loop's rewind would count as taken, never delivered.
+        lane(StreamSink.WAIT, 1_000, 5);
+        sink.failuresLeft.set(Integer.MAX_VALUE);
+        CompletableFuture<Void> slow = offer(messages(0, 0, 2));
+        await().atMost(Duration.ofSeconds(10)).until(() -> sink.calls.get() > 0);
+        List<ConsumerRecord<byte[], byte[]>> d = new ArrayList<>(messages(0, 2, 3));
+        d.addAll(messages(1, 0, 3));
+        CompletableFuture<Void> dTaken = offer(d);
+        CompletableFuture<Void> eTaken = offer(messages(0, 5, 3));
+
+        lane.revoked(List.of(new TopicPartition(TOPIC, 1)));
+        assertTrue(dTaken.isCompletedExceptionally());
+        assertTrue(eTaken.isCompletedExceptionally(), "a later batch of a partition that stays goes too");
+        sink.failuresLeft.set(0);
+        slow.get(10, TimeUnit.SECONDS);
+        // the loop offers p0 again from the rewound offset 2
+        offer(messages(0, 2, 6)).get(10, TimeUnit.SECONDS);
+        assertEquals(List.of("0-0", "0-1", "0-2", "0-3", "0-4", "0-5", "0-6", "0-7"), sink.taken);
+    }
+
     /** Fails while {@code failuresLeft} > 0, refuses the ids in {@code refuse}, records what it took. */
     static final class FakeSink implements RecordSink {
         final AtomicInteger failuresLeft = new AtomicInteger();
