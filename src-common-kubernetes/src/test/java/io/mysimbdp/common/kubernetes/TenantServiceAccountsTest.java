@@ -36,7 +36,7 @@ class TenantServiceAccountsTest {
     }
 
     @Test
-    void anAccountThatAlreadyExistsIsFine() {
+    void anAccountThatAlreadyExistsIsFine() throws InterruptedException {
         new TenantServiceAccounts(client, NS).ensure("tenant1");
         // another manager (or a restarted one) finds it there: 409 Conflict, not an error
         int requests = server.getRequestCount();
