@@ -1,5 +1,7 @@
 package io.mysimbdp.bench;
 
+import io.mysimbdp.common.contract.AppEnv;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.mongodb.client.MongoCollection;
@@ -117,13 +119,13 @@ final class BatchBench {
         ProcessBuilder builder = new ProcessBuilder(stack.home.resolve("tenant-apps/clientbatchingestapp/bin/clientbatchingestapp").toString())
                 .redirectErrorStream(true).redirectOutput(dir.resolve("app.log").toFile());
         Map<String, String> env = builder.environment();
-        env.put("MYSIMBDP_TENANT", "tenant1");
-        env.put("MYSIMBDP_INGESTION_ID", "bench-bigfile");
-        env.put("MYSIMBDP_INPUT_DIR", input.toString());
-        env.put("MYSIMBDP_OUTPUT_DIR", output.toString());
-        env.put("MYSIMBDP_MONGODB_URI", stack.mongoUri);
-        env.put("MYSIMBDP_DATABASE", "tenant_tenant1");
-        env.put("MYSIMBDP_APP_CONFIG", appConfig(stack.tenants.resolve("tenant1.yaml")));
+        env.put(AppEnv.TENANT, "tenant1");
+        env.put(AppEnv.INGESTION_ID, "bench-bigfile");
+        env.put(AppEnv.INPUT_DIR, input.toString());
+        env.put(AppEnv.OUTPUT_DIR, output.toString());
+        env.put(AppEnv.MONGODB_URI, stack.mongoUri);
+        env.put(AppEnv.DATABASE, "tenant_tenant1");
+        env.put(AppEnv.APP_CONFIG, appConfig(stack.tenants.resolve("tenant1.yaml")));
         long started = System.nanoTime();
         Process app = builder.start();
         double peak = 0;

@@ -1,5 +1,7 @@
 package io.mysimbdp.bench;
 
+import io.mysimbdp.common.contract.PlatformEnv;
+
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 
@@ -63,9 +65,9 @@ final class BenchStack implements AutoCloseable {
         Path tenants = benchDir.resolve("tenants");
         int[] ports = freePorts(3 + SERVICES.size());
         Map<String, String> env = new LinkedHashMap<>();
-        env.put("MYSIMBDP_HOME", home.toString());
-        env.put("MYSIMBDP_VAR", var.toString());
-        env.put("MYSIMBDP_TENANTS_DIR", tenants.toString());
+        env.put(PlatformEnv.HOME, home.toString());
+        env.put(PlatformEnv.VAR, var.toString());
+        env.put(PlatformEnv.TENANTS_DIR, tenants.toString());
         env.put("KAFKA_PORT", Integer.toString(ports[0]));
         env.put("KAFKA_CONTROLLER_PORT", Integer.toString(ports[1]));
         env.put("MONGO_PORT", Integer.toString(ports[2]));
@@ -73,7 +75,7 @@ final class BenchStack implements AutoCloseable {
         env.put("MONGO_HEAP", storeHeap);
         externalMongo.ifPresent(uri -> env.put("MONGODB_URI", uri));
         for (int i = 0; i < SERVICES.size(); i++) {
-            env.put("MYSIMBDP_PORT_" + SERVICES.get(i).toUpperCase().replace('-', '_'), Integer.toString(ports[3 + i]));
+            env.put(PlatformEnv.port(SERVICES.get(i)), Integer.toString(ports[3 + i]));
         }
         if (Files.isDirectory(var.resolve("run"))) {
             script(home, env, "stop.sh", var.resolveSibling("stop-previous.out"));   // a run that was interrupted
@@ -91,7 +93,7 @@ final class BenchStack implements AutoCloseable {
 
     /** The local port a service of the stack listens on. */
     int servicePort(String service) {
-        return Integer.parseInt(env.get("MYSIMBDP_PORT_" + service.toUpperCase().replace('-', '_')));
+        return Integer.parseInt(env.get(PlatformEnv.port(service)));
     }
 
     Path staging(String tenant) {
@@ -146,7 +148,7 @@ final class BenchStack implements AutoCloseable {
                 .redirectOutput(output.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
         Map<String, String> processEnv = builder.environment();
-        processEnv.keySet().removeIf(k -> k.equals("MONGODB_URI") || k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.startsWith("MYSIMBDP_"));
+        processEnv.keySet().removeIf(k -> k.equals("MONGODB_URI") || k.equals("KAFKA_BOOTSTRAP_SERVERS") || k.startsWith(PlatformEnv.PREFIX));
         processEnv.putAll(env);
         try {
             Process process = builder.start();

@@ -1,5 +1,7 @@
 package io.mysimbdp.bench;
 
+import io.mysimbdp.common.contract.AppEnv;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -61,7 +63,7 @@ final class PlatformContestant implements StoreDrain.Contestant {
 
     private static String tenantOf(long pid) {
         try {
-            return ProcessEnvironment.value(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), "MYSIMBDP_TENANT")
+            return ProcessEnvironment.value(Files.readAllBytes(Path.of("/proc", Long.toString(pid), "environ")), AppEnv.TENANT)
                     .orElse("");
         } catch (IOException e) {
             return "";   // gone

@@ -9,6 +9,7 @@ import io.fabric8.kubernetes.api.model.OwnerReference;
 import io.fabric8.kubernetes.api.model.OwnerReferenceBuilder;
 import io.fabric8.kubernetes.api.model.PodSpecBuilder;
 import io.fabric8.kubernetes.api.model.Toleration;
+import io.mysimbdp.common.contract.ServiceConfigEnv;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -31,6 +32,10 @@ import java.util.Optional;
 public record TenantPodOptions(List<LocalObjectReference> imagePullSecrets, Map<String, String> nodeSelector,
                                List<Toleration> tolerations, Affinity affinity, String defaultImageTag) {
     public static final TenantPodOptions NONE = new TenantPodOptions(List.of(), Map.of(), List.of(), null, null);
+    /** The managers' config key of the scheduling JSON. */
+    public static final String SCHEDULING_KEY = "mysimbdp.kubernetes.tenant-scheduling";
+    /** The setting as problems name it: the key and its environment form. */
+    public static final String SCHEDULING_SETTING = SCHEDULING_KEY + " (" + ServiceConfigEnv.of(SCHEDULING_KEY) + ")";
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     public TenantPodOptions {

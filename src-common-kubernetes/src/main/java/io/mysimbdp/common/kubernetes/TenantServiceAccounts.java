@@ -1,19 +1,35 @@
 package io.mysimbdp.common.kubernetes;
 
+import io.fabric8.kubernetes.api.model.ServiceAccount;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.mysimbdp.common.naming.TenantNames;
 
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes sure a tenant's ServiceAccount ({@link TenantPods#serviceAccount}) exists before the
- * managers create a pod that runs under it. Only creates (409 Conflict: it exists already, fine),
- * and remembers the tenants done so a Job or a reconcile loop costs no API call.
+ * managers create a pod that runs under it. Written through the one {@link ObjectWriter} with
+ * {@link #RULES}: only creates (the managers' Roles may not read ServiceAccounts; 409 Conflict: it exists
+ * already, fine), and remembers the tenants done so a Job or a reconcile loop costs no API call.
  */
 public final class TenantServiceAccounts {
-    private final KubernetesClient client;
+    /** Create-only, and an existing account is always kept as it is. */
+    static final ObjectRules<ServiceAccount> RULES = new ObjectRules<>() {
+        @Override
+        public ObjectChange compare(ServiceAccount current, ServiceAccount desired) {
+            return ObjectChange.NOTHING;
+        }
+
+        @Override
+        public boolean readable() {
+            return false;
+        }
+    };
+
+    private final ObjectWriter<ServiceAccount> writer;
     private final String namespace;
     private final ReleaseOwner owner;
     private final Set<String> ensured = ConcurrentHashMap.newKeySet();
@@ -24,7 +40,7 @@ public final class TenantServiceAccounts {
 
     /** @param owner the release's object the accounts are owned by (uninstalling the release removes them) */
     public TenantServiceAccounts(KubernetesClient client, String namespace, ReleaseOwner owner) {
-        this.client = client;
+        this.writer = new ObjectWriter<>(client, ServiceAccount.class, namespace, Duration.ZERO);
         this.namespace = namespace;
         this.owner = owner;
     }
@@ -39,13 +55,7 @@ public final class TenantServiceAccounts {
         if (ensured.contains(tenant)) {
             return name;
         }
-        try {
-            client.serviceAccounts().inNamespace(namespace).resource(owner.own(TenantPods.serviceAccount(tenant, namespace))).create();
-        } catch (KubernetesClientException e) {
-            if (e.getCode() != 409) {
-                throw e;
-            }
-        }
+        writer.apply(name, owner.own(TenantPods.serviceAccount(tenant, namespace)), RULES, null);
         ensured.add(tenant);
         return name;
     }

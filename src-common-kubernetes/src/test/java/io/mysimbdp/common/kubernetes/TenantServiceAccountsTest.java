@@ -36,10 +36,14 @@ class TenantServiceAccountsTest {
     }
 
     @Test
-    void anAccountThatAlreadyExistsIsFine() {
+    void anAccountThatAlreadyExistsIsFine() throws InterruptedException {
         new TenantServiceAccounts(client, NS).ensure("tenant1");
         // another manager (or a restarted one) finds it there: 409 Conflict, not an error
+        int requests = server.getRequestCount();
         assertEquals("mysimbdp-tenant-tenant1", new TenantServiceAccounts(client, NS).ensure("tenant1"));
+        // one request, the create: the managers' Roles may only create ServiceAccounts, never get them
+        assertEquals(requests + 1, server.getRequestCount());
+        assertEquals("POST", server.getLastRequest().getMethod());
         assertEquals(1, client.serviceAccounts().inNamespace(NS).list().getItems().size());
     }
 

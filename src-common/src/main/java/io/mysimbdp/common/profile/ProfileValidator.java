@@ -3,8 +3,8 @@ package io.mysimbdp.common.profile;
 import io.mysimbdp.common.crypto.EncryptedFileFormat;
 import io.mysimbdp.common.crypto.FileEncryption;
 import io.mysimbdp.common.naming.TenantNames;
-import io.mysimbdp.common.wrangle.FieldSpecs;
 
+import java.nio.file.FileSystems;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 /** Checks a parsed profile's values; every problem names its field. Pure. */
 public final class ProfileValidator {
     /** A longer quiet period would hold every file of the tenant that long. */
-    public static final java.time.Duration MAX_QUIET_PERIOD = java.time.Duration.ofMinutes(10);
+    public static final Duration MAX_QUIET_PERIOD = Duration.ofMinutes(10);
     /** Kubernetes quantities the scheduler understands: 500m, 2, 0.5 / 512Mi, 1Gi, 1G, 1000000. */
     static final Pattern CPU = Pattern.compile("\\d+(\\.\\d+)?m?");
     static final Pattern MEMORY = Pattern.compile("\\d+(\\.\\d+)?(Ki|Mi|Gi|Ti|K|M|G|T)?");
@@ -27,7 +27,7 @@ public final class ProfileValidator {
 
     public static List<ProfileError> validate(String tenant, String source, TenantProfile p) {
         List<ProfileError> errors = new ArrayList<>();
-        Errors e = (field, problem) -> errors.add(new ProfileError(tenant, source, field, problem));
+        ProfileChecks.Errors e = (field, problem) -> errors.add(new ProfileError(tenant, source, field, problem));
 
         String idProblem = TenantNames.tenantIdProblem(tenant);
         if (idProblem != null) {
@@ -53,11 +53,11 @@ public final class ProfileValidator {
                 e.add("constraints.fileTypes[" + i + "]", "'" + c.fileTypes().get(i) + "' is not a supported type " + KNOWN_FILE_TYPES);
             }
         }
-        positive(e, "constraints.maxStagedFiles", c.maxStagedFiles());
-        positive(e, "constraints.maxFileSize", c.maxFileSize());
-        positive(e, "constraints.maxBytesPerHour", c.maxBytesPerHour());
-        positive(e, "constraints.maxConcurrentJobs", c.maxConcurrentJobs());
-        positive(e, "constraints.maxStagedBytes", c.maxStagedBytes());
+        ProfileChecks.positive(e, "constraints.maxStagedFiles", c.maxStagedFiles());
+        ProfileChecks.positive(e, "constraints.maxFileSize", c.maxFileSize());
+        ProfileChecks.positive(e, "constraints.maxBytesPerHour", c.maxBytesPerHour());
+        ProfileChecks.positive(e, "constraints.maxConcurrentJobs", c.maxConcurrentJobs());
+        ProfileChecks.positive(e, "constraints.maxStagedBytes", c.maxStagedBytes());
 
         var s = p.batch().schedule();
         if (!TenantProfile.Schedule.ON_ARRIVAL.equals(s.mode()) && !TenantProfile.Schedule.CRON.equals(s.mode())) {
@@ -107,23 +107,23 @@ public final class ProfileValidator {
             }
             if (app.match().pattern() != null) {
                 try {
-                    java.nio.file.FileSystems.getDefault().getPathMatcher("glob:" + app.match().pattern());
+                    FileSystems.getDefault().getPathMatcher("glob:" + app.match().pattern());
                 } catch (RuntimeException ex) {
                     e.add(f + ".match.pattern", "'" + app.match().pattern() + "' is not a glob: " + ex.getMessage());
                 }
             }
-            resources(e, f + ".resources", app.resources());
-            positiveDuration(e, f + ".timeout", app.timeout());
-            positive(e, f + ".maxConcurrent", app.maxConcurrent());
-            positive(e, f + ".maxAttempts", app.maxAttempts());
+            ProfileChecks.resources(e, f + ".resources", app.resources());
+            ProfileChecks.positiveDuration(e, f + ".timeout", app.timeout());
+            ProfileChecks.positive(e, f + ".maxConcurrent", app.maxConcurrent());
+            ProfileChecks.positive(e, f + ".maxAttempts", app.maxAttempts());
             if (!app.config().isObject()) {
                 e.add(f + ".config", "must be an object");
             } else {
-                declaredFields(e, f + ".config", app.config());
+                ProfileChecks.declaredFields(e, f + ".config", app.config());
             }
         }
         if (p.stream() != null) {
-            stream(e, p.stream());
+            StreamSectionValidator.validate(e, p.stream());
         }
         if (p.access() != null && p.access().apiKeySha256() != null
                 && !p.access().apiKeySha256().matches("[0-9a-f]{64}")) {
@@ -138,110 +138,14 @@ public final class ProfileValidator {
         return errors;
     }
 
-    /**
-     * {@code config.fields} as the shared wrangler reads it (docs/tenant-profile.md, "Declared field
-     * formats"), so a bad format is refused when the profile is loaded rather than by every job.
-     */
-    private static void declaredFields(Errors e, String where, com.fasterxml.jackson.databind.JsonNode config) {
-        var fields = config.get("fields");
-        if (fields == null || fields.isNull()) {
-            return;
-        }
-        if (!fields.isObject()) {
-            e.add(where + ".fields", "must be an object {field: type}");
-            return;
-        }
-        fields.fields().forEachRemaining(entry -> FieldSpecs.parse(where + ".fields." + entry.getKey(), entry.getValue(), e::add));
-    }
-
-    private static void stream(Errors e, TenantProfile.Stream st) {
-        var app = st.app();
-        if (app.minInstances() < 0) {
-            e.add("stream.app.minInstances", "must not be negative (got " + app.minInstances() + ")");
-        }
-        if (app.maxInstances() < Math.max(1, app.minInstances())) {
-            e.add("stream.app.maxInstances", "must be at least max(1, minInstances) (got " + app.maxInstances() + ")");
-        }
-        if (app.scaleToZeroAfter() != null) {
-            if (app.minInstances() != 0) {
-                e.add("stream.app.scaleToZeroAfter", "needs stream.app.minInstances: 0 (got minInstances " + app.minInstances() + ")");
-            }
-            positiveDuration(e, "stream.app.scaleToZeroAfter", app.scaleToZeroAfter());
-        }
-        resources(e, "stream.app.resources", app.resources());
-        if (app.config() != null && app.config().isObject()) {
-            declaredFields(e, "stream.app.config", app.config());
-        }
-        positiveDuration(e, "stream.app.reportInterval", app.reportInterval());
-        Set<String> names = new HashSet<>();
-        for (int i = 0; i < st.topics().size(); i++) {
-            var t = st.topics().get(i);
-            String f = "stream.topics[" + i + "]";
-            String problem = TenantNames.topicNameProblem(t.name());
-            if (problem != null) {
-                e.add(f + ".name", problem);
-            } else if (!names.add(t.name())) {
-                e.add(f + ".name", "'" + t.name() + "' is listed twice");
-            }
-            // extra consumers beyond the partition count would sit idle
-            if (t.partitions() != 0 && t.partitions() < app.maxInstances()) {
-                e.add(f + ".partitions", "must be at least stream.app.maxInstances (" + app.maxInstances()
-                        + ") or instances sit idle (got " + t.partitions() + ")");
-            }
-            if (t.maxBytesPerSecond() != null && t.maxBytesPerSecond() <= 0) {
-                e.add(f + ".maxBytesPerSecond", "must be positive (got " + t.maxBytesPerSecond() + ")");
-            }
-        }
-        var sc = st.scaling();
-        if (sc.scaleInLag() >= sc.scaleOutLag()) {
-            e.add("stream.scaling.scaleInLag", "must be below scaleOutLag (" + sc.scaleOutLag() + ") or scaling oscillates");
-        }
-        positive(e, "stream.scaling.windowReports", sc.windowReports());
-        if (sc.maxErrorRate() < 0 || sc.maxErrorRate() > 1) {
-            e.add("stream.scaling.maxErrorRate", "must be between 0 and 1 (got " + sc.maxErrorRate() + ")");
-        }
-        if (sc.cooldown().isNegative()) {
-            e.add("stream.scaling.cooldown", "must not be negative");
-        }
-        sinks(e, st.sinks());
-    }
-
     /** The problems of a sink list as {@code field: problem}, for a stream app checking its MYSIMBDP_SINKS. */
     public static List<String> sinkProblems(List<StreamSink> sinks) {
         List<String> problems = new ArrayList<>();
-        sinks((field, problem) -> problems.add(field + ": " + problem), sinks);
+        StreamSectionValidator.sinks((field, problem) -> problems.add(field + ": " + problem), sinks);
         return problems;
     }
 
-    private static void sinks(Errors e, List<StreamSink> sinks) {
-        Set<String> types = new HashSet<>();
-        for (int i = 0; i < sinks.size(); i++) {
-            StreamSink sink = sinks.get(i);
-            String f = "stream.sinks[" + i + "]";
-            if (sink == null) {
-                e.add(f, "must be an object such as {type: kafka}");
-                continue;
-            }
-            if (sink.type() == null || !StreamSink.TYPES.contains(sink.type())) {
-                e.add(f + ".type", "must be one of " + new java.util.TreeSet<>(StreamSink.TYPES) + " (got " + quoted(sink.type()) + ")");
-            } else if (!types.add(sink.type())) {
-                e.add(f + ".type", "'" + sink.type() + "' is listed twice");
-            }
-            if (!StreamSink.WAIT.equals(sink.onFailure()) && !StreamSink.DLQ.equals(sink.onFailure())) {
-                e.add(f + ".onFailure", "must be 'wait' or 'dlq' (got " + quoted(sink.onFailure()) + ")");
-            }
-            if (sink.maxBuffered() <= 0 || sink.maxBuffered() > StreamSink.MAX_MAX_BUFFERED) {
-                e.add(f + ".maxBuffered", "must be from 1 to " + StreamSink.MAX_MAX_BUFFERED + " messages (got " + sink.maxBuffered() + ")");
-            }
-            positive(e, f + ".maxAttempts", sink.maxAttempts());
-        }
-    }
-
-    private static String quoted(String value) {
-        return value == null ? "nothing" : "'" + value + "'";
-    }
-
-    private static void encryption(Errors e, Encryption enc) {
+    private static void encryption(ProfileChecks.Errors e, Encryption enc) {
         Set<String> formats = new HashSet<>();
         for (int i = 0; i < enc.formats().size(); i++) {
             String format = enc.formats().get(i);
@@ -269,37 +173,5 @@ public final class ProfileValidator {
                 e.add("encryption.keyIds[" + i + "]", "'" + id + "' is listed twice");
             }
         }
-    }
-
-    private static void resources(Errors e, String field, TenantProfile.Resources r) {
-        if (!CPU.matcher(r.cpu()).matches()) {
-            e.add(field + ".cpu", "'" + r.cpu() + "' is not a CPU quantity (examples: 500m, 1, 1.5)");
-        }
-        if (!r.cpuLimit().equals(r.cpu()) && !CPU.matcher(r.cpuLimit()).matches()) {
-            e.add(field + ".cpuLimit", "'" + r.cpuLimit() + "' is not a CPU quantity (examples: 500m, 1, 1.5)");
-        }
-        if (!MEMORY.matcher(r.memory()).matches()) {
-            e.add(field + ".memory", "'" + r.memory() + "' is not a memory quantity (examples: 256Mi, 1Gi)");
-        }
-        if (!r.memoryLimit().equals(r.memory()) && !MEMORY.matcher(r.memoryLimit()).matches()) {
-            e.add(field + ".memoryLimit", "'" + r.memoryLimit() + "' is not a memory quantity (examples: 256Mi, 1Gi)");
-        }
-    }
-
-    private static void positive(Errors e, String field, long value) {
-        if (value <= 0) {
-            e.add(field, "must be positive (got " + value + ")");
-        }
-    }
-
-    private static void positiveDuration(Errors e, String field, Duration value) {
-        if (value.isZero() || value.isNegative()) {
-            e.add(field, "must be a positive duration (got " + value + ")");
-        }
-    }
-
-    @FunctionalInterface
-    private interface Errors {
-        void add(String field, String problem);
     }
 }

@@ -1,5 +1,7 @@
 package io.mysimbdp.common.security;
 
+import io.mysimbdp.common.contract.PlatformEnv;
+
 /**
  * The operator-only check every service applies to its operator endpoints (daas' {@code /api/stats},
  * the managers' {@code /api/status} and mutating calls): null when the presented key is the
@@ -10,8 +12,8 @@ public final class OperatorGate {
             + " (or 'X-API-Key: <key>'); locally it is in var/credentials/operator.key";
     public static final String WRONG_KEY = "the API key is not the operator key";
     public static final String NOT_CONFIGURED = "no operator key is configured on this service: set " + OperatorKeySource.HASH_KEY
-            + " (env MYSIMBDP_OPERATOR_KEY_SHA256) to the SHA-256 of a secret key (" + ApiKeys.HOW_TO_HASH
-            + "), or " + OperatorKeySource.FILE_KEY + " (env MYSIMBDP_OPERATOR_KEY_FILE) to a file holding the key";
+            + " (env " + PlatformEnv.OPERATOR_KEY_SHA256 + ") to the SHA-256 of a secret key (" + ApiKeys.HOW_TO_HASH
+            + "), or " + OperatorKeySource.FILE_KEY + " (env " + PlatformEnv.OPERATOR_KEY_FILE + ") to a file holding the key";
 
     private OperatorGate() {
     }

@@ -1,5 +1,6 @@
 package io.mysimbdp.cli;
 
+import io.mysimbdp.common.contract.CliEnv;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -26,7 +27,7 @@ import java.util.StringJoiner;
  */
 final class DaasClient {
     static final String DEFAULT_URL = "http://127.0.0.1:8080";
-    static final String KEY_ENV = "MYSIMBDP_API_KEY";
+    static final String KEY_ENV = CliEnv.API_KEY;
     static final int EXIT_FAILED = 1;
     static final int EXIT_USAGE = 2;
     static final int EXIT_UNREACHABLE = 3;

@@ -1,5 +1,8 @@
 package io.mysimbdp.cli;
 
+import io.mysimbdp.common.contract.CliEnv;
+import io.mysimbdp.common.contract.PlatformEnv;
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.security.OperatorKeySource;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -14,8 +17,8 @@ import picocli.CommandLine.Option;
  * {@code --key}, and the call that prints the rendered answer or the failure with its exit code.
  */
 public final class DaasOptions {
-    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_DAAS_URL:-" + DaasClient.DEFAULT_URL + "}",
-            description = "daas base URL (env MYSIMBDP_DAAS_URL). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--url", paramLabel = "URL", defaultValue = "${env:" + CliEnv.DAAS_URL + ":-" + DaasClient.DEFAULT_URL + "}",
+            description = "daas base URL (env " + CliEnv.DAAS_URL + "). Default: ${DEFAULT-VALUE}.")
     String url;
 
     @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + DaasClient.KEY_ENV + "}",
@@ -32,13 +35,9 @@ public final class DaasOptions {
         if (given != null && !given.isBlank()) {
             return given;
         }
-        String file = env.get("MYSIMBDP_OPERATOR_KEY_FILE");
+        String file = env.get(PlatformEnv.OPERATOR_KEY_FILE);
         if (file == null || file.isBlank()) {
-            String var = env.get("MYSIMBDP_VAR");
-            if (var == null || var.isBlank()) {
-                var = Path.of(env.getOrDefault("MYSIMBDP_HOME", ".")).resolve("var").toString();
-            }
-            file = Path.of(var).resolve(OperatorKeySource.LOCAL_FILE).toString();
+            file = PlatformPaths.fromEnvironment(env).var().resolve(OperatorKeySource.LOCAL_FILE).toString();
         }
         try {
             String key = Files.readString(Path.of(file)).trim();

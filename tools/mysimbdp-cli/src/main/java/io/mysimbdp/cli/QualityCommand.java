@@ -1,6 +1,7 @@
 package io.mysimbdp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.CliEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +32,7 @@ import static io.mysimbdp.cli.DaasClient.text;
                 "Exit codes: 0 printed, 1 failed, 2 usage error, 3 daas not reachable, 4 key refused.",
                 "",
                 "Examples:",
-                "  MYSIMBDP_API_KEY=tenant1-demo-key mysimbdp quality --tenant tenant1 --since 1h",
+                "  " + CliEnv.API_KEY + "=tenant1-demo-key mysimbdp quality --tenant tenant1 --since 1h",
                 "  mysimbdp quality --tenant tenant1 --flagged --kind file"
         })
 public final class QualityCommand implements Callable<Integer> {

@@ -1,5 +1,6 @@
 package io.mysimbdp.cli;
 
+import io.mysimbdp.common.contract.CliEnv;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
@@ -14,7 +15,7 @@ import picocli.CommandLine.ParseResult;
  * and exit code 1, instead of a stack trace; {@code MYSIMBDP_DEBUG=1} brings the trace back.
  */
 public final class RunFailureHandler implements IExecutionExceptionHandler {
-    static final String DEBUG_ENV = "MYSIMBDP_DEBUG";
+    static final String DEBUG_ENV = CliEnv.DEBUG;
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine commandLine, ParseResult parseResult) {

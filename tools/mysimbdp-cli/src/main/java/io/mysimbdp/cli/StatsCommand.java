@@ -1,6 +1,7 @@
 package io.mysimbdp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.CliEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -35,7 +36,7 @@ import static io.mysimbdp.cli.DaasClient.text;
                 "Exit codes: 0 printed, 1 failed, 2 usage error, 3 daas not reachable, 4 key refused.",
                 "",
                 "Examples:",
-                "  MYSIMBDP_API_KEY=tenant1-demo-key mysimbdp stats --tenant tenant1 --since 1h",
+                "  " + CliEnv.API_KEY + "=tenant1-demo-key mysimbdp stats --tenant tenant1 --since 1h",
                 "  mysimbdp stats --key \"$OPERATOR_KEY\" --since 2025-01-31T00:00:00Z"
         })
 public final class StatsCommand implements Callable<Integer> {

@@ -2,6 +2,7 @@ package io.mysimbdp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.mysimbdp.common.contract.CliEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import java.io.FilterInputStream;
 import java.io.IOException;
@@ -47,13 +48,13 @@ import picocli.CommandLine.Spec;
                 "3 the manager is not reachable, 4 key refused.",
                 "",
                 "Examples:",
-                "  MYSIMBDP_API_KEY=tenant1-demo-key mysimbdp upload --tenant tenant1 data/*.csv",
+                "  " + CliEnv.API_KEY + "=tenant1-demo-key mysimbdp upload --tenant tenant1 data/*.csv",
                 "  kubectl port-forward svc/mysimbdp-batch-ingest-manager 8081:8081 &",
                 "  mysimbdp upload --url http://127.0.0.1:8081 --tenant tenant1 listings.csv"
         })
 public final class UploadCommand implements Callable<Integer> {
     static final String DEFAULT_URL = "http://127.0.0.1:8081";
-    static final String URL_ENV = "MYSIMBDP_BATCH_URL";
+    static final String URL_ENV = CliEnv.BATCH_URL;
     private static final ObjectMapper JSON = new ObjectMapper();
     /** The progress line is redrawn at most this often. */
     private static final long REDRAW_NANOS = 200_000_000L;

@@ -1,6 +1,7 @@
 package io.mysimbdp.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.mysimbdp.common.contract.CliEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,7 +31,7 @@ import static io.mysimbdp.cli.DaasClient.text;
                 "Exit codes: 0 printed, 1 failed, 2 usage error, 3 daas not reachable, 4 key refused.",
                 "",
                 "Examples:",
-                "  MYSIMBDP_API_KEY=tenant1-demo-key mysimbdp usage --tenant tenant1",
+                "  " + CliEnv.API_KEY + "=tenant1-demo-key mysimbdp usage --tenant tenant1",
                 "  mysimbdp usage --tenant tenant1 --from 2025-01-01 --to 2025-02-01"
         })
 public final class UsageCommand implements Callable<Integer> {

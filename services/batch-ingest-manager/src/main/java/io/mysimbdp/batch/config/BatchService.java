@@ -8,6 +8,8 @@ import io.mysimbdp.batch.schedule.BatchIngestManager;
 import io.mysimbdp.batch.schedule.RetentionRunner;
 import io.mysimbdp.batch.store.StoreWatch;
 import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.contract.PlatformPaths;
+import io.mysimbdp.common.contract.ServiceConfigEnv;
 import io.mysimbdp.common.logging.TenantLogFiles;
 import io.opentelemetry.api.OpenTelemetry;
 import io.fabric8.kubernetes.client.KubernetesClient;
@@ -39,6 +41,7 @@ import java.time.Clock;
 /** Wires the manager from configuration and runs it for the life of the service. */
 @ApplicationScoped
 public class BatchService {
+    static final String STAGING_CLAIM_KEY = "mysimbdp.kubernetes.staging-claim";
     private static final Logger LOG = Logger.getLogger(BatchService.class);
     private final BatchConfig config;
     private final MongoClient mongo;
@@ -70,16 +73,21 @@ public class BatchService {
         this.kubernetes = kubernetes;
     }
 
+    /** The home, var and tenants folders, by the platform's one rule. */
+    public PlatformPaths paths() {
+        return PlatformPaths.resolve(config.home(), config.var(), config.tenantsDir());
+    }
+
     public Path home() {
-        return Path.of(config.home()).toAbsolutePath().normalize();
+        return paths().home();
     }
 
     public Path var() {
-        return config.var().map(Path::of).orElse(home().resolve("var")).toAbsolutePath().normalize();
+        return paths().var();
     }
 
     public Path tenantsDir() {
-        return config.tenantsDir().map(Path::of).orElse(home().resolve("config/tenants")).toAbsolutePath().normalize();
+        return paths().tenantsDir();
     }
 
     /** The configured profile source: the tenants directory, or ConfigMaps (mysimbdp.profiles.source). */
@@ -100,12 +108,11 @@ public class BatchService {
     private WorkloadRuntime kubernetesRuntime() {
         BatchConfig.Kubernetes k = config.kubernetes();
         String claim = k.stagingClaim().filter(s -> !s.isBlank()).orElseThrow(() -> new IllegalArgumentException(
-                "mysimbdp.kubernetes.staging-claim (MYSIMBDP_KUBERNETES_STAGING_CLAIM) is required by the kubernetes runtime:"
+                STAGING_CLAIM_KEY + " (" + ServiceConfigEnv.of(STAGING_CLAIM_KEY) + ") is required by the kubernetes runtime:"
                         + " Jobs read their input from the staging volume"));
         KubernetesClient client = kubernetes.get();
         String namespace = PlatformNamespace.resolve(k.namespace(), client);
-        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
-                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
+        TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(), TenantPodOptions.SCHEDULING_SETTING);
         return new KubernetesJobRuntime(client, new JobSettings(namespace, claim, var(), k.jobTtl(),
                 new PodIdentity(k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup()), podOptions),
                 new ReleaseOwner(client, namespace, k.ownerConfigMap().orElse(null)));

@@ -2,60 +2,51 @@ package io.mysimbdp.batch.k8s;
 
 import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.batch.v1.Job;
-import io.fabric8.kubernetes.api.model.batch.v1.JobCondition;
-import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.api.model.batch.v1.JobList;
+import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
 import io.fabric8.kubernetes.client.dsl.FilterWatchListDeletable;
 import io.fabric8.kubernetes.client.dsl.ScalableResource;
-import io.fabric8.kubernetes.client.informers.ResourceEventHandler;
-import io.fabric8.kubernetes.client.informers.SharedIndexInformer;
 import io.mysimbdp.common.contract.AppEnv;
+import io.mysimbdp.common.kubernetes.ObjectChange;
+import io.mysimbdp.common.kubernetes.ObjectWriter;
 import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
+import io.mysimbdp.common.kubernetes.TenantStoreSecrets;
+import io.mysimbdp.common.store.TenantStoreCredentials;
 import io.mysimbdp.common.naming.TenantNames;
 import io.mysimbdp.common.runtime.RunningWorkload;
-import io.mysimbdp.common.runtime.WorkloadExit;
 import io.mysimbdp.common.runtime.WorkloadRuntime;
 import io.mysimbdp.common.runtime.WorkloadSpec;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentMap;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
- * Runs tenant batch apps as Kubernetes Jobs built by {@link BatchJobManifest}. One informer on the
- * platform's Jobs in the namespace follows them all: a Job that succeeded ends its workload with
- * exit code 0, one that failed with a non-zero code and the condition's reason (DeadlineExceeded:
- * timed out). The handle is the Job's name, so a restarted manager adopts its Jobs by name.
+ * Runs tenant batch apps as Kubernetes Jobs built by {@link BatchJobManifest}, written through the one
+ * {@link ObjectWriter} with {@link JobRules} and followed to their end by {@link JobFollower}. The handle
+ * is the Job's name, so a restarted manager adopts its Jobs by name.
  */
 public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseable {
     private static final Logger LOG = Logger.getLogger(KubernetesJobRuntime.class.getName());
-    static final long RESYNC_MILLIS = 30_000;
-    static final long DELETE_WAIT_SECONDS = 60;
+    static final Duration DELETE_WAIT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final JobSettings settings;
     /** Each tenant's pods run under its own ServiceAccount, created before its first Job. */
     private final TenantServiceAccounts accounts;
-    /** Followed Jobs by name. */
-    private final ConcurrentMap<String, Followed> followed = new ConcurrentHashMap<>();
-    private volatile SharedIndexInformer<Job> informer;
+    private final ObjectWriter<Job> jobs;
+    private final JobFollower follower;
     /** Problems already warned about, so a misconfiguration is logged once, not per Job. */
     private final Set<String> warned = ConcurrentHashMap.newKeySet();
-
-    private record Followed(String uid, CompletableFuture<WorkloadExit> exit) {
-    }
 
     /** The release's object the Jobs are owned by, so uninstalling the release removes them. */
     private final ReleaseOwner owner;
@@ -69,6 +60,8 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         this.settings = settings;
         this.owner = owner;
         this.accounts = new TenantServiceAccounts(client, settings.namespace(), owner);
+        this.jobs = new ObjectWriter<>(client, Job.class, settings.namespace(), DELETE_WAIT);
+        this.follower = new JobFollower(jobs::resource, handler -> platformJobs().inform(handler, JobFollower.RESYNC_MILLIS));
     }
 
     @Override
@@ -78,17 +71,13 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
 
     /** The tenants' store connection strings in their credentials Secrets, which the Jobs reference. */
     @Override
-    public io.mysimbdp.common.store.TenantStoreCredentials storeCredentials(java.nio.file.Path var) {
-        return new io.mysimbdp.common.kubernetes.TenantStoreSecrets(client, settings.namespace());
+    public TenantStoreCredentials storeCredentials(Path var) {
+        return new TenantStoreSecrets(client, settings.namespace());
     }
 
     @Override
     public boolean workloadsOutliveThePlatform() {
         return true;
-    }
-
-    private io.fabric8.kubernetes.client.dsl.Resource<Job> job(String name) {
-        return client.batch().v1().jobs().inNamespace(settings.namespace()).withName(name);
     }
 
     @Override
@@ -100,37 +89,18 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
             throw new IOException(e.getMessage(), e);
         }
         String name = wanted.getMetadata().getName();
-        String attempt = wanted.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL);
+        String attempt = JobRules.attemptOf(wanted);
         checkOutputWritable(spec.env().get(AppEnv.OUTPUT_DIR));
-        ensureInformer();
+        follower.start();
         try {
-            Job existing = job(name).get();
-            if (existing != null) {
-                String existingAttempt = existing.getMetadata().getLabels() == null ? null
-                        : existing.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL);
-                if (Objects.equals(existingAttempt, attempt)) {
-                    LOG.info(() -> "Job " + name + " already exists for this attempt: following it");
-                    return follow(spec.id(), existing);
-                }
-                // an earlier attempt of the same ingestion: it is over, make room for this one
-                LOG.info(() -> "deleting Job " + name + " of attempt " + existingAttempt + " before attempt " + attempt);
-                job(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-                job(name).waitUntilCondition(Objects::isNull, DELETE_WAIT_SECONDS, TimeUnit.SECONDS);
+            ObjectWriter.Applied<Job> applied = jobs.apply(name, owner.own(wanted), JobRules.INSTANCE, () -> accounts.ensure(spec.tenant()));
+            if (applied.change() == ObjectChange.NOTHING) {
+                LOG.info(() -> "Job " + name + " already exists for this attempt: following it");
+            } else if (applied.change() == ObjectChange.REPLACE) {
+                // an earlier attempt of the same ingestion was over: it made room for this one
+                LOG.info(() -> "replaced Job " + name + " of attempt " + JobRules.attemptOf(applied.before()) + " by attempt " + attempt);
             }
-            accounts.ensure(spec.tenant());
-            Job created;
-            try {
-                created = client.batch().v1().jobs().inNamespace(settings.namespace()).resource(owner.own(wanted)).create();
-            } catch (KubernetesClientException e) {
-                if (e.getCode() != 409) {
-                    throw e;
-                }
-                created = job(name).get(); // created meanwhile (a retried request): follow it
-                if (created == null) {
-                    throw e;
-                }
-            }
-            return follow(spec.id(), created);
+            return follower.follow(spec.id(), applied.after());
         } catch (KubernetesClientException e) {
             throw new IOException("cannot create Job " + name + " in namespace " + settings.namespace() + ": " + e.getMessage(), e);
         }
@@ -140,8 +110,8 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
     public Map<String, String> sweep(Map<String, Integer> knownAttempts) {
         List<JobSweep.FoundJob> found;
         try {
-            found = platformJobs().list().getItems().stream().map(j -> new JobSweep.FoundJob(j.getMetadata().getName(),
-                    j.getMetadata().getLabels() == null ? null : j.getMetadata().getLabels().get(BatchJobManifest.ATTEMPT_LABEL))).toList();
+            found = platformJobs().list().getItems().stream()
+                    .map(j -> new JobSweep.FoundJob(j.getMetadata().getName(), JobRules.attemptOf(j))).toList();
         } catch (KubernetesClientException e) {
             LOG.warning(() -> "cannot list the platform's Jobs in " + settings.namespace() + " to adopt or clean them up: " + e.getMessage());
             return Map.of();
@@ -150,7 +120,7 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
         sweep.delete().forEach((name, why) -> {
             LOG.info(() -> "deleting orphan Job " + name + ": " + why);
             try {
-                job(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+                jobs.resource(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
             } catch (KubernetesClientException e) {
                 LOG.warning(() -> "cannot delete orphan Job " + name + ": " + e.getMessage());
             }
@@ -185,134 +155,17 @@ public final class KubernetesJobRuntime implements WorkloadRuntime, AutoCloseabl
     @Override
     public Optional<RunningWorkload> adopt(String workloadId, String handle) {
         try {
-            ensureInformer();
-            Job existing = job(handle).get();
-            return existing == null ? Optional.empty() : Optional.of(follow(workloadId, existing));
+            follower.start();
+            Job existing = jobs.resource(handle).get();
+            return existing == null ? Optional.empty() : Optional.of(follower.follow(workloadId, existing));
         } catch (KubernetesClientException e) {
             LOG.warning(() -> "cannot look up Job " + handle + ": " + e.getMessage());
             return Optional.empty();
         }
     }
 
-    private RunningWorkload follow(String id, Job job) {
-        String name = job.getMetadata().getName();
-        String uid = job.getMetadata().getUid();
-        CompletableFuture<WorkloadExit> exit = new CompletableFuture<>();
-        Followed f = new Followed(uid, exit);
-        Followed previous = followed.put(name, f);
-        if (previous != null && previous != f) {
-            previous.exit().complete(new WorkloadExit(-1, false, "Job " + name + " was replaced"));
-        }
-        exit.whenComplete((e, t) -> followed.remove(name, f));
-        check(job); // it may have finished before the informer saw it
-        Job latest = job(name).get();
-        if (latest == null) {
-            exit.complete(new WorkloadExit(-1, false, "Job " + name + " disappeared"));
-        } else {
-            check(latest);
-        }
-        return new RunningWorkload() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public CompletableFuture<WorkloadExit> exit() {
-                return exit;
-            }
-
-            @Override
-            public void kill() {
-                try {
-                    job(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-                } catch (KubernetesClientException e) {
-                    LOG.warning(() -> "cannot delete Job " + name + ": " + e.getMessage());
-                }
-                exit.complete(new WorkloadExit(-1, false, "Job " + name + " deleted by the platform"));
-            }
-
-            @Override
-            public String handle() {
-                return name;
-            }
-        };
-    }
-
-    /** How a Job ended, or empty while it runs. */
-    static Optional<WorkloadExit> exitOf(Job job) {
-        var status = job.getStatus();
-        if (status == null) {
-            return Optional.empty();
-        }
-        if (status.getSucceeded() != null && status.getSucceeded() >= 1) {
-            return Optional.of(new WorkloadExit(0, false, "Job succeeded"));
-        }
-        if (status.getConditions() != null) {
-            for (JobCondition c : status.getConditions()) {
-                if ("Failed".equals(c.getType()) && "True".equals(c.getStatus())) {
-                    boolean deadline = "DeadlineExceeded".equals(c.getReason());
-                    String why = "Job failed: " + (c.getReason() == null ? "unknown reason" : c.getReason())
-                            + (c.getMessage() == null ? "" : " (" + c.getMessage() + ")");
-                    return Optional.of(new WorkloadExit(1, deadline, why));
-                }
-                if ("Complete".equals(c.getType()) && "True".equals(c.getStatus())) {
-                    return Optional.of(new WorkloadExit(0, false, "Job complete"));
-                }
-            }
-        }
-        if (status.getFailed() != null && status.getFailed() >= 1) {
-            // backoffLimit 0: one failed pod fails the Job, even before the condition is written
-            return Optional.of(new WorkloadExit(1, false, "Job failed: its pod failed"));
-        }
-        return Optional.empty();
-    }
-
-    private void check(Job job) {
-        if (job == null || job.getMetadata() == null) {
-            return;
-        }
-        Followed f = followed.get(job.getMetadata().getName());
-        if (f == null || (f.uid() != null && job.getMetadata().getUid() != null && !f.uid().equals(job.getMetadata().getUid()))) {
-            return;
-        }
-        exitOf(job).ifPresent(f.exit()::complete);
-    }
-
-    private void gone(Job job) {
-        Followed f = followed.get(job.getMetadata().getName());
-        if (f != null && (f.uid() == null || f.uid().equals(job.getMetadata().getUid()))) {
-            f.exit().complete(exitOf(job).orElse(new WorkloadExit(-1, false, "Job " + job.getMetadata().getName() + " was deleted")));
-        }
-    }
-
-    private synchronized void ensureInformer() {
-        if (informer != null) {
-            return;
-        }
-        informer = platformJobs().inform(new ResourceEventHandler<>() {
-                    @Override
-                    public void onAdd(Job job) {
-                        check(job);
-                    }
-
-                    @Override
-                    public void onUpdate(Job oldJob, Job job) {
-                        check(job);
-                    }
-
-                    @Override
-                    public void onDelete(Job job, boolean deletedFinalStateUnknown) {
-                        gone(job);
-                    }
-                }, RESYNC_MILLIS);
-    }
-
     @Override
-    public synchronized void close() {
-        if (informer != null) {
-            informer.close();
-            informer = null;
-        }
+    public void close() {
+        follower.close();
     }
 }

@@ -9,6 +9,7 @@ import io.mysimbdp.batch.model.SchedulingPolicy;
 import io.mysimbdp.batch.staging.AppOutputReader;
 import io.mysimbdp.batch.staging.StagingLayout;
 import io.mysimbdp.batch.trace.IngestionTracing;
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.logging.TenantLogFiles;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.profile.ProfileSource;
@@ -74,7 +75,7 @@ public final class BatchIngestManager implements AutoCloseable {
         this.layout = new StagingLayout(var);
         this.profiles = profileSource.open(this::onProfileChanges);
         this.store = new JobStore(layout);
-        Path keys = config.tenantKeysDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/keys")).toAbsolutePath().normalize();
+        Path keys = PlatformPaths.resolve(config.home(), config.var(), config.tenantsDir()).tenantKeysDir(config.tenantKeysDir());
         // per-tenant store users on both runtimes: their URIs in files (local) or the tenants' Secrets (Kubernetes)
         this.storeAccess = new TenantStoreAccess(config.mongodbUri(), runtime.storeCredentials(var), "batch-ingest-manager");
         Function<String, String> storeUri = storeAccess == null ? tenant -> config.mongodbUri() : storeAccess::uriFor;

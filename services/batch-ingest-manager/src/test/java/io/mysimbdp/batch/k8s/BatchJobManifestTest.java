@@ -173,19 +173,19 @@ class BatchJobManifestTest {
     @Test
     void exitsFollowTheJobStatus() {
         Job job = BatchJobManifest.build(spec("alpha", "20261124103000-a1b2c3", null), SETTINGS);
-        assertTrue(KubernetesJobRuntime.exitOf(job).isEmpty(), "no status: still running");
+        assertTrue(JobFollower.exitOf(job).isEmpty(), "no status: still running");
         job.setStatus(new JobStatusBuilder().withActive(1).build());
-        assertTrue(KubernetesJobRuntime.exitOf(job).isEmpty());
+        assertTrue(JobFollower.exitOf(job).isEmpty());
         job.setStatus(new JobStatusBuilder().withSucceeded(1).build());
-        assertTrue(KubernetesJobRuntime.exitOf(job).orElseThrow().succeeded());
+        assertTrue(JobFollower.exitOf(job).orElseThrow().succeeded());
         job.setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
                 .withType("Failed").withStatus("True").withReason("DeadlineExceeded").build()).build());
-        WorkloadExit deadline = KubernetesJobRuntime.exitOf(job).orElseThrow();
+        WorkloadExit deadline = JobFollower.exitOf(job).orElseThrow();
         assertTrue(deadline.timedOut());
         assertNotEquals(0, deadline.exitCode());
         job.setStatus(new JobStatusBuilder().withFailed(1).withConditions(new JobConditionBuilder()
                 .withType("Failed").withStatus("True").withReason("BackoffLimitExceeded").build()).build());
-        WorkloadExit failed = KubernetesJobRuntime.exitOf(job).orElseThrow();
+        WorkloadExit failed = JobFollower.exitOf(job).orElseThrow();
         assertFalse(failed.timedOut());
         assertTrue(failed.message().contains("BackoffLimitExceeded"));
     }

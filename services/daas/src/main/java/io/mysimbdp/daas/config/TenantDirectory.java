@@ -1,5 +1,6 @@
 package io.mysimbdp.daas.config;
 
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.mysimbdp.common.kubernetes.ProfileSources;
@@ -39,8 +40,7 @@ public class TenantDirectory {
     }
 
     public Path dir() {
-        return config.tenantsDir().map(Path::of).orElse(Path.of(config.home()).resolve("config/tenants"))
-                .toAbsolutePath().normalize();
+        return PlatformPaths.resolve(config.home(), Optional.empty(), config.tenantsDir()).tenantsDir();
     }
 
     void onStart(@Observes StartupEvent event) {

@@ -108,7 +108,7 @@ public class StreamService {
     private TopicWorkloads kubernetesWorkloads(StreamSettings settings, InstanceLauncher launcher) {
         StreamConfig.Kubernetes k = config.kubernetes();
         TenantPodOptions podOptions = TenantPodOptions.parse(k.tenantScheduling(), k.tenantImageTag(),
-                "mysimbdp.kubernetes.tenant-scheduling (MYSIMBDP_KUBERNETES_TENANT_SCHEDULING)");
+                TenantPodOptions.SCHEDULING_SETTING);
         String namespace = namespace();
         return new KubernetesStreamWorkloads(kubernetes.get(),
                 new DeploymentSettings(namespace, k.tenantRunAsUser(), k.tenantRunAsGroup(), k.tenantFsGroup(), podOptions,

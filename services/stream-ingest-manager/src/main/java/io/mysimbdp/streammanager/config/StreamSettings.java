@@ -1,5 +1,7 @@
 package io.mysimbdp.streammanager.config;
 
+import io.mysimbdp.common.contract.PlatformPaths;
+
 import java.nio.file.Path;
 import java.time.Duration;
 
@@ -28,9 +30,8 @@ public record StreamSettings(Path home, Path var, Path tenantsDir, String mongod
     }
 
     public static StreamSettings from(StreamConfig c) {
-        Path home = Path.of(c.home()).toAbsolutePath().normalize();
-        Path var = c.var().map(Path::of).orElse(home.resolve("var")).toAbsolutePath().normalize();
-        Path tenants = c.tenantsDir().map(Path::of).orElse(home.resolve("config/tenants")).toAbsolutePath().normalize();
+        PlatformPaths paths = PlatformPaths.resolve(c.home(), c.var(), c.tenantsDir());
+        Path home = paths.home(), var = paths.var(), tenants = paths.tenantsDir();
         StreamConfig.Stream s = c.stream();
         return new StreamSettings(home, var, tenants, c.mongodbUri(), c.kafkaBootstrapServers(), s.reconcileInterval(),
                 s.profileRescanInterval(), s.topicResyncInterval(), s.replicationFactor(), s.auxiliaryPartitions(),

@@ -1,10 +1,9 @@
 package io.mysimbdp.streammanager.k8s;
 
-import io.fabric8.kubernetes.api.model.DeletionPropagation;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
 import io.fabric8.kubernetes.client.KubernetesClient;
 import io.fabric8.kubernetes.client.KubernetesClientException;
-import io.fabric8.kubernetes.client.dsl.RollableScalableResource;
+import io.mysimbdp.common.kubernetes.ObjectWriter;
 import io.mysimbdp.common.kubernetes.ReleaseOwner;
 import io.mysimbdp.common.kubernetes.TenantServiceAccounts;
 import io.mysimbdp.common.naming.TenantNames;
@@ -15,6 +14,7 @@ import io.mysimbdp.streammanager.instances.TopicWorkloads;
 import io.mysimbdp.streammanager.model.TopicKey;
 import org.jboss.logging.Logger;
 
+import java.time.Duration;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.Map;
@@ -29,11 +29,15 @@ import java.util.TreeMap;
  */
 public final class KubernetesStreamWorkloads implements TopicWorkloads {
     private static final Logger LOG = Logger.getLogger(KubernetesStreamWorkloads.class);
+    /** A Deployment is never replaced (its rules only patch); the writer's bound for a replace's delete. */
+    static final Duration DELETE_WAIT = Duration.ofSeconds(60);
 
     private final KubernetesClient client;
     private final DeploymentSettings settings;
     /** Each tenant's pods run under its own ServiceAccount, created before its first Deployment. */
     private final TenantServiceAccounts accounts;
+    /** The one write path of the Deployments. */
+    private final ObjectWriter<Deployment> deployments;
     private final StreamAppContract contract;
     private final int decisionsKept;
     /** Names already reported as taken by another topic (reported once, not every loop). */
@@ -53,6 +57,7 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
         this.settings = settings;
         this.owner = owner;
         this.accounts = new TenantServiceAccounts(client, settings.namespace(), owner);
+        this.deployments = new ObjectWriter<>(client, Deployment.class, settings.namespace(), DELETE_WAIT);
         this.contract = contract;
         this.decisionsKept = decisionsKept;
     }
@@ -65,10 +70,6 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
     @Override
     public String runtimeName() {
         return "kubernetes";
-    }
-
-    private RollableScalableResource<Deployment> deployment(String name) {
-        return client.apps().deployments().inNamespace(settings.namespace()).withName(name);
     }
 
     /** Every stream Deployment of the platform in the namespace, by its topic labels, with its scaling state. */
@@ -123,52 +124,39 @@ public final class KubernetesStreamWorkloads implements TopicWorkloads {
     }
 
     /**
-     * The one write path: creates, updates or (for null) deletes the topic's Deployment so the
-     * cluster has the desired one; the same desired object twice is one object and one write.
+     * Writes the topic's Deployment through the one write path ({@link ObjectWriter} with
+     * {@link StreamDeploymentRules}): created, patched or (for null) deleted so the cluster has the
+     * desired one; the same desired object twice is one object and one write.
      *
      * @return the Deployment as the cluster has it afterwards, null when there is none
      */
     DeploymentState apply(TopicKey key, Deployment desired) {
-        return apply(key, desired, deployment(name(key)).get(), true);
-    }
-
-    private DeploymentState apply(TopicKey key, Deployment desired, Deployment current, boolean mayRetry) {
         String name = name(key);
-        DeploymentChange change = DeploymentChange.decide(current, desired, key);
-        switch (change) {
-            case NONE:
-                return state(current);
+        ObjectWriter.Applied<Deployment> applied = deployments.apply(name, desired, new StreamDeploymentRules(key), null);
+        Deployment current = applied.before();
+        switch (applied.change()) {
             case CREATE:
-                try {
-                    Deployment created = client.apps().deployments().inNamespace(settings.namespace()).resource(desired).create();
-                    LOG.infof("tenant %s topic %s: created Deployment %s with %d replica(s)", key.tenant(), key.topic(),
-                            name, desired.getSpec().getReplicas());
-                    return state(created);
-                } catch (KubernetesClientException e) {
-                    Deployment meanwhile = e.getCode() == 409 && mayRetry ? deployment(name).get() : null;
-                    if (meanwhile == null) {
-                        throw e;
-                    }
-                    return apply(key, desired, meanwhile, false); // created meanwhile: update it instead
-                }
-            case UPDATE:
-                Integer before = current.getSpec().getReplicas();
-                Deployment updated = deployment(name).edit(d -> StreamDeploymentManifest.merge(d, desired));
+                LOG.infof("tenant %s topic %s: created Deployment %s with %d replica(s)", key.tenant(), key.topic(),
+                        name, desired.getSpec().getReplicas());
+                return state(applied.after());
+            case PATCH:
                 LOG.infof("tenant %s topic %s: updated Deployment %s (replicas %s -> %d)", key.tenant(), key.topic(), name,
-                        before, desired.getSpec().getReplicas());
-                return state(updated);
+                        current.getSpec().getReplicas(), desired.getSpec().getReplicas());
+                return state(applied.after());
             case DELETE:
-                deployment(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
                 LOG.infof("tenant %s topic %s: deleted Deployment %s", key.tenant(), key.topic(), name);
                 return null;
             case CONFLICT:
-            default:
                 if (conflicts.add(name)) {
                     LOG.errorf("tenant %s topic %s: Deployment %s belongs to tenant %s topic %s; not touched — rename the topic",
                             key.tenant(), key.topic(), name, current.getMetadata().getLabels().get(TenantNames.TENANT_LABEL),
                             current.getMetadata().getLabels().get(StreamAppContract.TOPIC_LABEL));
                 }
                 return null;
+            case NOTHING:
+            case REPLACE:   // the rules never answer it for a Deployment
+            default:
+                return state(applied.after());
         }
     }
 

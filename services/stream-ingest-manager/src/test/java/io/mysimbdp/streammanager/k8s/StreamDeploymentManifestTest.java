@@ -5,6 +5,7 @@ import io.fabric8.kubernetes.api.model.Container;
 import io.fabric8.kubernetes.api.model.EnvVar;
 import io.fabric8.kubernetes.api.model.Quantity;
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.mysimbdp.common.kubernetes.ObjectChange;
 import io.fabric8.kubernetes.api.model.apps.DeploymentBuilder;
 import io.mysimbdp.common.profile.TenantProfile;
 import io.mysimbdp.streammanager.instances.InstanceLauncher;
@@ -181,20 +182,20 @@ class StreamDeploymentManifestTest {
     @Test
     void theSameDesiredObjectTwiceIsOneWrite() {
         Deployment desired = build("img:1", new WantedRecord(2, false, null));
-        assertEquals(DeploymentChange.CREATE, DeploymentChange.decide(null, desired, KEY));
+        assertEquals(ObjectChange.CREATE, ObjectChange.decide(null, desired, new StreamDeploymentRules(KEY)));
         // what the API server returns: the same plus defaults and status
         Deployment stored = new DeploymentBuilder(desired).editMetadata().withResourceVersion("7").withUid("u1")
                 .addToAnnotations("deployment.kubernetes.io/revision", "1").endMetadata()
                 .editSpec().editTemplate().editSpec().withRestartPolicy("Always").endSpec().endTemplate().endSpec()
                 .withNewStatus().withReadyReplicas(2).endStatus().build();
-        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(stored, desired, KEY));
-        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(stored, build("img:1", new WantedRecord(3, false, SCALED)), KEY));
-        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(stored, build("img:2", new WantedRecord(2, false, null)), KEY));
-        assertEquals(DeploymentChange.DELETE, DeploymentChange.decide(stored, null, KEY));
-        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(null, null, KEY));
+        assertEquals(ObjectChange.NOTHING, ObjectChange.decide(stored, desired, new StreamDeploymentRules(KEY)));
+        assertEquals(ObjectChange.PATCH, ObjectChange.decide(stored, build("img:1", new WantedRecord(3, false, SCALED)), new StreamDeploymentRules(KEY)));
+        assertEquals(ObjectChange.PATCH, ObjectChange.decide(stored, build("img:2", new WantedRecord(2, false, null)), new StreamDeploymentRules(KEY)));
+        assertEquals(ObjectChange.DELETE, ObjectChange.decide(stored, null, new StreamDeploymentRules(KEY)));
+        assertEquals(ObjectChange.NOTHING, ObjectChange.decide(null, null, new StreamDeploymentRules(KEY)));
         // acme-raw / orders maps to the same name as acme / raw_orders: never overwritten
-        assertEquals(DeploymentChange.CONFLICT, DeploymentChange.decide(stored, desired, new TopicKey("acme-raw", "orders")));
-        assertEquals(DeploymentChange.CONFLICT, DeploymentChange.decide(stored, null, new TopicKey("acme-raw", "orders")));
+        assertEquals(ObjectChange.CONFLICT, ObjectChange.decide(stored, desired, new StreamDeploymentRules(new TopicKey("acme-raw", "orders"))));
+        assertEquals(ObjectChange.CONFLICT, ObjectChange.decide(stored, null, new StreamDeploymentRules(new TopicKey("acme-raw", "orders"))));
     }
 
     @Test
@@ -207,7 +208,7 @@ class StreamDeploymentManifestTest {
         assertEquals("img:2", merged.getSpec().getTemplate().getSpec().getContainers().get(0).getImage());
         assertEquals("x", merged.getMetadata().getAnnotations().get("kubectl.kubernetes.io/last-applied"));
         assertEquals(stored.getSpec().getSelector(), merged.getSpec().getSelector());
-        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(merged, desired, KEY));
+        assertEquals(ObjectChange.NOTHING, ObjectChange.decide(merged, desired, new StreamDeploymentRules(KEY)));
     }
 
     @Test
@@ -234,13 +235,13 @@ class StreamDeploymentManifestTest {
     void anUnownedDeploymentFromBeforeAnUpgradeIsUpdatedToGetItsOwner() {
         Deployment current = build("registry.example/acme-stream:2", new WantedRecord(1, false, null));
         Deployment desired = build("registry.example/acme-stream:2", new WantedRecord(1, false, null));
-        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(current, desired, KEY));
+        assertEquals(ObjectChange.NOTHING, ObjectChange.decide(current, desired, new StreamDeploymentRules(KEY)));
         desired.getMetadata().setOwnerReferences(List.of(new io.fabric8.kubernetes.api.model.OwnerReferenceBuilder()
                 .withApiVersion("v1").withKind("ConfigMap").withName("rel-tenant-workloads").withUid("u-1").build()));
-        assertEquals(DeploymentChange.UPDATE, DeploymentChange.decide(current, desired, KEY), "the owner is missing");
+        assertEquals(ObjectChange.PATCH, ObjectChange.decide(current, desired, new StreamDeploymentRules(KEY)), "the owner is missing");
         Deployment merged = StreamDeploymentManifest.merge(current, desired);
         assertEquals("u-1", merged.getMetadata().getOwnerReferences().get(0).getUid());
-        assertEquals(DeploymentChange.NONE, DeploymentChange.decide(merged, desired, KEY), "once owned, nothing to write");
+        assertEquals(ObjectChange.NOTHING, ObjectChange.decide(merged, desired, new StreamDeploymentRules(KEY)), "once owned, nothing to write");
         assertEquals(current.getMetadata().getAnnotations().get(StreamDeploymentManifest.SPEC_HASH),
                 merged.getMetadata().getAnnotations().get(StreamDeploymentManifest.SPEC_HASH), "the pods are not rolled for it");
     }

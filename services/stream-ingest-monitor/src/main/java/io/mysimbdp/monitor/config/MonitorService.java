@@ -1,6 +1,7 @@
 package io.mysimbdp.monitor.config;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.json.Json;
 import io.mysimbdp.common.profile.ProfileChange;
 import io.mysimbdp.common.kubernetes.ProfileSources;
@@ -30,6 +31,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Wires the monitor: the live tenant profiles, the {@link StreamMonitor} state, metrics, logs and
@@ -69,7 +71,7 @@ public class MonitorService {
     }
 
     public Path tenantsDir() {
-        return config.tenantsDir().map(Path::of).orElse(home().resolve("config/tenants")).toAbsolutePath().normalize();
+        return PlatformPaths.resolve(config.home(), Optional.empty(), config.tenantsDir()).tenantsDir();
     }
 
     MonitorSettings settings() {

@@ -1,5 +1,7 @@
 package io.mysimbdp.cli.crypto;
 
+import io.mysimbdp.common.contract.PlatformEnv;
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.naming.TenantNames;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +13,7 @@ import java.nio.file.Path;
 /** The options every key command shares: whose keys, and where the tenants' key folders are. */
 public final class TenantKeyOptions {
     /** The checkout's config/keys when run through bin/mysimbdp (it sets MYSIMBDP_HOME). */
-    static final String DEFAULT_KEYS_DIR = "${env:MYSIMBDP_HOME:-.}/config/keys";
+    static final String DEFAULT_KEYS_DIR = "${env:" + PlatformEnv.HOME + ":-.}/" + PlatformPaths.DEFAULT_KEYS_DIR;
 
     @Option(names = "--tenant", paramLabel = "TENANT", required = true, description = "The tenant whose key it is.")
     String tenant;

@@ -1,5 +1,7 @@
 package io.mysimbdp.cli.stream;
 
+import io.mysimbdp.common.contract.AppEnv;
+import io.mysimbdp.common.contract.PlatformEnv;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import io.mysimbdp.common.naming.TenantNames;
 import picocli.CommandLine.Command;
@@ -34,11 +36,11 @@ public final class CredentialsCommand implements Callable<Integer> {
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "librdkafka",
             description = "librdkafka (kcat -F, confluent-kafka clients), properties (Java clients), env (the contract's "
-                    + "MYSIMBDP_KAFKA_USERNAME/PASSWORD lines). Default: ${DEFAULT-VALUE}.")
+                    + AppEnv.KAFKA_USERNAME + "/PASSWORD lines). Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Option(names = "--credentials", paramLabel = "FILE",
-            description = "The tenant's credentials file. Default: $MYSIMBDP_VAR/credentials/<tenant>/kafka.properties.")
+            description = "The tenant's credentials file. Default: $" + PlatformEnv.VAR + "/credentials/<tenant>/kafka.properties.")
     Path file;
 
     @Option(names = "--bootstrap-servers", paramLabel = "HOST:PORT",

@@ -3,6 +3,7 @@ package io.mysimbdp.cli.stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mysimbdp.cli.DaasOptions;
+import io.mysimbdp.common.contract.CliEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -43,12 +44,12 @@ public final class CredentialsRotateCommand implements Callable<Integer> {
     @Option(names = "--tenant", paramLabel = "TENANT", required = true, description = "The tenant id.")
     String tenant;
 
-    @Option(names = "--manager-url", paramLabel = "URL", defaultValue = "${env:MYSIMBDP_STREAM_MANAGER_URL:-http://127.0.0.1:8082}",
-            description = "The stream-ingest-manager (env MYSIMBDP_STREAM_MANAGER_URL). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--manager-url", paramLabel = "URL", defaultValue = "${env:" + CliEnv.STREAM_MANAGER_URL + ":-http://127.0.0.1:8082}",
+            description = "The stream-ingest-manager (env " + CliEnv.STREAM_MANAGER_URL + "). Default: ${DEFAULT-VALUE}.")
     String managerUrl;
 
-    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:MYSIMBDP_API_KEY}",
-            description = "The operator key (default: env MYSIMBDP_API_KEY, else the local operator key file make run keeps).")
+    @Option(names = "--key", paramLabel = "KEY", defaultValue = "${env:" + CliEnv.API_KEY + "}",
+            description = "The operator key (default: env " + CliEnv.API_KEY + ", else the local operator key file make run keeps).")
     String key;
 
     @Override

@@ -3,6 +3,7 @@ package io.mysimbdp.cli.stream;
 import io.mysimbdp.cli.sample.ListingColumn;
 import io.mysimbdp.cli.sample.ListingMessage;
 import io.mysimbdp.cli.sample.ListingMessageGenerator;
+import io.mysimbdp.common.contract.PlatformEnv;
 import io.mysimbdp.common.naming.TenantNames;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
@@ -105,7 +106,7 @@ public final class ProduceCommand implements Callable<Integer> {
     String traceparent;
 
     @Option(names = "--credentials", paramLabel = "FILE",
-            description = "The tenant's Kafka credentials (SASL/SCRAM). Default: $MYSIMBDP_VAR/credentials/<tenant>/kafka.properties, "
+            description = "The tenant's Kafka credentials (SASL/SCRAM). Default: $" + PlatformEnv.VAR + "/credentials/<tenant>/kafka.properties, "
                     + "written by the stream-ingest-manager when it onboards the tenant.")
     java.nio.file.Path credentialsFile;
 

@@ -6,18 +6,14 @@ import static io.mysimbdp.cli.stream.LenientJson.findInGroups;
 import static io.mysimbdp.cli.stream.LenientJson.firstGroup;
 import static io.mysimbdp.cli.stream.LenientJson.instant;
 import static io.mysimbdp.cli.stream.LenientJson.integer;
-import static io.mysimbdp.cli.stream.LenientJson.normalize;
 import static io.mysimbdp.cli.stream.LenientJson.own;
 import static io.mysimbdp.cli.stream.LenientJson.shown;
 import static io.mysimbdp.cli.stream.LenientJson.text;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.mysimbdp.common.naming.TenantNames;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -33,12 +29,6 @@ import java.util.TreeSet;
  */
 final class StreamStatusReader {
 
-    private static final String[] TENANT = {"tenant", "tenantName", "tenantId"};
-    private static final String[] TOPIC = {"topic", "topicName", "dataTopic"};
-    private static final String[] NAME = {"name", "id"};
-    private static final Set<String> TOPIC_LISTS = Set.of("topics", "streams");
-    private static final Set<String> TENANT_LISTS = Set.of("tenants");
-    private static final String[] TOPIC_SUFFIXES = {".report", ".alert", ".dlq"};
 
     private static final String[] WANTED = {"wanted", "wantedInstances", "desired", "desiredInstances", "desiredReplicas",
             "target", "targetInstances", "replicas"};
@@ -64,8 +54,6 @@ final class StreamStatusReader {
     private static final String[] FAILED = {"failedMessages", "failed", "errors", "dlqMessages"};
     private static final String[] TIMESTAMP = {"timestamp", "time", "at", "reportedAt", "lastReportAt", "receivedAt",
             "end"};
-    /** Lists of things that are not streams (the monitor's report topics it ignores). */
-    private static final Set<String> NOT_STREAMS = Set.of("ignored");
     private static final String[] STOPPED = {"stopped"};
     private static final String[] ASLEEP_SINCE = {"asleepSince"};
     /** The manager's lag, from the broker's offsets (the apps' reports say theirs under LAG). */
@@ -73,13 +61,6 @@ final class StreamStatusReader {
     private static final String[] ALERT_TYPE = {"type", "kind", "alertType"};
     private static final String[] STORE_UNREACHABLE = {"storeUnreachableSince"};
     private static final String[] INSTANCE_ID = {"instanceId", "instance", "id", "name"};
-
-    /** A stream found in one service's answer. */
-    private record Entry(String tenant, String topic, JsonNode node) {
-        String key() {
-            return tenant + "." + topic;
-        }
-    }
 
     private StreamStatusReader() {
     }
@@ -90,14 +71,14 @@ final class StreamStatusReader {
      * @param tenant  only this tenant's streams, or null for all
      */
     static List<StreamRow> rows(JsonNode manager, JsonNode monitor, String tenant, Instant now) {
-        Map<String, Entry> managed = entries(manager);
-        Map<String, Entry> monitored = entries(monitor);
+        Map<String, StreamLocator.Found> managed = StreamLocator.streams(manager);
+        Map<String, StreamLocator.Found> monitored = StreamLocator.streams(monitor);
         Set<String> keys = new TreeSet<>(Comparator.naturalOrder());
         keys.addAll(managed.keySet());
         keys.addAll(monitored.keySet());
         List<StreamRow> rows = new ArrayList<>();
         for (String key : keys) {
-            Entry any = managed.containsKey(key) ? managed.get(key) : monitored.get(key);
+            StreamLocator.Found any = managed.containsKey(key) ? managed.get(key) : monitored.get(key);
             if (tenant != null && !tenant.equals(any.tenant())) {
                 continue;
             }
@@ -106,7 +87,7 @@ final class StreamStatusReader {
         return rows;
     }
 
-    private static JsonNode node(Entry entry) {
+    private static JsonNode node(StreamLocator.Found entry) {
         return entry == null ? null : entry.node();
     }
 
@@ -150,88 +131,6 @@ final class StreamStatusReader {
             }
         }
         return notes;
-    }
-
-    // ---- where the streams are
-
-    private static Map<String, Entry> entries(JsonNode root) {
-        Map<String, Entry> found = new LinkedHashMap<>();
-        if (root != null) {
-            collect(root, null, "", found);
-        }
-        return found;
-    }
-
-    private static void collect(JsonNode node, String tenant, String parentField, Map<String, Entry> found) {
-        if (node.isArray()) {
-            for (JsonNode element : node) {
-                collect(element, tenant, parentField, found);
-            }
-            return;
-        }
-        if (!node.isObject()) {
-            return;
-        }
-        String ownTenant = text(own(node, TENANT));
-        String topic = text(own(node, TOPIC));
-        if (topic == null && TOPIC_LISTS.contains(normalize(parentField))) {
-            topic = text(own(node, NAME));
-        }
-        if (ownTenant == null && topic == null && TENANT_LISTS.contains(normalize(parentField))) {
-            ownTenant = text(own(node, NAME));
-        }
-        String effectiveTenant = ownTenant != null ? ownTenant : tenant;
-        if (topic != null) {
-            add(found, effectiveTenant, topic, node);
-            return;
-        }
-        for (Iterator<Map.Entry<String, JsonNode>> fields = node.fields(); fields.hasNext(); ) {
-            Map.Entry<String, JsonNode> field = fields.next();
-            if (NOT_STREAMS.contains(normalize(field.getKey()))) {
-                continue;
-            }
-            String[] qualified = qualifiedTopic(field.getKey());
-            if (qualified != null && field.getValue().isObject() && own(field.getValue(), TOPIC) == null) {
-                // a map keyed by "<tenant>.<topic>"
-                add(found, qualified[0], qualified[1], field.getValue());
-            } else {
-                collect(field.getValue(), effectiveTenant, field.getKey(), found);
-            }
-        }
-    }
-
-    private static void add(Map<String, Entry> found, String tenant, String topic, JsonNode node) {
-        String shortTopic = stripSuffixes(topic);
-        String owner = tenant;
-        if (owner != null && shortTopic.startsWith(owner + ".")) {
-            shortTopic = shortTopic.substring(owner.length() + 1);
-        } else if (owner == null && shortTopic.contains(".")) {
-            owner = shortTopic.substring(0, shortTopic.indexOf('.'));
-            shortTopic = shortTopic.substring(owner.length() + 1);
-        }
-        Entry entry = new Entry(owner == null ? StreamRow.MISSING : owner, shortTopic, node);
-        found.putIfAbsent(entry.key(), entry);
-    }
-
-    private static String stripSuffixes(String topic) {
-        for (String suffix : TOPIC_SUFFIXES) {
-            if (topic.endsWith(suffix)) {
-                return topic.substring(0, topic.length() - suffix.length());
-            }
-        }
-        return topic;
-    }
-
-    /** {@code "tenant1.listings"} as {tenant, topic} when both parts are valid names, else null. */
-    private static String[] qualifiedTopic(String name) {
-        int dot = name.indexOf('.');
-        if (dot < 0) {
-            return null;
-        }
-        String tenant = name.substring(0, dot);
-        String topic = stripSuffixes(name).substring(dot + 1);
-        return TenantNames.isValidTenantId(tenant) && TenantNames.topicNameProblem(topic) == null
-                ? new String[] {tenant, topic} : null;
     }
 
     // ---- the manager's instances

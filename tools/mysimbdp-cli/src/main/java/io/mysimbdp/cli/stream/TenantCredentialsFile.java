@@ -1,11 +1,13 @@
 package io.mysimbdp.cli.stream;
 
+import io.mysimbdp.common.contract.PlatformPaths;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * Where a tenant's Kafka credentials are on this machine: {@code $MYSIMBDP_VAR/credentials/<tenant>/kafka.properties}
@@ -24,15 +26,14 @@ final class TenantCredentialsFile {
     private TenantCredentialsFile() {
     }
 
-    /** The default file of {@code tenant} under the given var folder (pure). */
-    static Path defaultFile(String var, String home, String tenant) {
-        Path base = var != null && !var.isBlank() ? Path.of(var) : Path.of(home == null || home.isBlank() ? "." : home, "var");
-        return base.resolve("credentials").resolve(tenant).resolve(KafkaCredentials.FILE_NAME);
+    /** The default file of {@code tenant} under the var folder of the given environment (pure). */
+    static Path defaultFile(Map<String, String> env, String tenant) {
+        return PlatformPaths.fromEnvironment(env).var().resolve("credentials").resolve(tenant).resolve(KafkaCredentials.FILE_NAME);
     }
 
     /** {@code file}, or the default file of {@code tenant} from the environment. */
     static Path locate(Path file, String tenant) {
-        return file != null ? file : defaultFile(System.getenv("MYSIMBDP_VAR"), System.getenv("MYSIMBDP_HOME"), tenant);
+        return file != null ? file : defaultFile(System.getenv(), tenant);
     }
 
     static KafkaCredentials read(Path file, String tenant) throws Missing {

@@ -1,11 +1,13 @@
 package io.mysimbdp.cli.stream;
 
 import io.mysimbdp.cli.CliRun;
+import io.mysimbdp.common.contract.PlatformEnv;
 import io.mysimbdp.common.kafka.KafkaCredentials;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -39,7 +41,7 @@ class CredentialsCommandTest {
 
     @Test
     void theDefaultFileIsUnderTheVarFolder() {
-        assertEquals(Path.of("/v/credentials/t1/kafka.properties"), TenantCredentialsFile.defaultFile("/v", "/h", "t1"));
-        assertEquals(Path.of("/h/var/credentials/t1/kafka.properties"), TenantCredentialsFile.defaultFile(null, "/h", "t1"));
+        assertEquals(Path.of("/v/credentials/t1/kafka.properties"), TenantCredentialsFile.defaultFile(Map.of(PlatformEnv.VAR, "/v", PlatformEnv.HOME, "/h"), "t1"));
+        assertEquals(Path.of("/h/var/credentials/t1/kafka.properties"), TenantCredentialsFile.defaultFile(Map.of(PlatformEnv.HOME, "/h"), "t1"));
     }
 }

@@ -1,33 +1,34 @@
 package io.mysimbdp.streammanager.k8s;
 
 import io.fabric8.kubernetes.api.model.apps.Deployment;
+import io.mysimbdp.common.kubernetes.ObjectChange;
+import io.mysimbdp.common.kubernetes.ObjectRules;
 import io.mysimbdp.streammanager.model.TopicKey;
 
 import java.util.Map;
 import java.util.Objects;
 
-/** What one write must do to turn the Deployment the cluster has into the desired one. Pure. */
-public enum DeploymentChange {
-    NONE, CREATE, UPDATE, DELETE,
-    /** The name is taken by another tenant's or topic's Deployment: never touched. */
-    CONFLICT;
+/**
+ * How one topic's stream Deployment is written through the one write path: a Deployment under the name
+ * that carries another tenant's or topic's labels is a conflict (never touched); otherwise it is patched
+ * ({@link StreamDeploymentManifest#merge}) when what the manager owns differs. Pure.
+ *
+ * @param key the topic the write is for
+ */
+public record StreamDeploymentRules(TopicKey key) implements ObjectRules<Deployment> {
+    @Override
+    public boolean ours(Deployment current) {
+        return key.equals(StreamDeploymentManifest.topicOf(current));
+    }
 
-    /**
-     * @param current the Deployment under the name now, or null
-     * @param desired the one wanted, or null when the topic's instances must go
-     * @param key     the topic the write is for
-     */
-    public static DeploymentChange decide(Deployment current, Deployment desired, TopicKey key) {
-        if (current == null) {
-            return desired == null ? NONE : CREATE;
-        }
-        if (!key.equals(StreamDeploymentManifest.topicOf(current))) {
-            return CONFLICT;
-        }
-        if (desired == null) {
-            return DELETE;
-        }
-        return differs(current, desired) ? UPDATE : NONE;
+    @Override
+    public ObjectChange compare(Deployment current, Deployment desired) {
+        return differs(current, desired) ? ObjectChange.PATCH : ObjectChange.NOTHING;
+    }
+
+    @Override
+    public Deployment patch(Deployment current, Deployment desired) {
+        return StreamDeploymentManifest.merge(current, desired);
     }
 
     /** Compares only what the manager owns: replicas, its labels, annotations and owner references (the template by its digest). */
