@@ -174,11 +174,12 @@ class BatchIngestManagerTest {
 
     @Test
     void aJobTooBigForTheAppsTimeoutIsSplitUntilItsFilesFitAndNoneIsFailed() throws Exception {
-        // the app gets one attempt, and hangs whenever it is given more than one file
-        profile("kappa", "{fileTypes: [csv], maxStagedFiles: 10}", "timeout: 1s\n      maxAttempts: 1");
+        // the app hangs whenever it is given more than one file; two attempts (one spare for a slow machine)
+        // would both time out on the whole job without the split
+        profile("splitjob", "{fileTypes: [csv], maxStagedFiles: 10}", "timeout: 3s\n      maxAttempts: 2");
         await().atMost(WAIT).untilAsserted(() -> given().header("X-API-Key", "test-operator-key").get("/api/status").then()
-                .body("tenants.tenant", hasItem("kappa")));
-        Path dir = Files.createDirectories(var.resolve("staging/kappa"));
+                .body("tenants.tenant", hasItem("splitjob")));
+        Path dir = Files.createDirectories(var.resolve("staging/splitjob"));
         List<Path> parts = new ArrayList<>();
         for (int i = 1; i <= 4; i++) {
             parts.add(Files.writeString(dir.resolve("crowded-" + i + ".csv.part"), csv(i)));
@@ -186,19 +187,19 @@ class BatchIngestManagerTest {
         for (Path p : parts) {   // all four inside one batching window: one job
             Files.move(p, dir.resolve(p.getFileName().toString().replace(".part", "")));
         }
-        await().atMost(Duration.ofSeconds(60)).until(() -> ledger().countDocuments(Filters.and(Filters.eq("tenant", "kappa"),
+        await().atMost(Duration.ofSeconds(90)).until(() -> ledger().countDocuments(Filters.and(Filters.eq("tenant", "splitjob"),
                 Filters.eq("status", "DONE"))) == 4);
-        List<Document> done = ledger().find(Filters.and(Filters.eq("tenant", "kappa"), Filters.eq("status", "DONE"))).into(new ArrayList<>());
+        List<Document> done = ledger().find(Filters.and(Filters.eq("tenant", "splitjob"), Filters.eq("status", "DONE"))).into(new ArrayList<>());
         assertEquals(List.of(1L, 2L, 3L, 4L), done.stream().map(d -> d.getLong("rows_ok")).sorted().toList());
         assertEquals(4, done.stream().map(d -> d.getString("ingestion_id")).distinct().count(), "split down to one file per job");
-        assertEquals(0, ledger().countDocuments(Filters.and(Filters.eq("tenant", "kappa"), Filters.eq("status", "FAILED"))));
-        Document retried = ledger().find(Filters.and(Filters.eq("tenant", "kappa"), Filters.eq("status", "RETRY"),
+        assertEquals(0, ledger().countDocuments(Filters.and(Filters.eq("tenant", "splitjob"), Filters.eq("status", "FAILED"))));
+        Document retried = ledger().find(Filters.and(Filters.eq("tenant", "splitjob"), Filters.eq("status", "RETRY"),
                 Filters.eq("file", "crowded-1.csv"))).first();
         assertTrue(retried.getString("reason").contains("its job of 4 files is split into jobs of 2 and 2 files (this attempt does not count)"),
                 retried.toJson());
-        assertFalse(Files.exists(var.resolve("failed/kappa")) && Files.list(var.resolve("failed/kappa")).findAny().isPresent());
+        assertFalse(Files.exists(var.resolve("failed/splitjob")) && Files.list(var.resolve("failed/splitjob")).findAny().isPresent());
         await().atMost(WAIT).until(() -> {
-            try (var jobs = Files.list(var.resolve("jobs/kappa"))) {
+            try (var jobs = Files.list(var.resolve("jobs/splitjob"))) {
                 return jobs.findAny().isEmpty();
             }
         });
