@@ -3,6 +3,7 @@ package io.mysimbdp.apps.stream;
 import org.apache.kafka.clients.consumer.CommitFailedException;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.FencedInstanceIdException;
@@ -42,6 +43,13 @@ final class InFlightBatches {
     private final BatchTracing tracing;
     private final Backoff backoff;
     private Duration retryDelay = Duration.ZERO;
+    /**
+     * Offsets of batches written while the group was rebalancing (their commit was refused): committed
+     * after the next poll, or in the revocation callback, so the group's committed offsets catch up even
+     * when no message follows. Without this the broker kept showing those messages as waiting for ever
+     * (the manager's broker lag held a topic at its maximum instances and kept it from sleeping).
+     */
+    private final Map<TopicPartition, OffsetAndMetadata> owed = new HashMap<>();
 
     InFlightBatches(Consumer<byte[], byte[]> consumer, BatchSink sink, ExecutorService writers, DeadLetterProducer deadLetters,
                     PausedPolling paused, ReportWindow window, StreamQuality quality, BatchTracing tracing, Backoff backoff) {
@@ -124,13 +132,17 @@ final class InFlightBatches {
                 return rewound(batch, notSubmitted, "sending poison messages to " + deadLetters.topic() + " failed", e.getCause());
             }
         }
+        Map<TopicPartition, OffsetAndMetadata> next = StreamIngestor.nextOffsets(batch.records());
         try {
-            consumer.commitSync(StreamIngestor.nextOffsets(batch.records()), StreamIngestor.CLIENT_CALL_TIMEOUT);
+            consumer.commitSync(next, StreamIngestor.CLIENT_CALL_TIMEOUT);
+            owed.keySet().removeIf(next::containsKey);   // batches settle in order: this commit is past what was owed
         } catch (RebalanceInProgressException | CommitFailedException e) {
             // Written, but the partitions may be someone else's now: they re-read these messages,
-            // which meet themselves as duplicates. Nothing to rewind (we may not own the partitions).
-            LOG.warnf("batch of %d message(s) written but its offsets not committed, the group is rebalancing: %s",
-                    batch.records().count(), e.getMessage());
+            // which meet themselves as duplicates. Nothing to rewind (we may not own the partitions);
+            // the offsets are committed after the rebalance for the partitions that stay ours.
+            next.forEach((partition, offset) -> owed.merge(partition, offset, (a, b) -> a.offset() >= b.offset() ? a : b));
+            LOG.warnf("batch of %d message(s) written but its offsets not committed, the group is rebalancing (committed "
+                            + "after it for the partitions that stay): %s", batch.records().count(), e.getMessage());
         } catch (FencedInstanceIdException e) {
             throw e;
         } catch (KafkaException e) {
@@ -144,6 +156,37 @@ final class InFlightBatches {
         }
         backoff.reset();
         return true;
+    }
+
+    /**
+     * Commits the offsets owed since a refused commit, for the partitions this instance holds (all of them
+     * inside a revocation callback, where the commit is still ours to make); the others are forgotten:
+     * their next owner reads those messages again and meets them as duplicates. A refusal keeps them owed.
+     */
+    void commitOwed() {
+        if (owed.isEmpty()) {
+            return;
+        }
+        owed.keySet().retainAll(consumer.assignment());
+        if (owed.isEmpty()) {
+            return;
+        }
+        try {
+            consumer.commitSync(Map.copyOf(owed), StreamIngestor.CLIENT_CALL_TIMEOUT);
+            LOG.infof("committed the offsets owed since a rebalance: %s", owed);
+            owed.clear();
+        } catch (RebalanceInProgressException | CommitFailedException e) {
+            LOG.debugf("owed offsets still not committed, the group is rebalancing: %s", e.getMessage());
+        } catch (FencedInstanceIdException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warnf("owed offsets not committed (tried again after the next poll): %s", LogText.oneLine(e));
+        }
+    }
+
+    /** The offsets still owed (for tests and the report). */
+    Map<TopicPartition, OffsetAndMetadata> owed() {
+        return Map.copyOf(owed);
     }
 
     private Settlement.Decision awaitDecision(PolledBatch batch) {

@@ -178,6 +178,7 @@ final class StreamIngestor {
         if (writing) {
             window.busy(polled - polling);   // the store had work of ours meanwhile
         }
+        inFlight.commitOwed();   // after a refused commit: the rebalance is over once poll returns
         if (storeFailed) {
             storeFailed = false;
             paused.rewind(records);
@@ -206,6 +207,7 @@ final class StreamIngestor {
         if (!inFlight.settleAll()) {
             storeFailed = true;
         }
+        inFlight.commitOwed();
     }
 
     private Duration pollWait() {

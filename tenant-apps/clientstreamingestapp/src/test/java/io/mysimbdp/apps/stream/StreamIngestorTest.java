@@ -122,6 +122,20 @@ class StreamIngestorTest {
     }
 
     @Test
+    void aCommitRefusedDuringARebalanceIsMadeAfterItEvenWhenNoMessageFollows() throws Exception {
+        // the last batch's commit is refused (the group rebalances) and nothing else arrives: its offsets
+        // must still be committed, or the broker shows those messages as waiting for ever
+        consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
+        consumer.append(P1, "{\"id\": 3}");
+        consumer.refuseCommits.set(1);
+
+        start("{\"keyFields\": [\"id\"]}");
+        await().until(() -> committed(P0) == 2 && committed(P1) == 1);
+        assertEquals(List.of("1", "2", "3"), store.ids());
+        assertEquals(0, consumer.refuseCommits.get(), "the refused commit happened");
+    }
+
+    @Test
     void aDocumentTheStoreRefusesForGoodGoesToTheDlqAndTheBatchIsCommitted() throws Exception {
         consumer.append(P0, "{\"id\": 1}", "{\"id\": 2}");
         store.refuseDocument("2", 17419, "document is larger than the maximum size");
@@ -301,6 +315,16 @@ class StreamIngestorTest {
         private boolean assigned;
         /** Records one poll returns at most (like max.poll.records). */
         volatile int maxPollRecords = Integer.MAX_VALUE;
+        /** Commits refused as a rebalancing group refuses them, before the next ones go through. */
+        final AtomicInteger refuseCommits = new AtomicInteger();
+
+        @Override
+        public synchronized void commitSync(Map<TopicPartition, OffsetAndMetadata> offsets, Duration timeout) {
+            if (refuseCommits.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                throw new org.apache.kafka.common.errors.RebalanceInProgressException("test: the group is rebalancing");
+            }
+            super.commitSync(offsets, timeout);
+        }
 
         LogConsumer() {
             super("earliest");
