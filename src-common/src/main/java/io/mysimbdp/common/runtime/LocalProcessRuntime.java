@@ -135,27 +135,7 @@ public final class LocalProcessRuntime implements WorkloadRuntime {
                 }
             }, 0, ADOPT_POLL.toMillis(), TimeUnit.MILLISECONDS);
         }
-        return new RunningWorkload() {
-            @Override
-            public String id() {
-                return id;
-            }
-
-            @Override
-            public CompletableFuture<WorkloadExit> exit() {
-                return exit;
-            }
-
-            @Override
-            public void kill() {
-                stopTree(handle);
-            }
-
-            @Override
-            public String handle() {
-                return handleOf(handle);
-            }
-        };
+        return RunningWorkload.of(id, exit, handleOf(handle), () -> stopTree(handle));
     }
 
     private void stopTree(ProcessHandle root) {

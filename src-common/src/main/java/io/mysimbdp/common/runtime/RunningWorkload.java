@@ -14,4 +14,29 @@ public interface RunningWorkload {
 
     /** A handle to find the workload again after a restart of the platform (a pid, a Job name). */
     String handle();
+
+    /** A workload from its parts; {@code kill} stops it (and completes {@code exit} if it must). */
+    static RunningWorkload of(String id, CompletableFuture<WorkloadExit> exit, String handle, Runnable kill) {
+        return new RunningWorkload() {
+            @Override
+            public String id() {
+                return id;
+            }
+
+            @Override
+            public CompletableFuture<WorkloadExit> exit() {
+                return exit;
+            }
+
+            @Override
+            public void kill() {
+                kill.run();
+            }
+
+            @Override
+            public String handle() {
+                return handle;
+            }
+        };
+    }
 }

@@ -85,32 +85,14 @@ final class JobFollower implements AutoCloseable {
         } else {
             check(latest);
         }
-        return new RunningWorkload() {
-            @Override
-            public String id() {
-                return id;
+        return RunningWorkload.of(id, exit, name, () -> {
+            try {
+                job.apply(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
+            } catch (KubernetesClientException e) {
+                LOG.warning(() -> "cannot delete Job " + name + ": " + e.getMessage());
             }
-
-            @Override
-            public CompletableFuture<WorkloadExit> exit() {
-                return exit;
-            }
-
-            @Override
-            public void kill() {
-                try {
-                    job.apply(name).withPropagationPolicy(DeletionPropagation.BACKGROUND).delete();
-                } catch (KubernetesClientException e) {
-                    LOG.warning(() -> "cannot delete Job " + name + ": " + e.getMessage());
-                }
-                exit.complete(new WorkloadExit(-1, false, "Job " + name + " deleted by the platform"));
-            }
-
-            @Override
-            public String handle() {
-                return name;
-            }
-        };
+            exit.complete(new WorkloadExit(-1, false, "Job " + name + " deleted by the platform"));
+        });
     }
 
     /** How a Job ended, or empty while it runs. Pure. */

@@ -138,7 +138,8 @@ public final class KafkaTopicOperator implements TopicOperator {
     @Override
     public void rotatePrincipal(KafkaCredentials credentials) throws Exception {
         if (principals == null) {
-            throw new UnsupportedOperationException("tenant principals are off (mysimbdp.stream.kafka-access=false)");
+            throw new IllegalStateException("cannot rotate " + credentials.username()
+                    + ": this manager makes no tenant principals (mysimbdp.stream.kafka-access=false)");
         }
         principals.rotate(credentials);
     }
