@@ -1,6 +1,5 @@
 package io.mysimbdp.apps.stream;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
@@ -21,7 +20,8 @@ import java.util.concurrent.TimeoutException;
 /**
  * Sends poison messages to the topic's DLQ ({@link DeadLetters} builds the records) and waits until
  * the broker has them: the loop commits a batch only after its poison is durable, a sink's lane
- * counts a message as taken only after that.
+ * counts a message as taken only after that. One way to the DLQ for both: the loop's poison and a
+ * sink's refusals (marked with the sink).
  */
 final class DeadLetterProducer {
     /** The DLQ record of a message a sink could not take names the sink. */
@@ -53,15 +53,22 @@ final class DeadLetterProducer {
         }
     }
 
-    /**
-     * A batch's poison; a message too large for the DLQ topic is sent again without its value
-     * ({@link DeadLetters#withoutValue}) rather than lost.
-     */
+    /** A batch's poison (wrangling, quality rules, documents the store refused for good): the loop's own. */
     void send(List<DeadLetter> poison) throws DeadLetterFailure {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(poison.size());
+        send(poison, null);
+    }
+
+    /**
+     * Messages for the DLQ, every path's one way there; a message too large for the DLQ topic is sent again
+     * without its value ({@link DeadLetters#withoutValue}) rather than lost.
+     *
+     * @param sink the sink that could not take them, named in {@value #SINK_HEADER}; null for the loop's own poison
+     */
+    void send(List<DeadLetter> letters, String sink) throws DeadLetterFailure {
+        List<Future<RecordMetadata>> sent = new ArrayList<>(letters.size());
         try {
-            for (DeadLetter letter : poison) {
-                sent.add(producer.send(DeadLetters.of(dlqTopic, letter.record(), letter.reason(), instanceId)));
+            for (DeadLetter letter : letters) {
+                sent.add(producer.send(marked(DeadLetters.of(dlqTopic, letter.record(), letter.reason(), instanceId), sink)));
             }
             producer.flush();
             for (int i = 0; i < sent.size(); i++) {
@@ -71,9 +78,9 @@ final class DeadLetterProducer {
                     if (!(e.getCause() instanceof RecordTooLargeException)) {
                         throw new DeadLetterFailure(e.getCause());
                     }
-                    DeadLetter letter = poison.get(i);
+                    DeadLetter letter = letters.get(i);
                     LOG.warnf("%s: message too large for %s; sent without its value", LogText.source(letter.record()), dlqTopic);
-                    producer.send(DeadLetters.withoutValue(dlqTopic, letter.record(), letter.reason(), instanceId))
+                    producer.send(marked(DeadLetters.withoutValue(dlqTopic, letter.record(), letter.reason(), instanceId), sink))
                             .get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
                 }
             }
@@ -84,24 +91,17 @@ final class DeadLetterProducer {
             throw new DeadLetterFailure(e);
         }
         StringJoiner first = new StringJoiner("; ");
-        for (int i = 0; i < Math.min(POISON_LOGGED_PER_BATCH, poison.size()); i++) {
-            first.add(LogText.source(poison.get(i).record()) + ": " + poison.get(i).reason());
+        for (int i = 0; i < Math.min(POISON_LOGGED_PER_BATCH, letters.size()); i++) {
+            first.add(LogText.source(letters.get(i).record()) + ": " + letters.get(i).reason());
         }
-        LOG.infof("sent %d poison message(s) to %s (%s%s)", poison.size(), dlqTopic, first,
-                poison.size() > POISON_LOGGED_PER_BATCH ? "; ..." : "");
+        LOG.infof("sent %d %s message(s) to %s (%s%s)", letters.size(), sink == null ? "poison" : "sink " + sink + "'s untakeable",
+                dlqTopic, first, letters.size() > POISON_LOGGED_PER_BATCH ? "; ..." : "");
     }
 
-    /** Messages a sink could not take, each with the sink's name in {@value #SINK_HEADER}; throws when the DLQ did not take them. */
-    void sendForSink(String sink, List<ConsumerRecord<byte[], byte[]>> messages, List<String> reasons) throws Exception {
-        List<Future<RecordMetadata>> sent = new ArrayList<>(messages.size());
-        for (int i = 0; i < messages.size(); i++) {
-            ProducerRecord<byte[], byte[]> letter = DeadLetters.of(dlqTopic, messages.get(i), reasons.get(i), instanceId);
+    private static ProducerRecord<byte[], byte[]> marked(ProducerRecord<byte[], byte[]> letter, String sink) {
+        if (sink != null) {
             letter.headers().add(SINK_HEADER, sink.getBytes(StandardCharsets.UTF_8));
-            sent.add(producer.send(letter));
         }
-        producer.flush();
-        for (Future<RecordMetadata> each : sent) {
-            each.get(callTimeout.toMillis(), TimeUnit.MILLISECONDS);
-        }
+        return letter;
     }
 }

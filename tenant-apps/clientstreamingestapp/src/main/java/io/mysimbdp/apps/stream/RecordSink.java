@@ -33,5 +33,9 @@ interface RecordSink extends AutoCloseable {
 
     /** A document the sink cannot take, ever (too large, refused by the store): index into the batch. */
     record Refusal(int index, String reason) {
+        /** The DLQ record of the refused document: its message, by index into the batch's sources. */
+        DeadLetter letter(List<ConsumerRecord<byte[], byte[]>> sources) {
+            return new DeadLetter(sources.get(index), reason);
+        }
     }
 }

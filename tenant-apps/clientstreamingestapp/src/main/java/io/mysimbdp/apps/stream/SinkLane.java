@@ -9,7 +9,6 @@ import org.jboss.logging.Logger;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingDeque;
@@ -56,10 +55,10 @@ final class SinkLane implements AutoCloseable {
     /** The batch being delivered, so a revocation can stop its retries. */
     private volatile Pending current;
 
-    /** Where a sink's untakeable messages go: the DLQ, marked with the sink. */
+    /** Where a sink's untakeable messages go: the DLQ, marked with the sink ({@link DeadLetterProducer#send}). */
     @FunctionalInterface
     interface SinkDeadLetters {
-        void send(String sink, List<ConsumerRecord<byte[], byte[]>> messages, List<String> reasons) throws Exception;
+        void send(String sink, List<DeadLetter> letters) throws Exception;
     }
 
     private record Pending(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources,
@@ -177,8 +176,7 @@ final class SinkLane implements AutoCloseable {
                 List<ConsumerRecord<byte[], byte[]>> sources = TakenOffsets.pick(pending.sources(), todo);
                 List<RecordSink.Refusal> refused = documents.isEmpty() ? List.of() : sink.deliver(documents, sources);
                 if (!refused.isEmpty()) {
-                    deadLetterUntilSent(TakenOffsets.pick(sources, refused.stream().map(RecordSink.Refusal::index).toList()),
-                            refused.stream().map(RecordSink.Refusal::reason).toList());
+                    deadLetterUntilSent(refused.stream().map(refusal -> refusal.letter(sources)).toList());
                 }
                 taken.mark(sources);
                 delivered.addAndGet(documents.size() - refused.size());
@@ -193,7 +191,7 @@ final class SinkLane implements AutoCloseable {
                 attempts++;
                 failures.incrementAndGet();
                 if (StreamSink.DLQ.equals(settings.onFailure()) && attempts >= settings.maxAttempts()) {
-                    String reason = "sink " + name() + " failed " + attempts + " time(s): " + oneLine(e);
+                    String reason = "sink " + name() + " failed " + attempts + " time(s): " + LogText.oneLine(e);
                     if (deadLetterBatch(pending, reason)) {
                         return true;
                     }
@@ -201,7 +199,7 @@ final class SinkLane implements AutoCloseable {
                 Duration delay = backoff.next();
                 if (attempts == 1 || attempts % LOG_EVERY_FAILURES == 0) {
                     LOG.warnf("sink %s failed (attempt %d) for a batch of %d message(s): %s; retrying in %d ms; "
-                                    + "%d message(s) waiting for it", name(), attempts, pending.documents().size(), oneLine(e),
+                                    + "%d message(s) waiting for it", name(), attempts, pending.documents().size(), LogText.oneLine(e),
                             delay.toMillis(), waiting.get());
                 }
                 if (!pause(delay)) {
@@ -221,9 +219,9 @@ final class SinkLane implements AutoCloseable {
         }
         List<ConsumerRecord<byte[], byte[]>> sources = TakenOffsets.pick(pending.sources(), todo);
         try {
-            deadLetters.send(name(), sources, Collections.nCopies(sources.size(), reason));
+            deadLetters.send(name(), sources.stream().map(source -> new DeadLetter(source, reason)).toList());
         } catch (Exception e) {
-            LOG.warnf("sink %s: its DLQ refused the batch too (%s); the batch waits", name(), oneLine(e));
+            LOG.warnf("sink %s: its DLQ refused the batch too (%s); the batch waits", name(), LogText.oneLine(e));
             return false;
         }
         taken.mark(sources);
@@ -233,14 +231,14 @@ final class SinkLane implements AutoCloseable {
         return true;
     }
 
-    private void deadLetterUntilSent(List<ConsumerRecord<byte[], byte[]>> sources, List<String> reasons) throws InterruptedException {
+    private void deadLetterUntilSent(List<DeadLetter> letters) throws InterruptedException {
         while (!closed) {
             try {
-                deadLetters.send(name(), sources, reasons);
-                deadLettered.addAndGet(sources.size());
+                deadLetters.send(name(), letters);
+                deadLettered.addAndGet(letters.size());
                 return;
             } catch (Exception e) {
-                LOG.warnf("sink %s: %d refused message(s) not sent to the DLQ yet: %s", name(), sources.size(), oneLine(e));
+                LOG.warnf("sink %s: %d refused message(s) not sent to the DLQ yet: %s", name(), letters.size(), LogText.oneLine(e));
                 if (!pause(backoff.next())) {
                     throw new InterruptedException("closing");
                 }
@@ -256,11 +254,6 @@ final class SinkLane implements AutoCloseable {
         } catch (InterruptedException e) {
             return false;
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String text = (e.getClass().getSimpleName() + ": " + e.getMessage()).replace('\n', ' ');
-        return text.length() <= 300 ? text : text.substring(0, 300) + "...";
     }
 
     /** Stops taking work at once; {@link #close()} then waits for the worker. */

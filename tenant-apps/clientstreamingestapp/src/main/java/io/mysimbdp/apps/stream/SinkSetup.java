@@ -99,6 +99,7 @@ final class SinkSetup {
 
     /** A sink's untakeable messages to the topic's DLQ, each with the sink's name in {@value #SINK_HEADER}. */
     static SinkLane.SinkDeadLetters deadLetters(Producer<byte[], byte[]> producer, StreamEnvironment env) {
-        return new DeadLetterProducer(producer, env.dlqTopic(), env.instanceId(), StreamIngestor.CLIENT_CALL_TIMEOUT)::sendForSink;
+        DeadLetterProducer dlq = new DeadLetterProducer(producer, env.dlqTopic(), env.instanceId(), StreamIngestor.CLIENT_CALL_TIMEOUT);
+        return (sink, letters) -> dlq.send(letters, sink);
     }
 }

@@ -41,11 +41,8 @@ class SinkLaneTest {
 
     private SinkLane lane(String onFailure, int maxBuffered, int maxAttempts) {
         lane = new SinkLane(sink, new StreamSink("fake", onFailure, maxBuffered, maxAttempts),
-                (name, messages, reasons) -> {
-                    for (int i = 0; i < messages.size(); i++) {
-                        deadLetters.add(name + " " + messages.get(i).partition() + "-" + messages.get(i).offset() + " " + reasons.get(i));
-                    }
-                }, new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+                (name, letters) -> letters.forEach(letter -> deadLetters.add(
+                        name + " " + letter.record().partition() + "-" + letter.record().offset() + " " + letter.reason())), new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
         return lane;
     }
 
@@ -146,11 +143,8 @@ class SinkLaneTest {
             return new IdempotentBulkWriter.Outcome(docs.size() - failures.size(), 0, failures);
         });
         lane = new SinkLane(store, new StreamSink(StreamSink.MONGODB, StreamSink.WAIT, 100, 5),
-                (name, messages, reasons) -> {
-                    for (int i = 0; i < messages.size(); i++) {
-                        deadLetters.add(name + " " + messages.get(i).partition() + "-" + messages.get(i).offset() + " " + reasons.get(i));
-                    }
-                }, new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
+                (name, letters) -> letters.forEach(letter -> deadLetters.add(
+                        name + " " + letter.record().partition() + "-" + letter.record().offset() + " " + letter.reason())), new Backoff(Duration.ofMillis(5), Duration.ofMillis(20)));
 
         offer(messages(0, 0, 3)).get(10, TimeUnit.SECONDS);
         assertEquals(List.of("0-0", "0-1"), stored);
