@@ -14,6 +14,15 @@ import java.util.concurrent.Future;
 /**
  * Where the stream loop hands its batches: one store ({@link DocumentSink}) or several sinks
  * ({@link SinkFanOut}). The defaults are the single-sink behaviour.
+ *
+ * <p><b>Why the single store is not a fan-out of one lane.</b> A {@link SinkLane} delivers one batch at a time, in
+ * offer order (its taken marks, {@link TakenOffsets}, are only right that way), retries in memory, reports its own
+ * figures and marks its DLQ records with the sink. The single store is written {@code writers} batches at once on
+ * the loop's threads, and its trouble rewinds the consumer (the report's {@code store_unreachable_since});
+ * docs/tenant-app-contract.md promises the {@code sinks} report field and the {@code mysimbdp-sink} header only
+ * with {@code MYSIMBDP_SINKS}. What both paths share is written once: the sorting of a store write's failures
+ * ({@link StoreRefusals}), the way to the DLQ ({@link DeadLetterProducer#send(List, String)}) and the
+ * commit-or-rewind decision ({@link Settlement}).
  */
 interface BatchSink {
     /** Starts the write of a batch; the future completes when the batch may be settled ({@link Settlement}). */

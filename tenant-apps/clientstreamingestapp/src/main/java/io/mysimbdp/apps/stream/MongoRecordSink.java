@@ -1,18 +1,15 @@
 package io.mysimbdp.apps.stream;
 
-import io.mysimbdp.common.store.IdempotentBulkWriter;
-import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.bson.Document;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The tenant database as a sink: the idempotent bulk write the single-sink app does. A document
  * meeting itself ({@code _id} already there) is taken; the store's trouble is a failure (retried
- * by the lane); the document's own trouble is a refusal (to the DLQ), as {@link StoreWriteErrors} says.
+ * by the lane); the document's own trouble is a refusal (to the DLQ), sorted by {@link StoreRefusals} as for a single store.
  */
 final class MongoRecordSink implements RecordSink {
     static final String NAME = "mongodb";
@@ -29,15 +26,11 @@ final class MongoRecordSink implements RecordSink {
 
     @Override
     public List<Refusal> deliver(List<Document> documents, List<ConsumerRecord<byte[], byte[]>> sources) throws SinkFailure {
-        IdempotentBulkWriter.Outcome outcome = store.insert(documents);
-        List<Refusal> refused = new ArrayList<>();
-        for (IdempotentBulkWriter.Failure failure : outcome.failures()) {
-            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {   // unknown codes too: the store's trouble
-                throw new SinkFailure("the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")");
-            }
-            refused.add(new Refusal(failure.index(), "the store refused the document: E" + failure.code() + " " + failure.reason()));
+        StoreRefusals.Sorted sorted = StoreRefusals.sort(store.insert(documents));
+        if (sorted instanceof StoreRefusals.StoreTrouble trouble) {
+            throw new SinkFailure(trouble.what());
         }
-        return refused;
+        return ((StoreRefusals.Refused) sorted).documents();
     }
 
     /** Ids are idempotent: re-delivering what the store has costs a duplicate-key count, no copy. */

@@ -1,7 +1,5 @@
 package io.mysimbdp.apps.stream;
 
-import io.mysimbdp.common.store.IdempotentBulkWriter;
-import io.mysimbdp.common.store.StoreWriteErrors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 import java.time.Duration;
@@ -13,9 +11,9 @@ import java.util.List;
  * and every later batch (nothing is committed, the same messages are read again). Pure: the loop
  * does the I/O the decision names.
  *
- * <p>A document the store refuses for a reason of its own ({@link StoreWriteErrors#aboutTheRecord}) cannot
- * be written by a retry: it joins the batch's poison. Any other refusal, an unknown code included, is
- * the store's trouble: the batch is rewound, as when the write failed or the sinks did not take it in time.
+ * <p>A document the store refuses for good joins the batch's poison; the store's own trouble rewinds the
+ * batch, as when the write failed or the sinks did not take it in time: {@link StoreRefusals} sorts them,
+ * for the {@code mongodb} lane of several sinks too.
  */
 final class Settlement {
     private Settlement() {
@@ -43,27 +41,21 @@ final class Settlement {
     record Rewind(String what, Throwable cause, boolean storeFailed) implements Decision {
     }
 
-    /** The write ended with a result. */
+    /** The write ended with a result: its failures sorted by {@link StoreRefusals}, the refused documents join the poison. */
     static Decision decide(Written written, List<DeadLetter> poison, List<ConsumerRecord<byte[], byte[]>> documentSources) {
         if (!(written instanceof Written.Stored stored)) {
             return new Commit(poison);   // the sinks' lanes dead-lettered their own refusals
         }
-        IdempotentBulkWriter.Outcome outcome = stored.outcome();
-        for (IdempotentBulkWriter.Failure failure : outcome.failures()) {
-            if (!StoreWriteErrors.aboutTheRecord(failure.code())) {
-                return new Rewind("the store refused documents for now (E" + failure.code() + " " + failure.reason() + ")",
-                        null, true);
-            }
+        StoreRefusals.Sorted sorted = StoreRefusals.sort(stored.outcome());
+        if (sorted instanceof StoreRefusals.StoreTrouble trouble) {
+            return new Rewind(trouble.what(), null, true);
         }
-        if (outcome.failed() == 0) {
+        List<RecordSink.Refusal> refused = ((StoreRefusals.Refused) sorted).documents();
+        if (refused.isEmpty()) {
             return new Commit(poison);
         }
         List<DeadLetter> all = new ArrayList<>(poison);
-        for (IdempotentBulkWriter.Failure failure : outcome.failures()) {
-            // The document itself is unacceptable (too large, a bad field name): retrying cannot help.
-            all.add(new DeadLetter(documentSources.get(failure.index()),
-                    "the store refused the document: E" + failure.code() + " " + failure.reason()));
-        }
+        refused.forEach(refusal -> all.add(refusal.letter(documentSources)));
         return new Commit(all);
     }
 
