@@ -3,13 +3,13 @@ package io.mysimbdp.apps.stream;
 import java.time.Duration;
 
 /** Delays between retries of a batch the store refused: doubling from {@code initial} up to {@code max}. */
-final class Backoff {
+public final class Backoff {
     private final Duration initial;
     private final Duration max;
     private Duration next;
     private int attempts;
 
-    Backoff(Duration initial, Duration max) {
+    public Backoff(Duration initial, Duration max) {
         if (initial.isNegative() || initial.isZero() || max.compareTo(initial) < 0) {
             throw new IllegalArgumentException("backoff from " + initial + " to " + max);
         }
@@ -19,7 +19,7 @@ final class Backoff {
     }
 
     /** The delay before the next retry; each call doubles the following one, up to the maximum. */
-    Duration next() {
+    public Duration next() {
         Duration delay = next;
         attempts++;
         Duration doubled = next.multipliedBy(2);
@@ -28,12 +28,12 @@ final class Backoff {
     }
 
     /** Failed attempts since the last success. */
-    int attempts() {
+    public int attempts() {
         return attempts;
     }
 
     /** After a success: the next failure waits {@code initial} again. */
-    void reset() {
+    public void reset() {
         next = initial;
         attempts = 0;
     }

@@ -1,5 +1,7 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.apps.stream.sink.BatchSink;
+import io.mysimbdp.apps.stream.sink.Written;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.bson.Document;
@@ -13,7 +15,7 @@ import java.util.concurrent.Future;
  * Throws when the store cannot be used; the batch is then not written.
  */
 @FunctionalInterface
-interface DocumentSink extends BatchSink {
+public interface DocumentSink extends BatchSink {
     IdempotentBulkWriter.Outcome insert(List<Document> documents);
 
     /** The write of the batch on one of the loop's writer threads. */

@@ -12,7 +12,7 @@ import java.util.Properties;
 /**
  * The consumer's and the producer's settings, with the reasons. Pure, so tests can check them.
  */
-final class KafkaSettings {
+public final class KafkaSettings {
     /**
      * A fetch waits for this much data (or {@link #FETCH_MAX_WAIT_MS}): under load a poll returns a
      * full batch instead of a few messages, and a trickle still arrives within 100 ms.
@@ -38,7 +38,7 @@ final class KafkaSettings {
     private KafkaSettings() {
     }
 
-    static Properties consumer(StreamEnvironment env, StreamAppConfig config) {
+    public static Properties consumer(StreamEnvironment env, StreamAppConfig config) {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
         props.put(ConsumerConfig.GROUP_ID_CONFIG, env.groupId());
@@ -64,7 +64,7 @@ final class KafkaSettings {
         return env.authenticated(props);
     }
 
-    static Properties producer(StreamEnvironment env, StreamAppConfig config) {
+    public static Properties producer(StreamEnvironment env, StreamAppConfig config) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, env.bootstrapServers());
         props.put(ProducerConfig.CLIENT_ID_CONFIG, env.instanceId() + "-producer");

@@ -19,25 +19,25 @@ import java.util.regex.Pattern;
  * @param appConfig      the {@code config} object of the profile's stream app, as JSON text
  * @param quality        the tenant's quality rules ({@code MYSIMBDP_QUALITY_RULES}), or null when off
  */
-record StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
+public record StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
                          String database, Duration reportInterval, String appConfig, QualityRules quality,
                          KafkaCredentials kafkaCredentials) {
 
     /** An environment without Kafka credentials (a broker without SASL). */
-    StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
+    public StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
                       String database, Duration reportInterval, String appConfig, QualityRules quality) {
         this(tenant, topic, instanceId, bootstrapServers, mongoUri, database, reportInterval, appConfig, quality, null);
     }
 
     /** An environment without quality rules. */
-    StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
+    public StreamEnvironment(String tenant, String topic, String instanceId, String bootstrapServers, String mongoUri,
                       String database, Duration reportInterval, String appConfig) {
         this(tenant, topic, instanceId, bootstrapServers, mongoUri, database, reportInterval, appConfig, null);
     }
 
     static final String TENANT = ContractEnvironment.TENANT;
     static final String TOPIC = AppEnv.TOPIC;
-    static final String INSTANCE_ID = AppEnv.INSTANCE_ID;
+    public static final String INSTANCE_ID = AppEnv.INSTANCE_ID;
     static final String BOOTSTRAP_SERVERS = AppEnv.KAFKA_BOOTSTRAP_SERVERS;
     static final String MONGODB_URI = ContractEnvironment.MONGODB_URI;
     static final String DATABASE = ContractEnvironment.DATABASE;
@@ -50,7 +50,7 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
     static final Duration MAX_REPORT_INTERVAL = Duration.ofHours(1);
     /** The instance id is the consumer's group.instance.id: Kafka's rule for such ids. */
     static final Pattern INSTANCE_ID_PATTERN = Pattern.compile("[a-zA-Z0-9._-]{1,249}");
-    static StreamEnvironment from(Map<String, String> variables) throws ContractEnvironment.EnvironmentException {
+    public static StreamEnvironment from(Map<String, String> variables) throws ContractEnvironment.EnvironmentException {
         ContractEnvironment env = new ContractEnvironment(variables);
         String tenant = env.tenant();
         String topic = variables.get(TOPIC);
@@ -82,15 +82,15 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
     }
 
     /** The topic the app consumes: {@code <tenant>.<topic>}. */
-    String sourceTopic() {
+    public String sourceTopic() {
         return TenantNames.dataTopic(tenant, topic);
     }
 
-    String dlqTopic() {
+    public String dlqTopic() {
         return TenantNames.dlqTopic(tenant, topic);
     }
 
-    String reportTopic() {
+    public String reportTopic() {
         return TenantNames.reportTopic(tenant, topic);
     }
 
@@ -98,17 +98,17 @@ record StreamEnvironment(String tenant, String topic, String instanceId, String 
      * One consumer group across the topic's instances: {@code <tenant>.<topic>.stream}, under the tenant's
      * ACL prefix and distinct for every (tenant, topic) pair.
      */
-    String groupId() {
+    public String groupId() {
         return TenantNames.streamConsumerGroup(tenant, topic);
     }
 
     /** Adds the SASL settings of the tenant's principal (MYSIMBDP_KAFKA_USERNAME/_PASSWORD) to a client's settings. */
-    java.util.Properties authenticated(java.util.Properties props) {
+    public java.util.Properties authenticated(java.util.Properties props) {
         return KafkaCredentials.apply(java.util.Optional.ofNullable(kafkaCredentials), props);
     }
 
     /** Report interval in seconds, as a whole number when it is one (for the report's predefined_time). */
-    Number reportIntervalSeconds() {
+    public Number reportIntervalSeconds() {
         if (reportInterval.toMillis() % 1000 == 0) {
             return reportInterval.toSeconds();
         }

@@ -3,6 +3,7 @@ package io.mysimbdp.apps.stream;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.apps.stream.sink.SinkSetup;
 import io.mysimbdp.local.EmbeddedKafka;
 import io.mysimbdp.local.EmbeddedMongo;
 import org.apache.kafka.clients.admin.Admin;

@@ -1,5 +1,6 @@
 package io.mysimbdp.apps.stream;
 
+import io.mysimbdp.apps.stream.sink.SinkSetup;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.junit.jupiter.api.Test;
@@ -14,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The environment, the config and the client settings derived from them. */
-class StreamEnvironmentTest {
+public class StreamEnvironmentTest {
 
     @Test
     void namesDeriveFromTenantAndTopic() throws Exception {
@@ -148,7 +149,7 @@ class StreamEnvironmentTest {
         assertEquals(Duration.ofMillis(500), backoff.next());
     }
 
-    static Map<String, String> contract() {
+    public static Map<String, String> contract() {
         Map<String, String> env = new HashMap<>();
         env.put(StreamEnvironment.TENANT, "tenant-1");
         env.put(StreamEnvironment.TOPIC, "listings");

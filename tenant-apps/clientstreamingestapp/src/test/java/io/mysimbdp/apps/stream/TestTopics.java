@@ -21,12 +21,12 @@ import java.util.concurrent.TimeUnit;
 import static org.awaitility.Awaitility.await;
 
 /** What the multi-sink tests read back from a broker: whole topics, record counts, committed offsets. */
-final class TestTopics {
+public final class TestTopics {
     private TestTopics() {
     }
 
     /** Every record of the topic, from the beginning to the end offsets of now. */
-    static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> client, String topic) {
+    public static List<ConsumerRecord<byte[], byte[]>> readAll(Map<String, Object> client, String topic) {
         List<ConsumerRecord<byte[], byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<byte[], byte[]> reader = reader(client)) {
             List<TopicPartition> partitions = partitions(reader, topic);
@@ -42,14 +42,14 @@ final class TestTopics {
     }
 
     /** Records ever written to the topic (end offsets summed; no compaction or retention here). */
-    static long count(Map<String, Object> client, String topic) {
+    public static long count(Map<String, Object> client, String topic) {
         try (KafkaConsumer<byte[], byte[]> reader = reader(client)) {
             return reader.endOffsets(partitions(reader, topic)).values().stream().mapToLong(Long::longValue).sum();
         }
     }
 
     /** Offsets a consumer group has committed, summed over its partitions. */
-    static long committed(Admin admin, String group) throws Exception {
+    public static long committed(Admin admin, String group) throws Exception {
         Map<TopicPartition, OffsetAndMetadata> offsets;
         try {
             offsets = admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(30, TimeUnit.SECONDS);
@@ -60,16 +60,16 @@ final class TestTopics {
         return offsets.values().stream().filter(java.util.Objects::nonNull).mapToLong(OffsetAndMetadata::offset).sum();
     }
 
-    static String header(ConsumerRecord<byte[], byte[]> record, String name) {
+    public static String header(ConsumerRecord<byte[], byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
-    static String key(ConsumerRecord<byte[], byte[]> record) {
+    public static String key(ConsumerRecord<byte[], byte[]> record) {
         return new String(record.key(), StandardCharsets.UTF_8);
     }
 
-    static int[] freePorts(int count) throws IOException {
+    public static int[] freePorts(int count) throws IOException {
         ServerSocket[] sockets = new ServerSocket[count];
         int[] ports = new int[count];
         try {
