@@ -5,6 +5,8 @@ import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.apps.batch.quality.FileQuality;
+import io.mysimbdp.apps.batch.quality.RejectsLog;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.runtime.BatchAppExit;

@@ -2,6 +2,18 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.mysimbdp.apps.batch.quality.FileQuality;
+import io.mysimbdp.apps.batch.quality.RejectsLog;
+import io.mysimbdp.apps.batch.read.FileContent;
+import io.mysimbdp.apps.batch.read.FileFormat;
+import io.mysimbdp.apps.batch.read.FileHashing;
+import io.mysimbdp.apps.batch.read.FileWrangler;
+import io.mysimbdp.apps.batch.read.RecordReader;
+import io.mysimbdp.apps.batch.read.SourceRecord;
+import io.mysimbdp.apps.batch.read.UnreadableFileException;
+import io.mysimbdp.apps.batch.write.BatchPipeline;
+import io.mysimbdp.apps.batch.write.BatchWriter;
+import io.mysimbdp.apps.batch.write.StoreFailure;
 import io.mysimbdp.common.crypto.EncryptionException;
 import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.wrangle.RecordWrangler;
@@ -27,7 +39,7 @@ import java.util.concurrent.Semaphore;
  * may be ingested at once, each on its own thread: everything per file lives in {@link #ingest}'s
  * locals, what is shared (wrangler, writers, rejects, quality) is immutable or thread-safe.
  */
-final class FileIngestor {
+public final class FileIngestor {
     private final WrangleConfig config;
     private final RecordWrangler recordWrangler;
     private final String ingestionId;
@@ -168,7 +180,7 @@ final class FileIngestor {
     }
 
     /** A reason a tenant can act on, rather than a parser's class name. */
-    static String describe(FileFormat format, IOException e, RecordReader reader) {
+    public static String describe(FileFormat format, IOException e, RecordReader reader) {
         if (e instanceof UnreadableFileException) {
             return e.getMessage();
         }

@@ -2,6 +2,7 @@ package io.mysimbdp.apps.batch;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.mysimbdp.apps.batch.quality.FileQuality;
 import io.mysimbdp.common.contract.ResultFile;
 import io.mysimbdp.common.json.Json;
 

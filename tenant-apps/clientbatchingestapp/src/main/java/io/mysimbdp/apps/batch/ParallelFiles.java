@@ -1,4 +1,5 @@
 package io.mysimbdp.apps.batch;
+import io.mysimbdp.apps.batch.write.StoreFailure;
 
 import java.nio.file.Path;
 import java.time.Instant;

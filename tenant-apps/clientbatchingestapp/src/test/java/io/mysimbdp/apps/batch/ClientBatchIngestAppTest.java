@@ -3,6 +3,7 @@ package io.mysimbdp.apps.batch;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoCollection;
+import io.mysimbdp.apps.batch.read.FileHashing;
 import io.mysimbdp.common.json.Json;
 import org.bson.Document;
 import org.junit.jupiter.api.AfterAll;

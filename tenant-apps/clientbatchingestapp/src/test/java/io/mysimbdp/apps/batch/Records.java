@@ -1,4 +1,7 @@
 package io.mysimbdp.apps.batch;
+import io.mysimbdp.apps.batch.read.FileFormat;
+import io.mysimbdp.apps.batch.read.RecordReader;
+import io.mysimbdp.apps.batch.read.SourceRecord;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,19 +11,19 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Test helpers: write a file, read all its records. */
-final class Records {
+public final class Records {
     private Records() {
     }
 
-    static Path write(Path dir, String name, String text) throws IOException {
+    public static Path write(Path dir, String name, String text) throws IOException {
         return Files.write(dir.resolve(name), text.getBytes(StandardCharsets.UTF_8));
     }
 
-    static Path write(Path dir, String name, byte[] bytes) throws IOException {
+    public static Path write(Path dir, String name, byte[] bytes) throws IOException {
         return Files.write(dir.resolve(name), bytes);
     }
 
-    static List<SourceRecord> readAll(Path file) throws IOException {
+    public static List<SourceRecord> readAll(Path file) throws IOException {
         FileFormat format = FileFormat.of(file);
         List<SourceRecord> records = new ArrayList<>();
         try (RecordReader reader = format.open(file)) {

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
 import io.mysimbdp.common.crypto.FileEncryption;
 

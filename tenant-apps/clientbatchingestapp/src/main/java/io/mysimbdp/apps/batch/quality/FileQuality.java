@@ -1,7 +1,8 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.quality;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.MongoException;
+import io.mysimbdp.apps.batch.read.SourceRecord;
 import io.mysimbdp.common.quality.BatchQuality;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.quality.QualityTally;
@@ -21,14 +22,14 @@ import java.util.Map;
  * {@code mysimbdp_platform.quality} from it: the app writes nothing of the platform's).
  * Quarantined records are few, so they are written from the parsing thread, a batch at a time.
  */
-final class FileQuality {
-    static final FileQuality OFF = new FileQuality(null, null, 0);
+public final class FileQuality {
+    public static final FileQuality OFF = new FileQuality(null, null, 0);
 
     private final QualityRules rules;
     private final IdempotentBulkWriter<Document> quarantine;
     private final int batchSize;
 
-    FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, int batchSize) {
+    public FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, int batchSize) {
         this.rules = rules;
         this.quarantine = quarantine;
         this.batchSize = batchSize;
@@ -39,7 +40,7 @@ final class FileQuality {
     }
 
     /** A file's entry {@code quality} in result.json. */
-    record Report(@JsonProperty("records") long records, @JsonProperty("good") long good,
+    public record Report(@JsonProperty("records") long records, @JsonProperty("good") long good,
                   @JsonProperty("quarantined") long quarantined, @JsonProperty("good_share") double goodShare,
                   @JsonProperty("min_good_share") double minGoodShare, @JsonProperty("flagged") boolean flagged,
                   @JsonProperty("failures") Map<String, Long> failures, @JsonProperty("quarantine") String quarantine) {
@@ -50,11 +51,11 @@ final class FileQuality {
     }
 
     /** One file's gate; the parsing thread's alone. */
-    Gate start(String collection) {
+    public Gate start(String collection) {
         return new Gate(collection);
     }
 
-    final class Gate {
+    public final class Gate {
         private final String collection;
         private final QualityTally tally;
         private final List<Document> held = new ArrayList<>();
@@ -69,7 +70,7 @@ final class FileQuality {
         /**
          * @return null when the document may go to the main collection; else why it was quarantined
          */
-        String check(Document document, SourceRecord record) {
+        public String check(Document document, SourceRecord record) {
             if (!on()) {
                 return null;
             }
@@ -87,18 +88,18 @@ final class FileQuality {
         }
 
         /** A record the wrangler refused: bad for quality too. */
-        void unwrangled() {
+        public void unwrangled() {
             if (on()) {
                 tally.unwrangled();
             }
         }
 
-        boolean failed() {
+        public boolean failed() {
             return failure != null;
         }
 
         /** Writes what is held; why the quarantine could not be written (the file then fails), or null. */
-        String failure() {
+        public String failure() {
             flush();
             return failure;
         }
@@ -124,7 +125,7 @@ final class FileQuality {
         }
 
         /** The file's figures for result.json, after it was ingested; null when quality is off. */
-        Report finish() {
+        public Report finish() {
             if (!on()) {
                 return null;
             }

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.write;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.bson.Document;

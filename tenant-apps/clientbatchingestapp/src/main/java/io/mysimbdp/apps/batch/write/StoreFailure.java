@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.write;
 
 import com.mongodb.MongoException;
 import com.mongodb.MongoSecurityException;
@@ -16,7 +16,7 @@ import io.mysimbdp.common.store.StoreWriteErrors;
  *                    record): the same file would go in once the store is well, so the attempt should not
  *                    count ({@link io.mysimbdp.common.runtime.BatchAppExit#STORE_UNAVAILABLE})
  */
-record StoreFailure(String reason, boolean unreachable, boolean storesTrouble) {
+public record StoreFailure(String reason, boolean unreachable, boolean storesTrouble) {
     /** Driver messages carry the whole cluster description; the start says what happened. */
     private static final int MAX_MESSAGE_CHARS = 300;
 

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
 import io.mysimbdp.common.wrangle.IdDerivation;
 import io.mysimbdp.common.wrangle.RecordOrigin;
@@ -17,7 +17,7 @@ import java.util.Objects;
  * the same ids; another file never collides with it); every document is stamped
  * {@code _ingestion: {id, file, row, at}}.
  */
-final class FileWrangler {
+public final class FileWrangler {
     /** 64 bits of the hash: collisions between different files are negligible. */
     static final int HASH_PREFIX_HEX_DIGITS = 16;
 
@@ -33,7 +33,7 @@ final class FileWrangler {
      * @param file        the file's name, as stored in {@code _ingestion.file}
      * @param at          when this file's ingestion started, as stored in {@code _ingestion.at}
      */
-    FileWrangler(RecordWrangler wrangler, String fileSha256, String ingestionId, String file, Instant at) {
+    public FileWrangler(RecordWrangler wrangler, String fileSha256, String ingestionId, String file, Instant at) {
         this.wrangler = Objects.requireNonNull(wrangler);
         this.idPrefix = positionalIdPrefix(fileSha256);
         this.ingestionId = ingestionId;
@@ -46,7 +46,7 @@ final class FileWrangler {
         return fileSha256.substring(0, HASH_PREFIX_HEX_DIGITS) + IdDerivation.SEPARATOR;
     }
 
-    WrangleResult wrangle(SourceRecord record) {
+    public WrangleResult wrangle(SourceRecord record) {
         if (record.isBroken()) {
             return new WrangleResult.Rejected(record.problem());
         }

@@ -1,5 +1,7 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
+import io.mysimbdp.apps.batch.FileIngestor;
+import io.mysimbdp.apps.batch.Records;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
 import io.mysimbdp.common.crypto.DecryptingInputStream;
 import io.mysimbdp.common.crypto.FileEncryption;
@@ -18,14 +18,14 @@ import java.nio.file.Path;
  * MYSIMBDP_KEYS_DIR: {@code <name>.<type>.enc} with its {@code <key-id>.key}, {@code <name>.<type>.tink}
  * with its Tink keyset {@code tink-keyset.json} and the tenant id as associated data.
  */
-final class FileContent {
+public final class FileContent {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private final Path file;
     private final KeyDirectory keys;
 
     /** @param keys the tenant's keys; null when the app was given none */
-    FileContent(Path file, KeyDirectory keys) {
+    public FileContent(Path file, KeyDirectory keys) {
         this.file = file;
         this.keys = keys;
     }
@@ -35,7 +35,7 @@ final class FileContent {
     }
 
     /** A fresh stream of the content from its start; a wrong key or a damaged header fails here or on the first read. */
-    InputStream open() throws IOException {
+    public InputStream open() throws IOException {
         InputStream raw = new BufferedInputStream(Files.newInputStream(file), BUFFER_BYTES);
         FileEncryption encryption = encryption();
         if (encryption == FileEncryption.PLAIN) {

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.write;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import org.bson.Document;
@@ -7,6 +7,6 @@ import java.util.List;
 
 /** Stores one batch; {@code IdempotentBulkWriter<Document>::insert} in the app, a fake in tests. */
 @FunctionalInterface
-interface BatchWriter {
+public interface BatchWriter {
     IdempotentBulkWriter.Outcome insert(List<Document> batch);
 }

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,18 +9,18 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 
 /** The SHA-256 of a file, streamed (a first pass before parsing: ids depend on it). */
-final class FileHashing {
+public final class FileHashing {
     private static final int BUFFER_BYTES = 1 << 16;
 
     private FileHashing() {
     }
 
-    static String sha256(Path file) throws IOException {
+    public static String sha256(Path file) throws IOException {
         return sha256(Files.newInputStream(file));
     }
 
     /** The SHA-256 of what {@code source} yields, which it reads to the end and closes. */
-    static String sha256(InputStream source) throws IOException {
+    public static String sha256(InputStream source) throws IOException {
         MessageDigest digest = newDigest();
         byte[] buffer = new byte[BUFFER_BYTES];
         try (InputStream in = source) {

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.write;
 
 import io.mysimbdp.common.store.IdempotentBulkWriter;
 import io.mysimbdp.common.store.StoreWriteErrors;
@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.LongAdder;
  * instead of filling the heap: memory depends on the batch size, never on the file's size or on
  * how many files run at once. Each pipeline counts its own batches, so a file waits only for them.
  */
-final class BatchPipeline {
+public final class BatchPipeline {
     private final Executor writers;
     private final BatchWriter writer;
     private final Semaphore slots;
@@ -33,14 +33,14 @@ final class BatchPipeline {
      * @param slots the app-wide bound: one permit per batch queued or being written, whichever
      *              file it belongs to; each file's parser fills one more
      */
-    BatchPipeline(Executor writers, BatchWriter writer, Semaphore slots) {
+    public BatchPipeline(Executor writers, BatchWriter writer, Semaphore slots) {
         this.writers = writers;
         this.writer = writer;
         this.slots = slots;
     }
 
     /** Hands a batch over; blocks while the shared bound of batches is still unwritten. */
-    void submit(List<Document> batch) throws InterruptedException {
+    public void submit(List<Document> batch) throws InterruptedException {
         slots.acquire();
         synchronized (this) {
             pending++;
@@ -97,25 +97,25 @@ final class BatchPipeline {
     }
 
     /** Waits until every batch of this pipeline has been written (or skipped after a failure). */
-    synchronized void awaitIdle() throws InterruptedException {
+    public synchronized void awaitIdle() throws InterruptedException {
         while (pending > 0) {
             wait();
         }
     }
 
-    boolean failed() {
+    public boolean failed() {
         return failure.get() != null;
     }
 
-    StoreFailure failure() {
+    public StoreFailure failure() {
         return failure.get();
     }
 
-    long inserted() {
+    public long inserted() {
         return inserted.sum();
     }
 
-    long duplicates() {
+    public long duplicates() {
         return duplicates.sum();
     }
 }

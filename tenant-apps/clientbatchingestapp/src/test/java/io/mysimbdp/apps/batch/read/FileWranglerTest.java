@@ -1,5 +1,6 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
+import io.mysimbdp.apps.batch.Records;
 import io.mysimbdp.common.wrangle.RecordWrangler;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import io.mysimbdp.common.wrangle.WrangleResult;

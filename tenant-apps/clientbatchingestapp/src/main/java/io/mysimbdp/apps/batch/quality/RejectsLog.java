@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.quality;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.mysimbdp.common.json.Json;
@@ -17,15 +17,15 @@ import java.nio.file.Path;
  * rather than a missing one. The parsing threads of the files ingested at once share it: a line
  * is written whole under the log's lock, so lines of different files never mix (their order does).
  */
-final class RejectsLog implements Closeable {
-    static final String FILE_NAME = "rejects.jsonl";
+public final class RejectsLog implements Closeable {
+    public static final String FILE_NAME = "rejects.jsonl";
     /** A rejected row is kept for a human to look at, not to re-ingest: the start is enough. */
     static final int MAX_RAW_CHARS = 1024;
     private static final ObjectMapper MAPPER = Json.json();
 
     private final Writer out;
 
-    RejectsLog(Path outputDir) throws IOException {
+    public RejectsLog(Path outputDir) throws IOException {
         this.out = Files.newBufferedWriter(outputDir.resolve(FILE_NAME), StandardCharsets.UTF_8);
     }
 
@@ -33,7 +33,7 @@ final class RejectsLog implements Closeable {
     }
 
     /** @throws UncheckedIOException when the output directory cannot be written */
-    void write(String file, long row, String reason, String raw) {
+    public void write(String file, long row, String reason, String raw) {
         String text = raw != null && raw.length() > MAX_RAW_CHARS ? raw.substring(0, MAX_RAW_CHARS) : raw;
         try {
             String line = MAPPER.writeValueAsString(new RejectLine(file, row, reason, text)) + '\n';
@@ -46,7 +46,7 @@ final class RejectsLog implements Closeable {
     }
 
     /** After each file, so the rejects of finished files survive a crash of a later one. */
-    synchronized void flush() throws IOException {
+    public synchronized void flush() throws IOException {
         out.flush();
     }
 

@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.batch;
+package io.mysimbdp.apps.batch.read;
 
 import java.util.Map;
 import java.util.function.Supplier;
