@@ -22,4 +22,13 @@ class LatencySummaryTest {
         assertEquals(59, run.p99AfterFirstSecondsMillis());
         assertEquals(List.of(1500L, 59L, 59L, 59L, 59L), run.maxMillisBySecond());
     }
+
+    @Test
+    void theWarmUpIsHalfTheRunAtMostTenSecondsAndAtLeastOne() {
+        assertEquals(10, StreamBench.warmUpSeconds(20));
+        assertEquals(10, StreamBench.warmUpSeconds(60));
+        assertEquals(4, StreamBench.warmUpSeconds(8));
+        assertEquals(1, StreamBench.warmUpSeconds(3));
+        assertEquals(1, StreamBench.warmUpSeconds(1));
+    }
 }
