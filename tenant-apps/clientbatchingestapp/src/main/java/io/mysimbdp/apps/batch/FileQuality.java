@@ -25,10 +25,11 @@ final class FileQuality {
     static final FileQuality OFF = new FileQuality(null, null, 0);
 
     private final QualityRules rules;
-    private final IdempotentBulkWriter<Document> quarantine;
+    private final BatchWriter quarantine;
     private final int batchSize;
 
-    FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, int batchSize) {
+    /** @param quarantine writes to {@code <collection>_quarantine} (the app: {@code RawBsonBulkWriter::insert}) */
+    FileQuality(QualityRules rules, BatchWriter quarantine, int batchSize) {
         this.rules = rules;
         this.quarantine = quarantine;
         this.batchSize = batchSize;
