@@ -72,6 +72,8 @@ final class BatchBench {
                 Files.move(file, stack.staging(TENANTS.get(t)).resolve(file.getFileName()), StandardCopyOption.ATOMIC_MOVE);
             }
         }
+        System.out.println("[bench " + Instant.now().toString().substring(11, 23) + "] " + caseName + ": " + files
+                + " files dropped into staging (the case's clock starts at " + dropped + ")");
         List<Document> done = awaitDone(stack, caseName, files);
         long rows = done.stream().mapToLong(d -> d.get("rows_ok", Number.class).longValue()).sum();
         long bytes = done.stream().mapToLong(d -> d.get("bytes", Number.class).longValue()).sum();

@@ -11,7 +11,7 @@ import io.mysimbdp.common.crypto.KeyDirectory;
 import io.mysimbdp.common.quality.Quarantine;
 import io.mysimbdp.common.runtime.BatchAppExit;
 import io.mysimbdp.common.store.DirectDocumentCodec;
-import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.RawBsonBulkWriter;
 import io.mysimbdp.common.wrangle.WrangleConfig;
 import org.bson.Document;
 
@@ -148,13 +148,14 @@ public final class ClientBatchIngestApp {
         java.util.Set<String> storeBlocked;
         try (MongoClient client = MongoClients.create(settings);
              RejectsLog rejects = new RejectsLog(environment.outputDir())) {
+            // Documents are encoded to BSON by the writers themselves (RawBsonBulkWriter); the codec is the fallback.
             MongoCollection<Document> collection = client.getDatabase(environment.database())
                     .getCollection(config.collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
             // One bound for all files at once: memory follows the batch size, not the file count.
             Semaphore batchSlots = new Semaphore(writerCount * (1 + QUEUED_BATCHES_PER_WRITER));
             FileIngestor ingestor = new FileIngestor(config, environment.ingestionId(),
-                    new IdempotentBulkWriter<>(collection)::insert, writers, batchSlots, rejects,
+                    new RawBsonBulkWriter(collection)::insert, writers, batchSlots, rejects,
                     environment.keysDir() == null ? null : new KeyDirectory(environment.keysDir(), environment.tenant()),
                     fileQuality(environment, config, client, settings));
             ParallelFiles parallel = new ParallelFiles(ingestor, config.collection(), fileThreads);
@@ -198,7 +199,7 @@ public final class ClientBatchIngestApp {
         MongoCollection<Document> quarantine = client.getDatabase(environment.database())
                 .getCollection(Quarantine.collection(config.collection()))
                 .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-        return new FileQuality(environment.quality(), new IdempotentBulkWriter<>(quarantine), config.batchSize());
+        return new FileQuality(environment.quality(), new RawBsonBulkWriter(quarantine)::insert, config.batchSize());
     }
 
     static MongoClientSettings clientSettings(String uri) {

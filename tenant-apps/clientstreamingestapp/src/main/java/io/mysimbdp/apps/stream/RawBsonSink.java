@@ -2,6 +2,7 @@ package io.mysimbdp.apps.stream;
 
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.common.store.IdempotentBulkWriter;
+import io.mysimbdp.common.store.RawBsonEncoder;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
 

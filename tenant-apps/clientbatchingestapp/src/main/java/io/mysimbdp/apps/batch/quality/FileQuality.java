@@ -26,10 +26,11 @@ public final class FileQuality {
     public static final FileQuality OFF = new FileQuality(null, null, 0);
 
     private final QualityRules rules;
-    private final IdempotentBulkWriter<Document> quarantine;
+    private final BatchWriter quarantine;
     private final int batchSize;
 
-    public FileQuality(QualityRules rules, IdempotentBulkWriter<Document> quarantine, int batchSize) {
+    /** @param quarantine writes to {@code <collection>_quarantine} (the app: {@code RawBsonBulkWriter::insert}) */
+    public FileQuality(QualityRules rules, BatchWriter quarantine, int batchSize) {
         this.rules = rules;
         this.quarantine = quarantine;
         this.batchSize = batchSize;

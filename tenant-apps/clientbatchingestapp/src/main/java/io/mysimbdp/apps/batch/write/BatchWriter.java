@@ -5,7 +5,10 @@ import org.bson.Document;
 
 import java.util.List;
 
-/** Stores one batch; {@code IdempotentBulkWriter<Document>::insert} in the app, a fake in tests. */
+/**
+ * Stores one batch with the outcome of {@link IdempotentBulkWriter#insert} (failure indexes are positions in the
+ * batch); {@code RawBsonBulkWriter::insert} in the app, a fake in tests.
+ */
 @FunctionalInterface
 public interface BatchWriter {
     IdempotentBulkWriter.Outcome insert(List<Document> batch);

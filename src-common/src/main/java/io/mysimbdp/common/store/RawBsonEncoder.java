@@ -1,4 +1,4 @@
-package io.mysimbdp.apps.stream;
+package io.mysimbdp.common.store;
 
 import org.bson.Document;
 import org.bson.RawBsonDocument;
@@ -15,15 +15,16 @@ import java.util.Map;
 /**
  * Encodes the wrangler's documents straight into BSON bytes ({@link RawBsonDocument}, which the driver copies
  * into the insert as they are) instead of through the driver's writer field by field. Field names are encoded
- * once and kept (the messages of a topic share them); ASCII strings are copied byte by byte into one reused
- * buffer. The bytes are the driver's for the same document ({@code _id} first; checked in RawBsonEncoderTest).
+ * once and kept (the messages of a topic and the rows of a file share them); ASCII strings are copied byte by
+ * byte into one reused buffer. The bytes are the driver's for the same document ({@code _id} first; checked in
+ * RawBsonEncoderTest). Used by the stream app (its {@code RawBsonSink}) and the batch app ({@link RawBsonBulkWriter}).
  *
  * <p>Handles the types the wrangler produces: string, int, long, double, boolean, date, null, Decimal128,
  * nested documents and lists. A document holding anything else, or a field name the BSON format cannot hold
  * (a NUL character), is encoded by {@code fallback} (the driver's codec), so it fails or succeeds exactly as it
  * did before. Not thread-safe: one per writer thread ({@link #perThread}).
  */
-final class RawBsonEncoder {
+public final class RawBsonEncoder {
     static final String ID_FIELD = "_id";
     /** Names cached at most: a topic of free-form keys must not grow the cache without bound. */
     static final int MAX_CACHED_NAMES = 4096;
@@ -46,17 +47,17 @@ final class RawBsonEncoder {
     private byte[] buf = new byte[INITIAL_BUFFER_BYTES];
     private int pos;
 
-    RawBsonEncoder(Codec<Document> fallback) {
+    public RawBsonEncoder(Codec<Document> fallback) {
         this.fallback = fallback;
     }
 
     /** One encoder per calling thread over the same fallback codec. */
-    static ThreadLocal<RawBsonEncoder> perThread(Codec<Document> fallback) {
+    public static ThreadLocal<RawBsonEncoder> perThread(Codec<Document> fallback) {
         return ThreadLocal.withInitial(() -> new RawBsonEncoder(fallback));
     }
 
     /** The documents as BSON, in order. */
-    List<RawBsonDocument> encodeAll(List<Document> documents) {
+    public List<RawBsonDocument> encodeAll(List<Document> documents) {
         List<RawBsonDocument> raw = new ArrayList<>(documents.size());
         for (Document d : documents) {
             raw.add(encode(d));
@@ -65,7 +66,7 @@ final class RawBsonEncoder {
     }
 
     /** One document as BSON, {@code _id} first as the driver stores it. */
-    RawBsonDocument encode(Document document) {
+    public RawBsonDocument encode(Document document) {
         pos = 0;
         RawBsonDocument raw = writeDocument(document, true) ? new RawBsonDocument(Arrays.copyOf(buf, pos)) : null;
         if (buf.length > KEPT_BUFFER_BYTES) {

@@ -1,7 +1,6 @@
-package io.mysimbdp.apps.stream;
+package io.mysimbdp.common.store;
 
 import com.mongodb.MongoClientSettings;
-import io.mysimbdp.common.store.DirectDocumentCodec;
 import org.bson.BsonBinaryWriter;
 import org.bson.BsonSerializationException;
 import org.bson.Document;
