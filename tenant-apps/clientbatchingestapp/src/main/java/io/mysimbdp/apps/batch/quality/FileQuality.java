@@ -3,6 +3,7 @@ package io.mysimbdp.apps.batch.quality;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.mongodb.MongoException;
 import io.mysimbdp.apps.batch.read.SourceRecord;
+import io.mysimbdp.apps.batch.write.BatchWriter;
 import io.mysimbdp.common.quality.BatchQuality;
 import io.mysimbdp.common.quality.QualityRules;
 import io.mysimbdp.common.quality.QualityTally;
