@@ -41,7 +41,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * again and again with the same instance id, as a topic that sleeps and wakes. Every start must store its
  * message exactly once and exit 0. How long each start took, and where the time went (the app's JSON log
  * lines), is written to {@code target/cold-start-report.txt} with the load averages: recorded, never
- * asserted. Two starts in {@code make test}; {@code -Dcold-start.cycles=20} for a measurement
+ * asserted. From the second start on, the launcher must map the classes the first start recorded
+ * (bin/clientstreamingestapp, "Class archive"). Two starts in {@code make test}; {@code -Dcold-start.cycles=20} for a measurement
  * (docs/performance.md, "Scale to zero: wake-up latency").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -136,17 +137,33 @@ class ColdStartIT {
                 assertTrue(app.waitFor(60, TimeUnit.SECONDS), "start " + cycle + ": the app did not stop on SIGTERM");
             }
             assertEquals(0, app.exitValue(), "start " + cycle + ": exit code (log " + log + ")");
+            String launcherSays = Files.readString(log);
+            if (classArchive() && cycle == 1) {
+                assertTrue(launcherSays.contains("this instance records") || launcherSays.contains(MAPPED), "start 1: " + log);
+            } else if (classArchive()) {
+                assertTrue(launcherSays.contains(MAPPED), "start " + cycle + ": the classes recorded by an earlier start are used (" + log + ")");
+            }
             assertEquals(expected, stored.countDocuments(), "start " + cycle + ": every message once");
             assertEquals(1, stored.countDocuments(new Document("id", id)), "start " + cycle + ": its own message");
         }
         List<Long> later = new ArrayList<>(startToStored.subList(1, startToStored.size()));
         later.sort(null);
-        String report = String.format("cold starts of bin/clientstreamingestapp, start -> first message stored (ms): %s%n"
+        String report = String.format("cold starts of bin/clientstreamingestapp (class archive " + (classArchive() ? "auto" : "off")
+                        + "), start -> first message stored (ms): %s%n"
                         + "  starts 2..%d: median %s, max %s (start 1 has no group, offsets or class archive yet)%n%s%n",
                 startToStored, CYCLES, later.isEmpty() ? "-" : later.get((later.size() - 1) / 2),
                 later.isEmpty() ? "-" : later.get(later.size() - 1), String.join(System.lineSeparator(), lines));
         System.out.print(report);
         Files.writeString(Path.of("target", "cold-start-report.txt"), report);
+    }
+
+    /** The launcher's line when a class archive recorded by an earlier start is used. */
+    private static final String MAPPED = "clientstreamingestapp: classes mapped from ";
+    private static final String CLASS_ARCHIVE = "CLIENTSTREAMINGESTAPP_CLASS_ARCHIVE";
+
+    /** On unless this run measures without it ({@code CLIENTSTREAMINGESTAPP_CLASS_ARCHIVE=off}). */
+    private static boolean classArchive() {
+        return !"off".equals(System.getenv(CLASS_ARCHIVE));
     }
 
     private Process startApp(Path log) throws IOException {
@@ -160,6 +177,9 @@ class ColdStartIT {
         env.put("JAVA_HOME", System.getProperty("java.home"));
         if (javaOpts != null) {
             env.put("CLIENTSTREAMINGESTAPP_JAVA_OPTS", javaOpts);   // a measurement may try other flags
+        }
+        if (!classArchive()) {
+            env.put(CLASS_ARCHIVE, "off");   // a measurement without the class archive
         }
         env.put("MYSIMBDP_TENANT", TENANT);
         env.put("MYSIMBDP_TOPIC", TOPIC);
