@@ -106,7 +106,15 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         MDC.put("tenant", env.tenant());
         MDC.put("topic", env.topic());
         MDC.put("instance", env.instanceId());
-        return ingest(env, config, settings, sinks, new BatchTracing(openTelemetry, env));
+        ClassArchiveRecording recording = ClassArchiveRecording.requested();
+        if (recording != null) {
+            recording.after(ClassArchiveRecording.delay(System.getProperty(ClassArchiveRecording.AFTER_PROPERTY)));
+        }
+        int code = ingest(env, config, settings, sinks, new BatchTracing(openTelemetry, env));
+        if (recording != null) {
+            recording.now();   // stopped before the delay: the classes of this shorter run
+        }
+        return code;
     }
 
     private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings,

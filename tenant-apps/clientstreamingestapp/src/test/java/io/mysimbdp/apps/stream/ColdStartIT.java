@@ -42,7 +42,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * message exactly once and exit 0. How long each start took, and where the time went (the app's JSON log
  * lines), is written to {@code target/cold-start-report.txt} with the load averages: recorded, never
  * asserted. From the second start on, the launcher must map the classes the first start recorded
- * (bin/clientstreamingestapp, "Class archive"). Two starts in {@code make test}; {@code -Dcold-start.cycles=20} for a measurement
+ * (bin/clientstreamingestapp, "AppCDS"). Two starts in {@code make test}; {@code -Dcold-start.cycles=20} for a measurement
  * (docs/performance.md, "Scale to zero: wake-up latency").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -148,7 +148,7 @@ class ColdStartIT {
         }
         List<Long> later = new ArrayList<>(startToStored.subList(1, startToStored.size()));
         later.sort(null);
-        String report = String.format("cold starts of bin/clientstreamingestapp (class archive " + (classArchive() ? "auto" : "off")
+        String report = String.format("cold starts of bin/clientstreamingestapp (AppCDS " + (classArchive() ? "on" : "off")
                         + "), start -> first message stored (ms): %s%n"
                         + "  starts 2..%d: median %s, max %s (start 1 has no group, offsets or class archive yet)%n%s%n",
                 startToStored, CYCLES, later.isEmpty() ? "-" : later.get((later.size() - 1) / 2),
@@ -159,9 +159,9 @@ class ColdStartIT {
 
     /** The launcher's line when a class archive recorded by an earlier start is used. */
     private static final String MAPPED = "clientstreamingestapp: classes mapped from ";
-    private static final String CLASS_ARCHIVE = "CLIENTSTREAMINGESTAPP_CLASS_ARCHIVE";
+    private static final String CLASS_ARCHIVE = "CLIENTSTREAMINGESTAPP_APPCDS";
 
-    /** On unless this run measures without it ({@code CLIENTSTREAMINGESTAPP_CLASS_ARCHIVE=off}). */
+    /** On unless this run measures without it ({@code CLIENTSTREAMINGESTAPP_APPCDS=off}). */
     private static boolean classArchive() {
         return !"off".equals(System.getenv(CLASS_ARCHIVE));
     }

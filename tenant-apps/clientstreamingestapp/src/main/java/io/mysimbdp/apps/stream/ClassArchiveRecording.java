@@ -1,0 +1,97 @@
+package io.mysimbdp.apps.stream;
+
+import org.jboss.logging.Logger;
+
+import javax.management.ObjectName;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * The class archive the launcher asked this instance to record (bin/clientstreamingestapp, "AppCDS"):
+ * the JVM runs with {@code -XX:+RecordDynamicDumpInfo} and
+ * {@code -Dclientstreamingestapp.appcds.record=<file>}, and the app has it write the classes loaded so
+ * far ({@code VM.cds dynamic_dump}) once it has run a while, or when it stops if that comes first. Not
+ * at exit only: the first instance started is often one that runs for days (a tenant's busy topic),
+ * and a sleeping topic's wake-ups would wait that long for the archive. The file appears under its
+ * name only when complete (written beside it, then renamed), which is what the launcher looks for.
+ * A failure only logs: the next instances then start without an archive, as before.
+ */
+final class ClassArchiveRecording {
+    static final String RECORD_PROPERTY = "clientstreamingestapp.appcds.record";
+    static final String AFTER_PROPERTY = "clientstreamingestapp.appcds.after-seconds";
+    /** Long enough for the group join, a fetch, a write and a report; short against a wake-up's idle time. */
+    static final Duration DEFAULT_AFTER = Duration.ofSeconds(20);
+    private static final Logger LOG = Logger.getLogger(ClassArchiveRecording.class);
+
+    private final Path target;
+    private final AtomicBoolean done = new AtomicBoolean();
+
+    ClassArchiveRecording(Path target) {
+        this.target = target;
+    }
+
+    /** The recording the launcher asked for, or null. */
+    static ClassArchiveRecording requested() {
+        String file = System.getProperty(RECORD_PROPERTY);
+        return file == null || file.isBlank() ? null : new ClassArchiveRecording(Path.of(file));
+    }
+
+    /** Records after {@code after} on a daemon thread (unless {@link #now} came first). */
+    void after(Duration after) {
+        Thread thread = new Thread(() -> {
+            try {
+                Thread.sleep(after.toMillis());
+            } catch (InterruptedException e) {
+                return;
+            }
+            now();
+        }, "class-archive");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** How long to wait before recording: the system property's seconds, else {@link #DEFAULT_AFTER}. Pure. */
+    static Duration delay(String seconds) {
+        if (seconds == null || seconds.isBlank()) {
+            return DEFAULT_AFTER;
+        }
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(seconds.trim())));
+        } catch (NumberFormatException e) {
+            return DEFAULT_AFTER;
+        }
+    }
+
+    /** Writes the archive once; true when it is in place. */
+    boolean now() {
+        if (!done.compareAndSet(false, true)) {
+            return Files.exists(target);
+        }
+        Path partial = target.resolveSibling(target.getFileName() + ".partial");
+        long start = System.nanoTime();
+        try {
+            Object answer = ManagementFactory.getPlatformMBeanServer().invoke(
+                    new ObjectName("com.sun.management:type=DiagnosticCommand"), "vmCds",
+                    new Object[]{new String[]{"dynamic_dump", partial.toString()}}, new String[]{String[].class.getName()});
+            if (!Files.exists(partial)) {
+                LOG.infof("class archive not recorded: %s", String.valueOf(answer).replace('\n', ' ').trim());
+                return false;
+            }
+            Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            LOG.infof("class archive recorded in %d ms: %s", (System.nanoTime() - start) / 1_000_000, target);
+            return true;
+        } catch (Exception e) {
+            LOG.infof("class archive not recorded: %s", LogText.oneLine(e));
+            try {
+                Files.deleteIfExists(partial);
+            } catch (java.io.IOException ignored) {
+                // the launcher deletes recordings it cannot use
+            }
+            return false;
+        }
+    }
+}
