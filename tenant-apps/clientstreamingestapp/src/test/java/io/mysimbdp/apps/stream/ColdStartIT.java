@@ -48,6 +48,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ColdStartIT {
     static final int CYCLES = Integer.getInteger("cold-start.cycles", 2);
+    /**
+     * {@code -Dcold-start.alternate=true}: starts 2, 4, ... with AppCDS, 3, 5, ... without, so the two
+     * are compared under the same load on a shared machine.
+     */
+    static final boolean ALTERNATE = Boolean.getBoolean("cold-start.alternate");
     private static final String TENANT = "cold-tenant";
     private static final String TOPIC = "prices";
     private static final String DATABASE = "tenant_cold_tenant";
@@ -115,7 +120,10 @@ class ColdStartIT {
         MongoCollection<Document> stored = mongoClient.getDatabase(DATABASE).getCollection("prices_stream");
         List<String> lines = new ArrayList<>();
         List<Long> startToStored = new ArrayList<>();
+        List<Long> withArchive = new ArrayList<>();
+        List<Long> without = new ArrayList<>();
         for (int cycle = 1; cycle <= CYCLES; cycle++) {
+            boolean archive = classArchive() && !(ALTERNATE && cycle % 2 == 1 && cycle > 1);
             long id = 7_000_000L + cycle;
             producer.send(new ProducerRecord<>(TENANT + "." + TOPIC, Long.toString(id),
                     "{\"id\": " + id + ", \"price\": 42.5}")).get(30, TimeUnit.SECONDS);
@@ -123,14 +131,18 @@ class ColdStartIT {
             Path log = root.resolve("app-" + cycle + ".log");
             Instant started = Instant.now();
             long startedNanos = System.nanoTime();
-            Process app = startApp(log);
+            Process app = startApp(log, archive);
             long expected = cycle;
             try {
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(10)).until(() -> stored.countDocuments() >= expected);
                 long millis = (System.nanoTime() - startedNanos) / 1_000_000;
                 Instant storedAt = Instant.now();
                 startToStored.add(millis);
-                lines.add(String.format("  start %d: %d ms; load before %s, after %s; %s", cycle, millis, loadBefore, loadAverages(),
+                if (cycle > 1) {
+                    (archive ? withArchive : without).add(millis);
+                }
+                lines.add(String.format("  start %d (AppCDS %s): %d ms; load before %s, after %s; %s", cycle, archive ? "on" : "off",
+                        millis, loadBefore, loadAverages(),
                         StartPhases.of(log, started, storedAt)));
             } finally {
                 app.destroy();   // SIGTERM: finish the batch, commit, report, exit 0
@@ -138,23 +150,29 @@ class ColdStartIT {
             }
             assertEquals(0, app.exitValue(), "start " + cycle + ": exit code (log " + log + ")");
             String launcherSays = Files.readString(log);
-            if (classArchive() && cycle == 1) {
+            if (archive && cycle == 1) {
                 assertTrue(launcherSays.contains("this instance records") || launcherSays.contains(MAPPED), "start 1: " + log);
-            } else if (classArchive()) {
+            } else if (archive) {
                 assertTrue(launcherSays.contains(MAPPED), "start " + cycle + ": the classes recorded by an earlier start are used (" + log + ")");
             }
             assertEquals(expected, stored.countDocuments(), "start " + cycle + ": every message once");
             assertEquals(1, stored.countDocuments(new Document("id", id)), "start " + cycle + ": its own message");
         }
-        List<Long> later = new ArrayList<>(startToStored.subList(1, startToStored.size()));
-        later.sort(null);
-        String report = String.format("cold starts of bin/clientstreamingestapp (AppCDS " + (classArchive() ? "on" : "off")
-                        + "), start -> first message stored (ms): %s%n"
-                        + "  starts 2..%d: median %s, max %s (start 1 has no group, offsets or class archive yet)%n%s%n",
-                startToStored, CYCLES, later.isEmpty() ? "-" : later.get((later.size() - 1) / 2),
-                later.isEmpty() ? "-" : later.get(later.size() - 1), String.join(System.lineSeparator(), lines));
+        String report = String.format("cold starts of bin/clientstreamingestapp, start -> first message stored (ms): %s%n"
+                        + "  starts 2..%d with AppCDS: %s; without: %s (start 1 has no group, offsets or class archive yet)%n%s%n",
+                startToStored, CYCLES, summary(withArchive), summary(without), String.join(System.lineSeparator(), lines));
         System.out.print(report);
         Files.writeString(Path.of("target", "cold-start-report.txt"), report);
+    }
+
+    /** e.g. "median 2173, max 2317 of 3" or "-". */
+    static String summary(List<Long> millis) {
+        if (millis.isEmpty()) {
+            return "-";
+        }
+        List<Long> sorted = new ArrayList<>(millis);
+        sorted.sort(null);
+        return "median " + sorted.get((sorted.size() - 1) / 2) + ", max " + sorted.get(sorted.size() - 1) + " of " + sorted.size();
     }
 
     /** The launcher's line when a class archive recorded by an earlier start is used. */
@@ -166,7 +184,7 @@ class ColdStartIT {
         return !"off".equals(System.getenv(CLASS_ARCHIVE));
     }
 
-    private Process startApp(Path log) throws IOException {
+    private Process startApp(Path log, boolean archive) throws IOException {
         Path launcher = Path.of(System.getProperty("clientstreamingestapp.launcher", "bin/clientstreamingestapp"));
         ProcessBuilder builder = new ProcessBuilder(launcher.toAbsolutePath().toString());
         Map<String, String> env = builder.environment();
@@ -178,7 +196,7 @@ class ColdStartIT {
         if (javaOpts != null) {
             env.put("CLIENTSTREAMINGESTAPP_JAVA_OPTS", javaOpts);   // a measurement may try other flags
         }
-        if (!classArchive()) {
+        if (!archive) {
             env.put(CLASS_ARCHIVE, "off");   // a measurement without the class archive
         }
         env.put("MYSIMBDP_TENANT", TENANT);
