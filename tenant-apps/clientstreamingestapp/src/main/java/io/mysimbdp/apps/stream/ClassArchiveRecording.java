@@ -8,7 +8,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 
@@ -134,6 +136,39 @@ final class ClassArchiveRecording {
         return linked.size();
     }
 
+    /**
+     * This JVM's memory and VM flags for the check, without the recording's own ({@code -XX:+RecordDynamicDumpInfo},
+     * the system properties) or another archive's: an archive is usable only under compatible flags
+     * (compressed pointers follow the heap size). Pure.
+     */
+    static List<String> checkFlags(List<String> inputArguments) {
+        List<String> flags = new ArrayList<>();
+        for (String argument : inputArguments) {
+            if (argument.startsWith("-X") && !argument.contains("RecordDynamicDumpInfo") && !argument.contains("SharedArchiveFile")
+                    && !argument.contains("ArchiveClassesAtExit") && !argument.startsWith("-Xshare") && !argument.startsWith("-Xlog")) {
+                flags.add(argument);
+            }
+        }
+        return flags;
+    }
+
+    /**
+     * Maps the archive in a JVM started as the next instances will be ({@code -Xshare:on}, which refuses
+     * an archive it cannot use instead of starting without it): here, while this instance runs, not in
+     * the launcher on a woken topic's path. Null when usable, else why not.
+     */
+    private static String check(Path archive) throws java.io.IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(checkFlags(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        command.addAll(List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:on", "-Xlog:cds=off", "-Xlog:cds+dynamic=off",
+                "-cp", System.getProperty("java.class.path"), "-version"));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        int code = process.waitFor();
+        return code == 0 ? null : "exit code " + code + ": " + output.replace('\n', ' ').trim();
+    }
+
     /** Writes the archive once; true when it is in place. */
     boolean now() {
         if (!done.compareAndSet(false, true)) {
@@ -147,6 +182,12 @@ final class ClassArchiveRecording {
                     new Object[]{new String[]{"dynamic_dump", partial.toString()}}, new String[]{String[].class.getName()});
             if (!Files.exists(partial)) {
                 LOG.infof("class archive not recorded: %s", String.valueOf(answer).replace('\n', ' ').trim());
+                return false;
+            }
+            String refused = check(partial);
+            if (refused != null) {
+                Files.deleteIfExists(partial);
+                LOG.infof("class archive recorded but not usable, deleted: %s", refused);
                 return false;
             }
             Files.move(partial, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

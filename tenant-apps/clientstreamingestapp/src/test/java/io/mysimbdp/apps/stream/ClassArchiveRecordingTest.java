@@ -78,6 +78,14 @@ class ClassArchiveRecordingTest {
     }
 
     @Test
+    void theCheckRunsWithTheMemoryAndVmFlagsButNotTheRecordingsOwn() {
+        assertEquals(java.util.List.of("-Xmx256m", "-Xms256m", "-XX:+UseSerialGC", "-Xss512k"),
+                ClassArchiveRecording.checkFlags(java.util.List.of("-Dfile.encoding=UTF-8", "-Xmx256m", "-Xms256m", "-XX:+UseSerialGC",
+                        "-Xss512k", "-Xshare:auto", "-XX:+RecordDynamicDumpInfo", "-Dclientstreamingestapp.appcds.record=/x.jsa",
+                        "-Xlog:cds=off", "-XX:SharedArchiveFile=/y.jsa")));
+    }
+
+    @Test
     void withoutTheLaunchersPropertyNothingIsRecorded() {
         System.clearProperty(ClassArchiveRecording.RECORD_PROPERTY);
         assertNull(ClassArchiveRecording.requested());
