@@ -75,6 +75,7 @@ class ScaleToZeroIT {
         p.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         List<Long> wakeMillis = new ArrayList<>();
         List<Map<String, Long>> phases = new ArrayList<>();
+        List<String> loads = new ArrayList<>();
         long expected = 0;
         long nextId = 5_000_000;
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(p)) {
@@ -91,6 +92,7 @@ class ScaleToZeroIT {
                 long target = ++expected;
                 await().atMost(WAIT).pollInterval(Duration.ofMillis(20)).until(() -> stored() >= target);
                 wakeMillis.add((System.nanoTime() - sent) / 1_000_000);
+                loads.add(WakePhases.loadAverages());
                 phases.add(WakePhases.of(platform.var.resolve("logs"), "tenant2", "prices", sentAt, java.time.Instant.now()));
 
                 platform.cli("produce", "--tenant", "tenant2", "--topic", "prices", "--count", Integer.toString(MESSAGES),
@@ -112,12 +114,14 @@ class ScaleToZeroIT {
         sorted.sort(null);
         StringBuilder perPhase = new StringBuilder();
         for (int i = 0; i < phases.size(); i++) {
-            perPhase.append("  wake ").append(i + 1).append(" (").append(wakeMillis.get(i)).append(" ms): ").append(phases.get(i)).append('\n');
+            perPhase.append("  wake ").append(i + 1).append(" (").append(wakeMillis.get(i)).append(" ms, load ").append(loads.get(i)).append("): ")
+                    .append(phases.get(i)).append('\n');
         }
         String report = ("scale to zero, %d wake-ups (first message after idle -> stored): p50 %d ms, p99 %d ms, max %d ms; all %s%n"
+                + "stream app launcher: %s%n"
                 + "phases in ms, from the logs' timestamps:%n%s")
                 .formatted(sorted.size(), percentile(sorted, 50), percentile(sorted, 99), sorted.get(sorted.size() - 1), wakeMillis,
-                        perPhase);
+                        WakePhases.classArchiveUse(platform.var.resolve("logs"), "tenant2", "prices"), perPhase);
         System.out.print(report);
         Path out = StackProcess.home().resolve("e2e-tests/target/scale-to-zero-report.txt");
         Files.createDirectories(out.getParent());

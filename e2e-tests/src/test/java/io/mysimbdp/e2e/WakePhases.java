@@ -47,6 +47,32 @@ final class WakePhases {
         return out;
     }
 
+    /**
+     * How the instance's starts got their classes, from the stream app launcher's own lines in its log
+     * (bin/clientstreamingestapp, "AppCDS"): e.g. "11 starts: 10 mapped the class archive, 1 recorded it".
+     */
+    static String classArchiveUse(Path logs, String tenant, String topic) throws IOException {
+        Path app = logs.resolve(tenant).resolve("stream-" + topic + "-1.log");
+        if (!Files.exists(app)) {
+            return "no log " + app;
+        }
+        List<String> lines = Files.readAllLines(app);
+        long mapped = lines.stream().filter(l -> l.startsWith("clientstreamingestapp: classes mapped from")).count();
+        long recorded = lines.stream().filter(l -> l.startsWith("clientstreamingestapp: no class archive yet")).count();
+        long starts = lines.stream().filter(l -> l.startsWith("{") && l.contains("on JVM (powered by Quarkus")).count();
+        return "%d starts: %d mapped the class archive, %d recorded it".formatted(starts, mapped, recorded);
+    }
+
+    /** The 1-, 5- and 15-minute load averages: a figure from a shared machine means little without them. */
+    static String loadAverages() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+            return parts[0] + " " + parts[1] + " " + parts[2];
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
     /** The time of the first JSON log line after {@code after} whose message contains {@code text}. */
     private static Instant first(Path log, Instant after, String text) throws IOException {
         if (!Files.exists(log)) {

@@ -3,7 +3,6 @@ package io.mysimbdp.apps.stream;
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import io.mysimbdp.apps.stream.loop.StreamIngestor;
 import io.mysimbdp.apps.stream.report.BatchTracing;
@@ -24,7 +23,6 @@ import io.quarkus.runtime.annotations.QuarkusMain;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.common.KafkaException;
 import org.bson.Document;
 import org.jboss.logging.Logger;
 import org.jboss.logging.MDC;
@@ -115,31 +113,33 @@ public class ClientStreamIngestApp implements QuarkusApplication {
         MDC.put("tenant", env.tenant());
         MDC.put("topic", env.topic());
         MDC.put("instance", env.instanceId());
-        return ingest(env, config, settings, sinks, new BatchTracing(openTelemetry, env));
+        ClassArchiveRecording recording = ClassArchiveRecording.requested();
+        if (recording != null) {
+            recording.after(ClassArchiveRecording.delay(System.getProperty(ClassArchiveRecording.AFTER_PROPERTY)));
+        }
+        int code = ingest(env, config, settings, sinks, new BatchTracing(openTelemetry, env));
+        if (recording != null) {
+            recording.now();   // stopped before the delay: the classes of this shorter run
+        }
+        return code;
     }
 
     private static int ingest(StreamEnvironment env, StreamAppConfig config, MongoClientSettings settings,
                               List<StreamSink> sinks, BatchTracing tracing) {
         Properties consumerProps = KafkaSettings.consumer(env, config);
-        try (MongoClient mongo = MongoClients.create(settings)) {
+        StartingClients.Clients clients;
+        try {
+            clients = StartingClients.build(env, settings, consumerProps, KafkaSettings.producer(env, config));
+        } catch (StartingClients.StartFailure e) {
+            LOG.errorf("cannot start: %s", e.getMessage());
+            return StreamIngestor.EXIT_FAILED;
+        }
+        try (MongoClient mongo = clients.mongo()) {
             MongoCollection<Document> collection = mongo.getDatabase(env.database())
                     .getCollection(config.wrangle().collection())
                     .withCodecRegistry(DirectDocumentCodec.registryOver(settings.getCodecRegistry()));
-            KafkaConsumer<byte[], byte[]> consumer;
-            KafkaProducer<byte[], byte[]> producer;
-            try {
-                consumer = new KafkaConsumer<>(consumerProps);
-            } catch (KafkaException e) {
-                LOG.errorf("cannot start: Kafka consumer for %s: %s", env.bootstrapServers(), e.getMessage());
-                return StreamIngestor.EXIT_FAILED;
-            }
-            try {
-                producer = new KafkaProducer<>(KafkaSettings.producer(env, config));
-            } catch (KafkaException e) {
-                consumer.close();
-                LOG.errorf("cannot start: Kafka producer for %s: %s", env.bootstrapServers(), e.getMessage());
-                return StreamIngestor.EXIT_FAILED;
-            }
+            KafkaConsumer<byte[], byte[]> consumer = clients.consumer();
+            KafkaProducer<byte[], byte[]> producer = clients.producer();
             MessageWrangler wrangler = new MessageWrangler(new RecordWrangler(config.wrangle()), config.maxMessageBytes(),
                     env.instanceId());
             int writers = Math.max(1, Integer.getInteger(WRITERS_PROPERTY, DEFAULT_WRITERS));
@@ -154,10 +154,10 @@ public class ClientStreamIngestApp implements QuarkusApplication {
                 ingestor.requestStop();
             }
             LOG.infof("started: tenant=%s topic=%s consumes=%s group=%s instance=%s database=%s collection=%s "
-                            + "dlq=%s reports=%s every %s s; %s maxMessageBytes=%d writers=%d",
+                            + "dlq=%s reports=%s every %s s; %s maxMessageBytes=%d writers=%d; clients built at once (%s)",
                     env.tenant(), env.topic(), env.sourceTopic(), env.groupId(), env.instanceId(), env.database(),
                     config.wrangle().collection(), env.dlqTopic(), env.reportTopic(), env.reportIntervalSeconds(),
-                    KafkaSettings.describe(consumerProps), config.maxMessageBytes(), writers);
+                    KafkaSettings.describe(consumerProps), config.maxMessageBytes(), writers, clients.timings());
             if (fanOut != null) {
                 LOG.infof("sinks: %s", sinks);
             }
