@@ -29,7 +29,7 @@ help:
 	@echo "make test    run every test (unit, integration, end to end) but the chaos ones"
 	@echo "make chaos   the slow fault-injection tests (store outage, SIGKILLs, broker restart; under 15 min)"
 	@echo "make soak    2M rows as files + 1M messages on make run defaults, exact counts, store peak RSS (SOAK_ROWS, SOAK_MESSAGES)"
-	@echo "make bench   both ingestion paths end to end vs the store's ceiling and Kafka Connect (~10 min; var/bench/)"
+	@echo "make bench   both ingestion paths end to end vs the store's ceiling and Kafka Connect (~16 min; var/bench/)"
 	@echo "make bench-smoke   the same, tiny (well under a minute); fails unless every case gives a sane figure"
 	@echo "make build   build all modules (no tests)"
 	@echo "make clean   remove build output (var/ is kept; remove it yourself to start afresh)"

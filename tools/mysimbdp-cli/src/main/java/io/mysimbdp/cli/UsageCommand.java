@@ -24,7 +24,8 @@ import static io.mysimbdp.cli.DaasClient.text;
         description = {
                 "Print a tenant's metered usage over a period: bytes and rows ingested, files refused, batch",
                 "run time and run time weighted by the apps' declared CPU and memory, and what the tenant",
-                "stores now. Stream instance-hours are not recorded yet and show as '-'."
+                "stores now, and the stream instance-hours per topic: counted only while instances run, so a",
+                "topic asleep (scaled to zero) accrues none."
         },
         footer = {
                 "",
