@@ -18,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -72,7 +71,7 @@ class ColdStartIT {
     @BeforeAll
     void startStack() throws Exception {
         root = Files.createTempDirectory("clientstreamingestapp-coldstart-");
-        int[] ports = freePorts(3);
+        int[] ports = TestTopics.freePorts(3);
         kafka = new EmbeddedKafka(ports[0], ports[1], root.resolve("kafka"));
         kafka.start();
         mongo = new EmbeddedMongo(ports[2], EmbeddedMongo.Backend.MEMORY, null);
@@ -220,23 +219,5 @@ class ColdStartIT {
         } catch (IOException e) {
             return "unknown";
         }
-    }
-
-    private static int[] freePorts(int count) throws IOException {
-        ServerSocket[] sockets = new ServerSocket[count];
-        int[] ports = new int[count];
-        try {
-            for (int i = 0; i < count; i++) {
-                sockets[i] = new ServerSocket(0);
-                ports[i] = sockets[i].getLocalPort();
-            }
-        } finally {
-            for (ServerSocket socket : sockets) {
-                if (socket != null) {
-                    socket.close();
-                }
-            }
-        }
-        return ports;
     }
 }
