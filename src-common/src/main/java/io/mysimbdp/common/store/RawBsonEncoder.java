@@ -17,7 +17,8 @@ import java.util.Map;
  * into the insert as they are) instead of through the driver's writer field by field. Field names are encoded
  * once and kept (the messages of a topic and the rows of a file share them); ASCII strings are copied byte by
  * byte into one reused buffer. The bytes are the driver's for the same document ({@code _id} first; checked in
- * RawBsonEncoderTest). Used by the stream app (its {@code RawBsonSink}) and the batch app ({@link RawBsonBulkWriter}).
+ * RawBsonEncoderTest). Used through {@link RawBsonBulkWriter} by both tenant apps (the stream app's
+ * {@code RawBsonSink}, the batch app's writers).
  *
  * <p>Handles the types the wrangler produces: string, int, long, double, boolean, date, null, Decimal128,
  * nested documents and lists. A document holding anything else, or a field name the BSON format cannot hold

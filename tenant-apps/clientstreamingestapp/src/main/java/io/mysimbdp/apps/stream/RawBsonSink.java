@@ -1,15 +1,13 @@
 package io.mysimbdp.apps.stream;
 
 import com.mongodb.client.MongoCollection;
-import io.mysimbdp.common.store.IdempotentBulkWriter;
-import io.mysimbdp.common.store.RawBsonEncoder;
+import io.mysimbdp.common.store.RawBsonBulkWriter;
 import org.bson.Document;
-import org.bson.RawBsonDocument;
 
 /**
- * A collection as the loop's {@link DocumentSink}: each writer thread encodes its batch with its own
- * {@link RawBsonEncoder} and the idempotent bulk write sends the bytes as they are. Same documents, same
- * {@code _id}s, same outcome per index as writing the {@link Document}s through the driver's codec.
+ * A collection as the loop's {@link DocumentSink}: the batch app's {@link RawBsonBulkWriter} (each writer thread
+ * encodes its batch with its own encoder, the idempotent bulk write sends the bytes as they are). Same documents,
+ * same {@code _id}s, same outcome per index as writing the {@link Document}s through the driver's codec.
  */
 final class RawBsonSink {
     private RawBsonSink() {
@@ -17,8 +15,6 @@ final class RawBsonSink {
 
     /** @param collection the collection, with the codec registry the app writes documents with (the fallback) */
     static DocumentSink over(MongoCollection<Document> collection) {
-        IdempotentBulkWriter<RawBsonDocument> writer = new IdempotentBulkWriter<>(collection.withDocumentClass(RawBsonDocument.class));
-        ThreadLocal<RawBsonEncoder> encoders = RawBsonEncoder.perThread(collection.getCodecRegistry().get(Document.class));
-        return documents -> writer.insert(encoders.get().encodeAll(documents));
+        return new RawBsonBulkWriter(collection)::insert;
     }
 }
